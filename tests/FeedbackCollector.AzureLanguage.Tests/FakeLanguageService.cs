@@ -28,7 +28,7 @@ public sealed class FakeLanguageService : IDisposable
     ];
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private int _jobPolls;
+    private readonly ConcurrentDictionary<string, (Recorded Job, int Polls)> _jobs = new();
 
     public FakeLanguageService(bool ssl = false)
     {
@@ -123,23 +123,34 @@ public sealed class FakeLanguageService : IDisposable
         "PiiEntityRecognition" => Ok(Results("PiiEntityRecognitionResults", r, Pii)),
         "SentimentAnalysis" => Ok(Results("SentimentAnalysisResults", r, Sentiment)),
         "KeyPhraseExtraction" => Ok(Results("KeyPhraseExtractionResults", r, KeyPhrases)),
-        "Job" => new Reply(202, "", new Dictionary<string, string>
-        {
-            ["Operation-Location"] = $"{OperationHost ?? Url}/language/analyze-text/jobs/{Guid.NewGuid()}?api-version=2025-11-01",
-        }),
-        "JobStatus" => JobStatus(),
+        "Job" => Submit(r),
+        "JobStatus" => JobStatus(r.Path.Split('/')[^1]),
         _ => new Reply(404, """{"error":{"code":"NotFound","message":"no route"}}"""),
     };
 
-    private Reply JobStatus()
+    private Reply Submit(Recorded r)
     {
-        var poll = Interlocked.Increment(ref _jobPolls);
-        var job = Requests.Where(x => x.Kind == "Job").OrderBy(x => x.At).Last();
+        var id = Guid.NewGuid().ToString();
+        _jobs[id] = (r, 0);
+        return new Reply(202, "", new Dictionary<string, string>
+        {
+            ["Operation-Location"] = $"{OperationHost ?? Url}/language/analyze-text/jobs/{id}?api-version=2025-11-01",
+        });
+    }
+
+    private Reply JobStatus(string id)
+    {
+        if (!_jobs.TryGetValue(id, out var state))
+        {
+            return new Reply(404, """{"error":{"code":"NotFound","message":"no job"}}""");
+        }
+        var job = state.Job;
+        var poll = state.Polls + 1;
+        _jobs[id] = (job, poll);
         if (poll <= JobRunningPolls)
         {
             return Ok(new JsonObject { ["jobId"] = "1", ["status"] = "running", ["tasks"] = new JsonObject { ["completed"] = 0, ["failed"] = 0, ["inProgress"] = 1, ["total"] = 1 } });
         }
-        Interlocked.Exchange(ref _jobPolls, 0);
         var results = Results(null, job, Classes);
         results["results"]!["projectName"] = (string?)job.Body!["tasks"]![0]!["parameters"]!["projectName"];
         results["results"]!["deploymentName"] = (string?)job.Body!["tasks"]![0]!["parameters"]!["deploymentName"];
