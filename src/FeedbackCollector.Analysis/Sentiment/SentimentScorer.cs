@@ -1,0 +1,238 @@
+using FeedbackCollector.Analysis.Text;
+using FeedbackCollector.Analysis.Themes;
+using FeedbackCollector.Core.Analysis;
+
+namespace FeedbackCollector.Analysis.Sentiment;
+
+/// <summary>
+/// Lexicon sentiment with the rules that matter in this feedback: negation within the clause ("they never listen",
+/// "didnt help"), intensifiers and dampeners, capitals and stretched letters, contrast ("ok but slow": what follows
+/// "but" weighs more), wished-for positives ("they should listen"), emoji, and multi-word complaint and gratitude
+/// patterns ("still waiting", "thank you").
+/// </summary>
+internal sealed class SentimentScorer
+{
+    /// <summary>How far back (tokens) a negator reaches.</summary>
+    private const int NegationWindow = 3;
+
+    /// <summary>How far back a wish ("should", "more") reaches.</summary>
+    private const int IrrealisWindow = 4;
+
+    private const float BeforeContrast = 0.5f;
+    private const float AfterContrast = 1.5f;
+
+    private readonly PhraseTrie _phrases = new();
+    private readonly float[] _phraseValence;
+
+    /// <summary>Builds the scorer, registering its phrase words in <paramref name="vocabulary"/>.</summary>
+    public SentimentScorer(Vocabulary vocabulary)
+    {
+        var valence = new List<float>();
+        foreach (var (pattern, v) in SentimentLexicon.Phrases)
+        {
+            var keys = ThemeMatcher.Compile(pattern, vocabulary);
+            _phrases.Add(keys, valence.Count);
+            valence.Add(v);
+        }
+        _phraseValence = [.. valence];
+        // Single words of the lexicon need ids only so that spelling correction can reach them.
+        foreach (var (pattern, _) in SentimentLexicon.Words)
+        {
+            ThemeMatcher.Compile(pattern, vocabulary);
+        }
+    }
+
+    /// <summary>Scores a tokenised text.</summary>
+    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
+    {
+        float pos = 0, neg = 0;
+        // Contributions of the current sentence, until it is known whether a contrast word re-weights them.
+        float sentPos = 0, sentNeg = 0;
+        var sentence = -1;
+        var after = 1f;
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            ref readonly var t = ref tokens[i];
+            if (t.Sentence != sentence)
+            {
+                pos += sentPos;
+                neg += sentNeg;
+                sentPos = sentNeg = 0;
+                sentence = t.Sentence;
+                after = 1f;
+            }
+            var word = t.Word;
+            if (word.Is(WordFlags.Contrast) && i + 1 < tokens.Length && tokens[i + 1].Sentence == sentence)
+            {
+                sentPos *= BeforeContrast;
+                sentNeg *= BeforeContrast;
+                after = AfterContrast;
+                i++;
+                continue;
+            }
+
+            // The longest lexicon phrase starting here wins over its words.
+            var v = 0f;
+            var next = i + 1;
+            scratch.Clear();
+            _phrases.MatchAt(tokens, i, scratch);
+            if (scratch.Count > 0)
+            {
+                var best = scratch[0];
+                foreach (var h in scratch)
+                {
+                    if (h.EndToken > best.EndToken)
+                    {
+                        best = h;
+                    }
+                }
+                v = _phraseValence[best.Payload];
+                next = best.EndToken;
+            }
+            else
+            {
+                v = word.Valence;
+            }
+            if (v != 0)
+            {
+                if (word.Is(WordFlags.Emoji))
+                {
+                    // Emoji are not negated or re-weighted.
+                }
+                else
+                {
+                    v *= Modifiers(tokens, i, t);
+                    if (scratch.Count == 0 || !word.Is(WordFlags.Negator))
+                    {
+                        var negation = Negated(tokens, i);
+                        if (negation != 0)
+                        {
+                            // "not good" is bad; "not bad" is only mildly good; "never" is the strongest.
+                            v = v > 0 ? -v * negation : -v * 0.5f;
+                        }
+                    }
+                    if (v > 0 && Wished(tokens, i))
+                    {
+                        v = -0.4f * v; // "they should listen more" is a complaint
+                    }
+                }
+                v *= after;
+                if (v > 0)
+                {
+                    sentPos += v;
+                }
+                else
+                {
+                    sentNeg -= v;
+                }
+            }
+            i = next;
+        }
+        pos += sentPos;
+        neg += sentNeg;
+        return ToResult(pos, neg);
+    }
+
+    private static float Modifiers(ReadOnlySpan<Token> tokens, int i, in Token t)
+    {
+        var f = 1f;
+        if ((t.Flags & TokenFlags.AllCaps) != 0)
+        {
+            f *= 1.3f;
+        }
+        if ((t.Flags & TokenFlags.Elongated) != 0)
+        {
+            f *= 1.2f;
+        }
+        for (var k = i - 1; k >= 0 && k >= i - 2 && tokens[k].Clause == t.Clause; k--)
+        {
+            var w = tokens[k].Word;
+            if (w.Is(WordFlags.Modifier))
+            {
+                var m = w.Modifier;
+                if ((tokens[k].Flags & TokenFlags.Elongated) != 0 && m > 1)
+                {
+                    m += 0.1f;
+                }
+                f *= m;
+            }
+            else if (!w.Is(WordFlags.Stop))
+            {
+                break;
+            }
+        }
+        return f;
+    }
+
+    /// <summary>The negation factor from a negator shortly before token <paramref name="i"/> in its clause, or 0.</summary>
+    private static float Negated(ReadOnlySpan<Token> tokens, int i)
+    {
+        var clause = tokens[i].Clause;
+        for (var k = i - 1; k >= 0 && k >= i - NegationWindow; k--)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.Clause != clause || t.Word.Is(WordFlags.Contrast))
+            {
+                return 0;
+            }
+            if (t.Word.Is(WordFlags.Negator))
+            {
+                return t.Word.Text is "never" or "nobody" or "nothing" or "none" ? 1f : 0.8f;
+            }
+        }
+        return 0;
+    }
+
+    private static bool Wished(ReadOnlySpan<Token> tokens, int i)
+    {
+        var clause = tokens[i].Clause;
+        for (var k = i - 1; k >= 0 && k >= i - IrrealisWindow; k--)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.Clause != clause || t.Word.Is(WordFlags.Contrast))
+            {
+                return false;
+            }
+            if (t.Word.Is(WordFlags.Irrealis))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Turns positive and negative mass into a label and three scores summing to 1.</summary>
+    internal static SentimentResult ToResult(float pos, float neg)
+    {
+        const float k = 1.2f; // neutral mass: a single mild word does not make a text positive
+        var total = pos + neg + k;
+        var p = Math.Round(pos / total, 3);
+        var n = Math.Round(neg / total, 3);
+        var neutral = Math.Round(1 - p - n, 3);
+        SentimentLabel label;
+        var hi = Math.Max(pos, neg);
+        var lo = Math.Min(pos, neg);
+        if (lo >= 1.2f && lo >= 0.5f * hi)
+        {
+            label = SentimentLabel.Mixed;
+        }
+        else if (pos - neg >= 0.6f)
+        {
+            label = SentimentLabel.Positive;
+        }
+        else if (neg - pos >= 0.6f)
+        {
+            label = SentimentLabel.Negative;
+        }
+        else if (lo >= 0.8f)
+        {
+            label = SentimentLabel.Mixed;
+        }
+        else
+        {
+            label = SentimentLabel.Neutral;
+        }
+        return new SentimentResult(label, p, neutral, n);
+    }
+}
