@@ -45,7 +45,7 @@ internal sealed class SentimentScorer
     /// <summary>Scores a tokenised text.</summary>
     public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
     {
-        float pos = 0, neg = 0;
+        float pos = 0, neg = 0, rawPos = 0, rawNeg = 0;
         // Contributions of the current sentence, until it is known whether a contrast word re-weights them.
         float sentPos = 0, sentNeg = 0;
         var sentence = -1;
@@ -105,7 +105,9 @@ internal sealed class SentimentScorer
                     v *= Modifiers(tokens, i, t);
                     if (scratch.Count == 0 || !word.Is(WordFlags.Negator))
                     {
-                        var negation = Negated(tokens, i);
+                        // A negator turns a good word a few words on ("never really listen"), but only a bad word
+                        // right after it ("not bad"; not "dont act on bullying").
+                        var negation = Negated(tokens, i, v > 0 ? NegationWindow : 2);
                         if (negation != 0)
                         {
                             // "not good" is bad; "not bad" is only mildly good; "never" is the strongest.
@@ -116,6 +118,14 @@ internal sealed class SentimentScorer
                     {
                         v = -0.4f * v; // "they should listen more" is a complaint
                     }
+                }
+                if (v > 0)
+                {
+                    rawPos += v;
+                }
+                else
+                {
+                    rawNeg -= v;
                 }
                 v *= after;
                 if (v > 0)
@@ -131,7 +141,7 @@ internal sealed class SentimentScorer
         }
         pos += sentPos;
         neg += sentNeg;
-        return ToResult(pos, neg);
+        return ToResult(pos, neg, rawPos, rawNeg);
     }
 
     private static float Modifiers(ReadOnlySpan<Token> tokens, int i, in Token t)
@@ -166,10 +176,10 @@ internal sealed class SentimentScorer
     }
 
     /// <summary>The negation factor from a negator shortly before token <paramref name="i"/> in its clause, or 0.</summary>
-    private static float Negated(ReadOnlySpan<Token> tokens, int i)
+    private static float Negated(ReadOnlySpan<Token> tokens, int i, int window)
     {
         var clause = tokens[i].Clause;
-        for (var k = i - 1; k >= 0 && k >= i - NegationWindow; k--)
+        for (var k = i - 1; k >= 0 && k >= i - window; k--)
         {
             ref readonly var t = ref tokens[k];
             if (t.Clause != clause || t.Word.Is(WordFlags.Contrast))
@@ -203,7 +213,7 @@ internal sealed class SentimentScorer
     }
 
     /// <summary>Turns positive and negative mass into a label and three scores summing to 1.</summary>
-    internal static SentimentResult ToResult(float pos, float neg)
+    internal static SentimentResult ToResult(float pos, float neg, float rawPos, float rawNeg)
     {
         const float k = 1.2f; // neutral mass: a single mild word does not make a text positive
         var total = pos + neg + k;
@@ -211,9 +221,10 @@ internal sealed class SentimentScorer
         var n = Math.Round(neg / total, 3);
         var neutral = Math.Round(1 - p - n, 3);
         SentimentLabel label;
-        var hi = Math.Max(pos, neg);
-        var lo = Math.Min(pos, neg);
-        if (lo >= 1.2f && lo >= 0.5f * hi)
+        // Mixed is judged on the words as said, before "but" re-weights them: "nice but always late" is both.
+        var hi = Math.Max(rawPos, rawNeg);
+        var lo = Math.Min(rawPos, rawNeg);
+        if (lo >= 1f && lo >= 0.35f * hi)
         {
             label = SentimentLabel.Mixed;
         }

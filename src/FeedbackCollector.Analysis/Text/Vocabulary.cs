@@ -242,17 +242,48 @@ internal sealed class Vocabulary
     /// </summary>
     public RawWord Resolve(ReadOnlySpan<char> lowered)
     {
-        if (_cacheLookup.TryGetValue(lowered, out var hit))
+        // A per-thread plain dictionary in front of the shared concurrent one: no locks, cheap hashing.
+        var local = _local;
+        if (local is null || !ReferenceEquals(local.Owner, this))
+        {
+            _local = local = new LocalCache(this);
+        }
+        if (local.Lookup.TryGetValue(lowered, out var hit))
         {
             return hit;
         }
-        var key = lowered.ToString();
-        var raw = Compute(key);
-        if (_cacheCount < MaxCacheEntries && _cache.TryAdd(key, raw))
+        if (!_cacheLookup.TryGetValue(lowered, out hit))
         {
-            Interlocked.Increment(ref _cacheCount);
+            var key = lowered.ToString();
+            hit = Compute(key);
+            if (_cacheCount < MaxCacheEntries && _cache.TryAdd(key, hit))
+            {
+                Interlocked.Increment(ref _cacheCount);
+            }
         }
-        return raw;
+        if (local.Map.Count < MaxCacheEntries)
+        {
+            local.Map[lowered.ToString()] = hit;
+        }
+        return hit;
+    }
+
+    [ThreadStatic]
+    private static LocalCache? _local;
+
+    private sealed class LocalCache
+    {
+        public LocalCache(Vocabulary owner)
+        {
+            Owner = owner;
+            Lookup = Map.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public Vocabulary Owner { get; }
+
+        public Dictionary<string, RawWord> Map { get; } = new(4096, StringComparer.Ordinal);
+
+        public Dictionary<string, RawWord>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
     }
 
     /// <summary>The shared normalised word for a placeholder such as <c>[name]</c>.</summary>
