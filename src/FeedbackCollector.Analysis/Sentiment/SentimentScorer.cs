@@ -21,22 +21,32 @@ internal sealed class SentimentScorer
     private const float BeforeContrast = 0.5f;
     private const float AfterContrast = 1.5f;
 
+    /// <summary>Weight of situations (see <see cref="SentimentLexicon.Situations"/>) in a text that clearly praises.</summary>
+    private const float SituationsNextToPraise = 0.3f;
+
     private readonly PhraseTrie _phrases = new();
     private readonly float[] _phraseValence;
+    private readonly bool[] _phraseSituational;
 
     /// <summary>Builds the scorer, registering its phrase words in <paramref name="vocabulary"/>.</summary>
     public SentimentScorer(Vocabulary vocabulary)
     {
         var valence = new List<float>();
-        foreach (var (pattern, v) in SentimentLexicon.Phrases)
+        var situational = new List<bool>();
+        foreach (var (list, isSituation) in new[] { (SentimentLexicon.Phrases, false), (SentimentLexicon.SituationPhrases, true) })
         {
-            var keys = ThemeMatcher.Compile(pattern, vocabulary);
-            _phrases.Add(keys, valence.Count);
-            valence.Add(v);
+            foreach (var (pattern, v) in list)
+            {
+                var keys = ThemeMatcher.Compile(pattern, vocabulary);
+                _phrases.Add(keys, valence.Count);
+                valence.Add(v);
+                situational.Add(isSituation);
+            }
         }
         _phraseValence = [.. valence];
+        _phraseSituational = [.. situational];
         // Single words of the lexicon need ids only so that spelling correction can reach them.
-        foreach (var (pattern, _) in SentimentLexicon.Words)
+        foreach (var (pattern, _) in SentimentLexicon.Words.Concat(SentimentLexicon.Situations))
         {
             ThemeMatcher.Compile(pattern, vocabulary);
         }
@@ -45,9 +55,10 @@ internal sealed class SentimentScorer
     /// <summary>Scores a tokenised text.</summary>
     public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
     {
-        float pos = 0, neg = 0, rawPos = 0, rawNeg = 0;
-        // Contributions of the current sentence, until it is known whether a contrast word re-weights them.
-        float sentPos = 0, sentNeg = 0;
+        // Judgements (pos, neg) and situations (sit) are kept apart until the end; "raw" sums ignore contrast
+        // re-weighting and are used to see whether a text is clearly both positive and negative.
+        float pos = 0, neg = 0, sit = 0, rawPos = 0, rawNeg = 0, rawSit = 0;
+        float sentPos = 0, sentNeg = 0, sentSit = 0;
         var sentence = -1;
         var after = 1f;
         var i = 0;
@@ -58,26 +69,31 @@ internal sealed class SentimentScorer
             {
                 pos += sentPos;
                 neg += sentNeg;
-                sentPos = sentNeg = 0;
+                sit += sentSit;
+                sentPos = sentNeg = sentSit = 0;
                 sentence = t.Sentence;
                 after = 1f;
             }
             var word = t.Word;
             if (word.Is(WordFlags.Contrast) && i + 1 < tokens.Length && tokens[i + 1].Sentence == sentence)
             {
+                // "ok but slow": what came before weighs less, what follows more.
                 sentPos *= BeforeContrast;
                 sentNeg *= BeforeContrast;
+                sentSit *= BeforeContrast;
                 after = AfterContrast;
                 i++;
                 continue;
             }
 
             // The longest lexicon phrase starting here wins over its words.
-            var v = 0f;
+            float v;
+            bool situation;
             var next = i + 1;
             scratch.Clear();
             _phrases.MatchAt(tokens, i, scratch);
-            if (scratch.Count > 0)
+            var isPhrase = scratch.Count > 0;
+            if (isPhrase)
             {
                 var best = scratch[0];
                 foreach (var h in scratch)
@@ -88,30 +104,28 @@ internal sealed class SentimentScorer
                     }
                 }
                 v = _phraseValence[best.Payload];
+                situation = _phraseSituational[best.Payload];
                 next = best.EndToken;
             }
             else
             {
                 v = word.Valence;
+                situation = word.Is(WordFlags.Situational);
             }
             if (v != 0)
             {
-                if (word.Is(WordFlags.Emoji))
-                {
-                    // Emoji are not negated or re-weighted.
-                }
-                else
+                if (!word.Is(WordFlags.Emoji))
                 {
                     v *= Modifiers(tokens, i, t);
-                    if (scratch.Count == 0 || !word.Is(WordFlags.Negator))
+                    if (!isPhrase || !word.Is(WordFlags.Negator))
                     {
                         // A negator turns a good word a few words on ("never really listen"), but only a bad word
                         // right after it ("not bad"; not "dont act on bullying").
                         var negation = Negated(tokens, i, v > 0 ? NegationWindow : 2);
                         if (negation != 0)
                         {
-                            // "not good" is bad; "not bad" is only mildly good; "never" is the strongest.
                             v = v > 0 ? -v * negation : -v * 0.5f;
+                            situation = false;
                         }
                     }
                     if (v > 0 && Wished(tokens, i))
@@ -122,26 +136,27 @@ internal sealed class SentimentScorer
                 if (v > 0)
                 {
                     rawPos += v;
+                    sentPos += v * after;
+                }
+                else if (situation)
+                {
+                    rawSit -= v;
+                    sentSit -= v * after;
                 }
                 else
                 {
                     rawNeg -= v;
-                }
-                v *= after;
-                if (v > 0)
-                {
-                    sentPos += v;
-                }
-                else
-                {
-                    sentNeg -= v;
+                    sentNeg -= v * after;
                 }
             }
             i = next;
         }
         pos += sentPos;
         neg += sentNeg;
-        return ToResult(pos, neg, rawPos, rawNeg);
+        sit += sentSit;
+        // Hard situations next to clear praise are what the thanks is about ("she helped me stop self-harming").
+        var sitWeight = rawPos >= 1.5f && rawPos > rawNeg ? SituationsNextToPraise : 1f;
+        return ToResult(pos, neg + (sit * sitWeight), rawPos, rawNeg + (rawSit * sitWeight));
     }
 
     private static float Modifiers(ReadOnlySpan<Token> tokens, int i, in Token t)

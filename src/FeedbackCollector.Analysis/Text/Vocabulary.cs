@@ -34,8 +34,8 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, int> _stemIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _replacements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NormWord> _norms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, float> _valence = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, float> _stemValence = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (float Valence, bool Situational)> _valence = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (float Valence, bool Situational)> _stemValence = new(StringComparer.Ordinal);
     private readonly Dictionary<string, float> _modifiers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _negators;
     private readonly HashSet<string> _irrealis;
@@ -76,15 +76,18 @@ internal sealed class Vocabulary
         {
             _modifiers.TryAdd(w, f);
         }
-        foreach (var (pattern, v) in SentimentLexicon.Words)
+        foreach (var (list, situational) in new[] { (SentimentLexicon.Words, false), (SentimentLexicon.Situations, true) })
         {
-            if (pattern.EndsWith('*'))
+            foreach (var (pattern, v) in list)
             {
-                _stemValence[pattern[..^1]] = v;
-            }
-            else
-            {
-                _valence[pattern] = v;
+                if (pattern.EndsWith('*'))
+                {
+                    _stemValence[pattern[..^1]] = (v, situational);
+                }
+                else
+                {
+                    _valence[pattern] = (v, situational);
+                }
             }
         }
         var profiles = LanguageProfiles.Latin.Select((p, i) => (p, Bit: 1u << i))
@@ -389,7 +392,7 @@ internal sealed class Vocabulary
         {
             keys.Add(id);
         }
-        float stemValence = 0;
+        (float Valence, bool Situational) stemValence = (0f, false);
         var stemLookup = _stemIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var stemValenceLookup = _stemValence.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var len = MinStemLength; len <= w.Length && len <= _maxStemLength; len++)
@@ -439,11 +442,16 @@ internal sealed class Vocabulary
         {
             flags |= WordFlags.KnownEnglish;
         }
+        var valence = _valence.TryGetValue(w, out var v) ? v : stemValence;
+        if (valence.Situational)
+        {
+            flags |= WordFlags.Situational;
+        }
         var norm = new NormWord(w)
         {
             Keys = keys.ToArray(),
             Flags = flags,
-            Valence = _valence.TryGetValue(w, out var v) ? v : stemValence,
+            Valence = valence.Valence,
             Modifier = modifier,
         };
         lock (_norms)
