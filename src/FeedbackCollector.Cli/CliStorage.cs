@@ -98,7 +98,7 @@ public sealed class CliStorage(IConfiguration configuration) : ICliStorage
         }
         catch (StorageUnavailableException ex)
         {
-            await console.Error.WriteLineAsync(ex.Message + " Is Azurite running, or is --connection / Storage right?").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(ex.Message.TrimEnd('.') + " (is Azurite running, and are --connection / Storage right?)").ConfigureAwait(false);
             return UnavailableExitCode;
         }
         catch (RequestFailedException ex)
