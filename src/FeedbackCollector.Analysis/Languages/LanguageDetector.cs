@@ -80,16 +80,17 @@ internal static class LanguageDetector
         var scores = buffer.LanguageScores;
         var english = scores[EnglishSlot];
         var profiles = LanguageProfiles.Latin;
+        // Distinctive letters are all outside ASCII: most English texts skip the letter scan.
+        var hasNonAscii = text.AsSpan().ContainsAnyExceptInRange((char)0, (char)127);
         var best = -1;
         var bestScore = 0f;
         for (var p = 0; p < profiles.Length; p++)
         {
             var score = scores[p];
-            if (score <= 0 && profiles[p].Letters.Length == 0)
+            if (hasNonAscii)
             {
-                continue;
+                score += LetterBonus(text, profiles[p].Letters);
             }
-            score += LetterBonus(text, profiles[p].Letters);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -104,7 +105,13 @@ internal static class LanguageDetector
         {
             return "en";
         }
-        return best >= 0 && bestScore >= 1.5f ? profiles[best].Code : Undetermined;
+        if (best >= 0 && bestScore >= 1.5f)
+        {
+            return profiles[best].Code;
+        }
+        // Latin letters with no evidence for any profiled language: in this product that is nearly always English
+        // too short or too odd to recognise ("s11 8ut", "dob").
+        return "en";
     }
 
     private static float LetterBonus(string text, string distinctive)

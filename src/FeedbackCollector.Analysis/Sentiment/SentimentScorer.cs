@@ -21,22 +21,32 @@ internal sealed class SentimentScorer
     private const float BeforeContrast = 0.5f;
     private const float AfterContrast = 1.5f;
 
+    /// <summary>Weight of situations (see <see cref="SentimentLexicon.Situations"/>) in a text that clearly praises.</summary>
+    private const float SituationsNextToPraise = 0.3f;
+
     private readonly PhraseTrie _phrases = new();
     private readonly float[] _phraseValence;
+    private readonly bool[] _phraseSituational;
 
     /// <summary>Builds the scorer, registering its phrase words in <paramref name="vocabulary"/>.</summary>
     public SentimentScorer(Vocabulary vocabulary)
     {
         var valence = new List<float>();
-        foreach (var (pattern, v) in SentimentLexicon.Phrases)
+        var situational = new List<bool>();
+        foreach (var (list, isSituation) in new[] { (SentimentLexicon.Phrases, false), (SentimentLexicon.SituationPhrases, true) })
         {
-            var keys = ThemeMatcher.Compile(pattern, vocabulary);
-            _phrases.Add(keys, valence.Count);
-            valence.Add(v);
+            foreach (var (pattern, v) in list)
+            {
+                var keys = ThemeMatcher.Compile(pattern, vocabulary);
+                _phrases.Add(keys, valence.Count);
+                valence.Add(v);
+                situational.Add(isSituation);
+            }
         }
         _phraseValence = [.. valence];
+        _phraseSituational = [.. situational];
         // Single words of the lexicon need ids only so that spelling correction can reach them.
-        foreach (var (pattern, _) in SentimentLexicon.Words)
+        foreach (var (pattern, _) in SentimentLexicon.Words.Concat(SentimentLexicon.Situations))
         {
             ThemeMatcher.Compile(pattern, vocabulary);
         }
@@ -45,9 +55,10 @@ internal sealed class SentimentScorer
     /// <summary>Scores a tokenised text.</summary>
     public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
     {
-        float pos = 0, neg = 0;
-        // Contributions of the current sentence, until it is known whether a contrast word re-weights them.
-        float sentPos = 0, sentNeg = 0;
+        // Judgements (pos, neg) and situations (sit) are kept apart until the end; "raw" sums ignore contrast
+        // re-weighting and are used to see whether a text is clearly both positive and negative.
+        float pos = 0, neg = 0, sit = 0, rawPos = 0, rawNeg = 0, rawSit = 0;
+        float sentPos = 0, sentNeg = 0, sentSit = 0;
         var sentence = -1;
         var after = 1f;
         var i = 0;
@@ -58,26 +69,31 @@ internal sealed class SentimentScorer
             {
                 pos += sentPos;
                 neg += sentNeg;
-                sentPos = sentNeg = 0;
+                sit += sentSit;
+                sentPos = sentNeg = sentSit = 0;
                 sentence = t.Sentence;
                 after = 1f;
             }
             var word = t.Word;
             if (word.Is(WordFlags.Contrast) && i + 1 < tokens.Length && tokens[i + 1].Sentence == sentence)
             {
+                // "ok but slow": what came before weighs less, what follows more.
                 sentPos *= BeforeContrast;
                 sentNeg *= BeforeContrast;
+                sentSit *= BeforeContrast;
                 after = AfterContrast;
                 i++;
                 continue;
             }
 
             // The longest lexicon phrase starting here wins over its words.
-            var v = 0f;
+            float v;
+            bool situation;
             var next = i + 1;
             scratch.Clear();
             _phrases.MatchAt(tokens, i, scratch);
-            if (scratch.Count > 0)
+            var isPhrase = scratch.Count > 0;
+            if (isPhrase)
             {
                 var best = scratch[0];
                 foreach (var h in scratch)
@@ -88,28 +104,28 @@ internal sealed class SentimentScorer
                     }
                 }
                 v = _phraseValence[best.Payload];
+                situation = _phraseSituational[best.Payload];
                 next = best.EndToken;
             }
             else
             {
                 v = word.Valence;
+                situation = word.Is(WordFlags.Situational);
             }
             if (v != 0)
             {
-                if (word.Is(WordFlags.Emoji))
-                {
-                    // Emoji are not negated or re-weighted.
-                }
-                else
+                if (!word.Is(WordFlags.Emoji))
                 {
                     v *= Modifiers(tokens, i, t);
-                    if (scratch.Count == 0 || !word.Is(WordFlags.Negator))
+                    if (!isPhrase || !word.Is(WordFlags.Negator))
                     {
-                        var negation = Negated(tokens, i);
+                        // A negator turns a good word a few words on ("never really listen"), but only a bad word
+                        // right after it ("not bad"; not "dont act on bullying").
+                        var negation = Negated(tokens, i, v > 0 ? NegationWindow : 2);
                         if (negation != 0)
                         {
-                            // "not good" is bad; "not bad" is only mildly good; "never" is the strongest.
                             v = v > 0 ? -v * negation : -v * 0.5f;
+                            situation = false;
                         }
                     }
                     if (v > 0 && Wished(tokens, i))
@@ -117,21 +133,30 @@ internal sealed class SentimentScorer
                         v = -0.4f * v; // "they should listen more" is a complaint
                     }
                 }
-                v *= after;
                 if (v > 0)
                 {
-                    sentPos += v;
+                    rawPos += v;
+                    sentPos += v * after;
+                }
+                else if (situation)
+                {
+                    rawSit -= v;
+                    sentSit -= v * after;
                 }
                 else
                 {
-                    sentNeg -= v;
+                    rawNeg -= v;
+                    sentNeg -= v * after;
                 }
             }
             i = next;
         }
         pos += sentPos;
         neg += sentNeg;
-        return ToResult(pos, neg);
+        sit += sentSit;
+        // Hard situations next to clear praise are what the thanks is about ("she helped me stop self-harming").
+        var sitWeight = rawPos >= 1.5f && rawPos > rawNeg ? SituationsNextToPraise : 1f;
+        return ToResult(pos, neg + (sit * sitWeight), rawPos, rawNeg + (rawSit * sitWeight));
     }
 
     private static float Modifiers(ReadOnlySpan<Token> tokens, int i, in Token t)
@@ -166,10 +191,10 @@ internal sealed class SentimentScorer
     }
 
     /// <summary>The negation factor from a negator shortly before token <paramref name="i"/> in its clause, or 0.</summary>
-    private static float Negated(ReadOnlySpan<Token> tokens, int i)
+    private static float Negated(ReadOnlySpan<Token> tokens, int i, int window)
     {
         var clause = tokens[i].Clause;
-        for (var k = i - 1; k >= 0 && k >= i - NegationWindow; k--)
+        for (var k = i - 1; k >= 0 && k >= i - window; k--)
         {
             ref readonly var t = ref tokens[k];
             if (t.Clause != clause || t.Word.Is(WordFlags.Contrast))
@@ -203,7 +228,7 @@ internal sealed class SentimentScorer
     }
 
     /// <summary>Turns positive and negative mass into a label and three scores summing to 1.</summary>
-    internal static SentimentResult ToResult(float pos, float neg)
+    internal static SentimentResult ToResult(float pos, float neg, float rawPos, float rawNeg)
     {
         const float k = 1.2f; // neutral mass: a single mild word does not make a text positive
         var total = pos + neg + k;
@@ -211,9 +236,10 @@ internal sealed class SentimentScorer
         var n = Math.Round(neg / total, 3);
         var neutral = Math.Round(1 - p - n, 3);
         SentimentLabel label;
-        var hi = Math.Max(pos, neg);
-        var lo = Math.Min(pos, neg);
-        if (lo >= 1.2f && lo >= 0.5f * hi)
+        // Mixed is judged on the words as said, before "but" re-weights them: "nice but always late" is both.
+        var hi = Math.Max(rawPos, rawNeg);
+        var lo = Math.Min(rawPos, rawNeg);
+        if (lo >= 1f && lo >= 0.35f * hi)
         {
             label = SentimentLabel.Mixed;
         }

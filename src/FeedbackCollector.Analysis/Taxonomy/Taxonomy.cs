@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FeedbackCollector.Analysis.Evaluation;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis;
@@ -267,7 +268,7 @@ public sealed class Taxonomy
         var audiences = new List<Audience>();
         foreach (var a in StringList(p, "audiences", where, errors))
         {
-            if (AudienceNames.TryParse(a, out var audience))
+            if (WireNames.TryParse<Audience>(a, out var audience) && audience != Audience.Unknown)
             {
                 audiences.Add(audience);
             }

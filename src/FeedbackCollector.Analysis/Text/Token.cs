@@ -25,6 +25,8 @@ internal enum WordFlags : ushort
     KnownEnglish = 256,
     /// <summary>Too vague to be a key phrase on its own ("good", "stuff").</summary>
     Generic = 512,
+    /// <summary>Its valence is a hard situation told as a fact ("hits", "waiting"), not a judgement.</summary>
+    Situational = 1024,
 }
 
 /// <summary>

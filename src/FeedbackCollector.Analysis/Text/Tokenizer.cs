@@ -68,7 +68,51 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
                 while (i < n)
                 {
                     var ch = text[i];
-                    if (IsWordChar(ch))
+                    if (ch < 128)
+                    {
+                        // ASCII fast path: most text is plain ASCII.
+                        var folded = (char)(ch | 0x20);
+                        if (folded is >= 'a' and <= 'z')
+                        {
+                            letters++;
+                            if (ch <= 'Z')
+                            {
+                                uppers++;
+                            }
+                            if (scoreLanguages)
+                            {
+                                buffer.ScriptLetters[(int)Script.Latin]++;
+                            }
+                        }
+                        else if (ch is < '0' or > '9')
+                        {
+                            if (IsApostrophe(ch) && i + 1 < n && char.IsLetter(text[i + 1]) && len > 0)
+                            {
+                                if ((text[i + 1] is 's' or 'S') && (i + 2 >= n || !IsWordChar(text[i + 2])))
+                                {
+                                    i += 2;
+                                    break;
+                                }
+                                i++;
+                                continue;
+                            }
+                            break;
+                        }
+                        else
+                        {
+                            folded = ch;
+                        }
+                        if (len < lower.Length)
+                        {
+                            if (len >= 2 && lower[len - 1] == folded && lower[len - 2] == folded && folded >= 'a')
+                            {
+                                stretched = true;
+                            }
+                            lower[len++] = folded;
+                        }
+                        i++;
+                    }
+                    else if (IsWordChar(ch))
                     {
                         if (char.IsLetter(ch))
                         {

@@ -34,8 +34,8 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, int> _stemIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _replacements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NormWord> _norms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, float> _valence = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, float> _stemValence = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (float Valence, bool Situational)> _valence = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (float Valence, bool Situational)> _stemValence = new(StringComparer.Ordinal);
     private readonly Dictionary<string, float> _modifiers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _negators;
     private readonly HashSet<string> _irrealis;
@@ -76,15 +76,18 @@ internal sealed class Vocabulary
         {
             _modifiers.TryAdd(w, f);
         }
-        foreach (var (pattern, v) in SentimentLexicon.Words)
+        foreach (var (list, situational) in new[] { (SentimentLexicon.Words, false), (SentimentLexicon.Situations, true) })
         {
-            if (pattern.EndsWith('*'))
+            foreach (var (pattern, v) in list)
             {
-                _stemValence[pattern[..^1]] = v;
-            }
-            else
-            {
-                _valence[pattern] = v;
+                if (pattern.EndsWith('*'))
+                {
+                    _stemValence[pattern[..^1]] = (v, situational);
+                }
+                else
+                {
+                    _valence[pattern] = (v, situational);
+                }
             }
         }
         var profiles = LanguageProfiles.Latin.Select((p, i) => (p, Bit: 1u << i))
@@ -242,17 +245,48 @@ internal sealed class Vocabulary
     /// </summary>
     public RawWord Resolve(ReadOnlySpan<char> lowered)
     {
-        if (_cacheLookup.TryGetValue(lowered, out var hit))
+        // A per-thread plain dictionary in front of the shared concurrent one: no locks, cheap hashing.
+        var local = _local;
+        if (local is null || !ReferenceEquals(local.Owner, this))
+        {
+            _local = local = new LocalCache(this);
+        }
+        if (local.Lookup.TryGetValue(lowered, out var hit))
         {
             return hit;
         }
-        var key = lowered.ToString();
-        var raw = Compute(key);
-        if (_cacheCount < MaxCacheEntries && _cache.TryAdd(key, raw))
+        if (!_cacheLookup.TryGetValue(lowered, out hit))
         {
-            Interlocked.Increment(ref _cacheCount);
+            var key = lowered.ToString();
+            hit = Compute(key);
+            if (_cacheCount < MaxCacheEntries && _cache.TryAdd(key, hit))
+            {
+                Interlocked.Increment(ref _cacheCount);
+            }
         }
-        return raw;
+        if (local.Map.Count < MaxCacheEntries)
+        {
+            local.Map[lowered.ToString()] = hit;
+        }
+        return hit;
+    }
+
+    [ThreadStatic]
+    private static LocalCache? _local;
+
+    private sealed class LocalCache
+    {
+        public LocalCache(Vocabulary owner)
+        {
+            Owner = owner;
+            Lookup = Map.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public Vocabulary Owner { get; }
+
+        public Dictionary<string, RawWord> Map { get; } = new(4096, StringComparer.Ordinal);
+
+        public Dictionary<string, RawWord>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
     }
 
     /// <summary>The shared normalised word for a placeholder such as <c>[name]</c>.</summary>
@@ -358,7 +392,7 @@ internal sealed class Vocabulary
         {
             keys.Add(id);
         }
-        float stemValence = 0;
+        (float Valence, bool Situational) stemValence = (0f, false);
         var stemLookup = _stemIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var stemValenceLookup = _stemValence.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var len = MinStemLength; len <= w.Length && len <= _maxStemLength; len++)
@@ -408,11 +442,16 @@ internal sealed class Vocabulary
         {
             flags |= WordFlags.KnownEnglish;
         }
+        var valence = _valence.TryGetValue(w, out var v) ? v : stemValence;
+        if (valence.Situational)
+        {
+            flags |= WordFlags.Situational;
+        }
         var norm = new NormWord(w)
         {
             Keys = keys.ToArray(),
             Flags = flags,
-            Valence = _valence.TryGetValue(w, out var v) ? v : stemValence,
+            Valence = valence.Valence,
             Modifier = modifier,
         };
         lock (_norms)
