@@ -1,0 +1,29 @@
+using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Core.Digests;
+using FeedbackCollector.Core.Responses;
+using FeedbackCollector.Core.Security;
+using FeedbackCollector.Core.Surveys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FeedbackCollector.Core;
+
+/// <summary>Registers the handlers. Hosts add storage adapters, an analyzer and a concern notifier.</summary>
+public static class CoreServices
+{
+    /// <summary>Adds the core handlers and the system clock.</summary>
+    public static IServiceCollection AddFeedbackCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SurveyCache>();
+        services.TryAddSingleton<SubmitResponseHandler>();
+        services.TryAddSingleton<AnalyzeResponseHandler>();
+        services.TryAddSingleton<ResponseQueryHandler>();
+        services.TryAddSingleton<SurveyAdminHandler>();
+        services.TryAddSingleton<ConcernRaiser>();
+        services.TryAddSingleton<ConcernAlertHandler>();
+        services.TryAddSingleton<QuarterlyDigestHandler>();
+        services.TryAddSingleton<StaffAuthenticator>();
+        return services;
+    }
+}

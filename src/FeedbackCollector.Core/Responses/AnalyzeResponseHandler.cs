@@ -1,0 +1,77 @@
+using FeedbackCollector.Core.Analysis;
+using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FeedbackCollector.Core.Responses;
+
+/// <summary>
+/// Handles a message of the analysis queue: reads the response by id, analyses its free text, stores the result and
+/// raises a concern when flagged. Idempotent: a message handled twice changes nothing the second time.
+/// </summary>
+public sealed partial class AnalyzeResponseHandler(
+    IResponseRepository responses,
+    ITextAnalyzer analyzer,
+    ConcernRaiser concerns,
+    TimeProvider time,
+    ILogger<AnalyzeResponseHandler> logger)
+{
+    /// <summary>Processes one queue message (a response id).</summary>
+    /// <exception cref="FormatException">The message is not a response id; it will end in the poison queue for a person to see.</exception>
+    public async Task HandleAsync(string message, CancellationToken cancellationToken)
+    {
+        if (!ResponseId.TryNormalize(message?.Trim(), out var id))
+        {
+            throw new FormatException("An analysis message must be a response id.");
+        }
+        var response = await responses.FindAsync(id, cancellationToken);
+        if (response is null)
+        {
+            // Withdrawn before it was analysed: nothing to do, and nothing to retry.
+            LogGone(logger, id);
+            return;
+        }
+        if (response.Analysis is { } existing && existing.Analyzer == analyzer.Info)
+        {
+            // Already analysed by this analyzer and taxonomy. Still make sure a flagged concern was raised, in case a
+            // previous attempt stopped between the two writes.
+            if (existing.ConcernFlagged)
+            {
+                await concerns.RaiseAsync(response, existing, cancellationToken);
+            }
+            LogAlreadyDone(logger, id);
+            return;
+        }
+
+        var requests = response.FreeText.Select(f => new AnalysisRequest(f.QuestionId, f.Text, response.Audience)).ToList();
+        var results = requests.Count == 0 ? [] : await analyzer.AnalyzeAsync(requests, cancellationToken);
+        if (results.Count != requests.Count)
+        {
+            throw new InvalidOperationException($"The analyzer returned {results.Count} results for {requests.Count} texts.");
+        }
+        var analysis = new ResponseAnalysis(
+            requests.Select((r, i) => new TextAnalysis(r.Id, results[i])).ToList(),
+            time.GetUtcNow(),
+            analyzer.Info);
+
+        if (!await responses.SaveAnalysisAsync(id, analysis, cancellationToken))
+        {
+            LogGone(logger, id);
+            return;
+        }
+        if (analysis.ConcernFlagged)
+        {
+            await concerns.RaiseAsync(response, analysis, cancellationToken);
+        }
+        LogAnalysed(logger, id, analysis.ThemeIds.Count, analysis.ConcernFlagged);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Response {ResponseId} no longer exists; nothing to analyse")]
+    private static partial void LogGone(ILogger logger, string responseId);
+
+    [LoggerMessage(LogLevel.Information, "Response {ResponseId} was already analysed by this analyzer; skipped")]
+    private static partial void LogAlreadyDone(ILogger logger, string responseId);
+
+    [LoggerMessage(LogLevel.Information, "Analysed response {ResponseId}: {ThemeCount} themes, concern {ConcernFlagged}")]
+    private static partial void LogAnalysed(ILogger logger, string responseId, int themeCount, bool concernFlagged);
+}

@@ -1,0 +1,61 @@
+namespace FeedbackCollector.Core.Storage;
+
+/// <summary>
+/// Names of the tables, queues and container. Bound from configuration (root keys of the same names) so that tests can
+/// use unique names; the queue names are also the Functions trigger binding expressions (<c>%AnalysisQueueName%</c>).
+/// </summary>
+public sealed class StorageNamesOptions
+{
+    /// <summary>Queue of response ids to analyse.</summary>
+    public string AnalysisQueueName { get; set; } = "analysis";
+
+    /// <summary>Queue of concern ids to alert the safeguarding contact about.</summary>
+    public string AlertsQueueName { get; set; } = "alerts";
+
+    /// <summary>Prepended to every table name (letters and digits only).</summary>
+    public string TablePrefix { get; set; } = "";
+
+    /// <summary>Blob container of digests.</summary>
+    public string DigestContainer { get; set; } = "digests";
+
+    /// <summary>The surveys table.</summary>
+    public string SurveysTable => TablePrefix + "surveys";
+
+    /// <summary>The responses table.</summary>
+    public string ResponsesTable => TablePrefix + "responses";
+
+    /// <summary>The role keys table.</summary>
+    public string RoleKeysTable => TablePrefix + "rolekeys";
+
+    /// <summary>The concerns table.</summary>
+    public string ConcernsTable => TablePrefix + "concerns";
+
+    /// <summary>Every table, for creation at start.</summary>
+    public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable];
+
+    /// <summary>Every queue, with its poison queue, for creation at start.</summary>
+    public IEnumerable<string> Queues => [AnalysisQueueName, AnalysisQueueName + "-poison", AlertsQueueName, AlertsQueueName + "-poison"];
+
+    /// <summary>Problems with the names, empty when valid (Azure naming rules).</summary>
+    public IEnumerable<string> Validate()
+    {
+        static bool QueueOk(string n) => n.Length is >= 3 and <= 56 && n.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+                                          && char.IsAsciiLetterOrDigit(n[0]) && char.IsAsciiLetterOrDigit(n[^1]) && !n.Contains("--", StringComparison.Ordinal);
+        if (!QueueOk(AnalysisQueueName))
+        {
+            yield return "AnalysisQueueName: 3 to 56 lower-case letters, digits and single inner hyphens.";
+        }
+        if (!QueueOk(AlertsQueueName))
+        {
+            yield return "AlertsQueueName: 3 to 56 lower-case letters, digits and single inner hyphens.";
+        }
+        if (TablePrefix.Length > 40 || !TablePrefix.All(char.IsAsciiLetterOrDigit) || (TablePrefix.Length > 0 && !char.IsAsciiLetter(TablePrefix[0])))
+        {
+            yield return "TablePrefix: letters and digits only, starting with a letter, at most 40.";
+        }
+        if (!QueueOk(DigestContainer))
+        {
+            yield return "DigestContainer: 3 to 63 lower-case letters, digits and single inner hyphens.";
+        }
+    }
+}
