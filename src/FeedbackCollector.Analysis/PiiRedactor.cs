@@ -1,0 +1,369 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+using FeedbackCollector.Analysis.Redaction;
+using FeedbackCollector.Core.Analysis;
+
+namespace FeedbackCollector.Analysis;
+
+/// <summary>
+/// Finds personal data (names, phone numbers, emails, addresses, postcodes, schools, dates of birth, handles,
+/// URLs, NHS and National Insurance numbers) and replaces each with a typed placeholder such as <c>[name]</c>.
+/// Recall first: a child's details left in a digest are worse than a word redacted by mistake. Thread-safe and
+/// allocation-light: patterns are source-generated, words come from embedded lists loaded once.
+/// </summary>
+public sealed class PiiRedactor : IPiiRedactor
+{
+    private static readonly SearchValues<string> SchoolWords = SearchValues.Create(
+        ["school", "academy", "college", "primary", "high", "junior", "infant", "secondary", "grammar", "sixth form", "nursery", "prep", "middle", "first"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> LivingWords = SearchValues.Create(
+        ["live", "stay", "move", "house is"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> HandleCues = SearchValues.Create(
+        ["snap", "sc", "insta", "ig", "tik", "tt", "twitter", "discord", "kik", "fb", "facebook", "telegram", "threads", "youtube", "yt",
+         "twitch", "roblox", "xbox", "psn", "gamertag", "steam", "bereal", "reddit"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] Placeholders = BuildPlaceholders();
+
+    [ThreadStatic]
+    private static List<Candidate>? candidateBuffer;
+
+    [ThreadStatic]
+    private static StringBuilder? builderBuffer;
+
+    /// <summary>The placeholder for <paramref name="type"/>: <c>[</c> + kebab-case type + <c>]</c>, for example <c>[date-of-birth]</c>.</summary>
+    public static string PlaceholderFor(PiiType type) => Placeholders[(int)type];
+
+    /// <inheritdoc />
+    public RedactionResult Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return new RedactionResult(text, []);
+        }
+
+        var found = candidateBuffer ??= new List<Candidate>(16);
+        found.Clear();
+        Collect(text, found);
+        if (found.Count == 0)
+        {
+            return new RedactionResult(text, []);
+        }
+
+        var spans = Resolve(found);
+        return new RedactionResult(Replace(text, spans), spans);
+    }
+
+    private static void Collect(string text, List<Candidate> found)
+    {
+        var span = text.AsSpan();
+        var hasDigit = span.IndexOfAnyInRange('0', '9') >= 0;
+        var hasAt = span.Contains('@');
+
+        if (hasAt)
+        {
+            AddAll(PiiPatterns.Email(), text, PiiType.Email, found);
+            AddHandles(text, found);
+        }
+
+        if (span.Contains('.'))
+        {
+            AddUrls(text, found);
+        }
+
+        if (hasDigit)
+        {
+            AddNhsNumbers(text, found);
+            AddPhones(text, found);
+            AddNiNumbers(text, found);
+            AddPostcodes(text, found);
+            AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
+            AddNumberedAddresses(text, found);
+        }
+
+        if (span.IndexOfAny(HandleCues) >= 0)
+        {
+            AddCuedHandles(text, found);
+        }
+
+        if (span.IndexOfAny(LivingWords) >= 0)
+        {
+            AddAll(PiiPatterns.CuedAddress(), text, PiiType.Address, found, "street");
+        }
+
+        if (span.IndexOfAnyInRange('A', 'Z') >= 0)
+        {
+            AddAll(PiiPatterns.NamedStreet(), text, PiiType.Address, found);
+        }
+
+        if (span.IndexOfAny(SchoolWords) >= 0)
+        {
+            SchoolFinder.Find(text, found);
+        }
+
+        NameFinder.Find(text, found);
+    }
+
+    private static void AddAll(Regex regex, string text, PiiType type, List<Candidate> found, string? group = null)
+    {
+        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (group is null)
+            {
+                found.Add(Candidate.Of(type, m.Index, m.Index + m.Length));
+            }
+            else
+            {
+                var g = m.Groups[group];
+                if (g.Success && g.Length > 0)
+                {
+                    found.Add(Candidate.Of(type, g.Index, g.Index + g.Length));
+                }
+            }
+        }
+    }
+
+    private static void AddUrls(string text, List<Candidate> found)
+    {
+        foreach (var m in PiiPatterns.Url().EnumerateMatches(text))
+        {
+            // Sentence punctuation after a URL is not part of it.
+            var length = m.Length;
+            while (length > 0 && ".,;:!?)'\"".Contains(text[m.Index + length - 1]))
+            {
+                length--;
+            }
+
+            if (length > 3)
+            {
+                found.Add(Candidate.Of(PiiType.Url, m.Index, m.Index + length));
+            }
+        }
+    }
+
+    private static void AddPhones(string text, List<Candidate> found)
+    {
+        foreach (var m in PiiPatterns.Phone().EnumerateMatches(text))
+        {
+            found.Add(Candidate.Of(PiiType.Phone, m.Index, m.Index + m.Length));
+        }
+    }
+
+    private static void AddNhsNumbers(string text, List<Candidate> found)
+    {
+        foreach (var m in PiiPatterns.NhsNumber().EnumerateMatches(text))
+        {
+            var value = text.AsSpan(m.Index, m.Length);
+            var cued = HasCueBefore(text, m.Index, "nhs", 30);
+
+            // A leading 0 is a phone number unless the text says it is an NHS number.
+            if ((value[0] != '0' || cued) && (Validators.IsValidNhsNumber(value) || cued))
+            {
+                found.Add(Candidate.Of(PiiType.NhsNumber, m.Index, m.Index + m.Length));
+            }
+        }
+    }
+
+    private static void AddNiNumbers(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.NiNumber().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (!Validators.IsValidNiPrefix(m.Groups["prefix"].ValueSpan))
+            {
+                continue;
+            }
+
+            // Without the A-D suffix only when the text says it is a National Insurance number.
+            if (m.Groups["suffix"].Success
+                || HasCueBefore(text, m.Index, "ni ", 30) || HasCueBefore(text, m.Index, "nino", 30)
+                || HasCueBefore(text, m.Index, "insurance", 30) || HasCueBefore(text, m.Index, "ni:", 30) || HasCueBefore(text, m.Index, "ni no", 30))
+            {
+                found.Add(Candidate.Of(PiiType.NiNumber, m.Index, m.Index + m.Length));
+            }
+        }
+    }
+
+    private static void AddPostcodes(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.Postcode().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (!Validators.IsPostcodeArea(m.Groups["area"].ValueSpan))
+            {
+                continue;
+            }
+
+            // "w1 1st" or "s4 2nd" in lower case are ordinals, not postcodes.
+            var inward = m.Groups["inward"].ValueSpan;
+            if (IsOrdinal(inward) && !char.IsUpper(inward[1]))
+            {
+                continue;
+            }
+
+            found.Add(Candidate.Of(PiiType.Postcode, m.Index, m.Index + m.Length));
+        }
+    }
+
+    private static bool IsOrdinal(ReadOnlySpan<char> inward) =>
+        inward[1..].Equals("st", StringComparison.OrdinalIgnoreCase) || inward[1..].Equals("nd", StringComparison.OrdinalIgnoreCase)
+        || inward[1..].Equals("rd", StringComparison.OrdinalIgnoreCase) || inward[1..].Equals("th", StringComparison.OrdinalIgnoreCase);
+
+    private static void AddNumberedAddresses(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.NumberedAddress().Match(text); m.Success; m = m.NextMatch())
+        {
+            var suffix = m.Groups["suffix"];
+            if (!StreetWords.IsStrongSuffix(suffix.ValueSpan) && !char.IsUpper(text[suffix.Index]))
+            {
+                // "2 friends close by", "3 times a day": a weak street word must be written as a name.
+                continue;
+            }
+
+            if (StreetWords.AllFunctionWords(m.Groups["words"].ValueSpan))
+            {
+                continue;
+            }
+
+            found.Add(Candidate.Of(PiiType.Address, m.Index, m.Index + m.Length));
+        }
+    }
+
+    private static void AddHandles(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.AtHandle().Match(text); m.Success; m = m.NextMatch())
+        {
+            var handle = m.Groups["h"].ValueSpan;
+
+            // "@ 5pm" or "@3" is a time, not a handle.
+            if (!handle.ContainsAnyExceptInRange('0', '9') || IsTime(handle))
+            {
+                continue;
+            }
+
+            found.Add(Candidate.Of(PiiType.Handle, m.Index, m.Index + m.Length));
+        }
+    }
+
+    private static bool IsTime(ReadOnlySpan<char> handle) =>
+        char.IsAsciiDigit(handle[0]) && (handle.EndsWith("am", StringComparison.OrdinalIgnoreCase) || handle.EndsWith("pm", StringComparison.OrdinalIgnoreCase));
+
+    private static void AddCuedHandles(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.CuedHandle().Match(text); m.Success; m = m.NextMatch())
+        {
+            var h = m.Groups["h"];
+            var handle = h.ValueSpan;
+            var sep = m.Groups["sep"].ValueSpan.Trim();
+            var looksLikeHandle = handle.ContainsAny("0123456789_.") || text[h.Index - 1] == '@';
+            var flags = Lexicon.Lookup(handle);
+
+            // A plain word after the platform ("my snap is private") is not a handle; an explicit "is"/":"
+            // before an unknown word, or a handle-like token (digits, underscore, dot, @), is.
+            if (!looksLikeHandle && (sep.IsEmpty || (flags & (WordFlags.Common | WordFlags.Function | WordFlags.Service)) != 0))
+            {
+                continue;
+            }
+
+            if (handle.Length < 3 || (!looksLikeHandle && (flags & WordFlags.Calendar) != 0))
+            {
+                continue;
+            }
+
+            var start = text[h.Index - 1] == '@' ? h.Index - 1 : h.Index;
+            found.Add(Candidate.Of(PiiType.Handle, start, h.Index + h.Length));
+        }
+    }
+
+    private static bool HasCueBefore(string text, int index, string cue, int window)
+    {
+        var from = Math.Max(0, index - window);
+        return text.AsSpan(from, index - from).Contains(cue, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Keeps the strongest of overlapping candidates and returns spans in text order.</summary>
+    private static PiiSpan[] Resolve(List<Candidate> found)
+    {
+        found.Sort(static (a, b) =>
+        {
+            var byPriority = b.Priority.CompareTo(a.Priority);
+            return byPriority != 0 ? byPriority : b.Length.CompareTo(a.Length);
+        });
+
+        var kept = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var c = found[i];
+            var overlaps = false;
+            for (var k = 0; k < kept; k++)
+            {
+                if (c.Start < found[k].End && found[k].Start < c.End)
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (!overlaps)
+            {
+                found[kept++] = c;
+            }
+        }
+
+        found.RemoveRange(kept, found.Count - kept);
+        found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var spans = new PiiSpan[kept];
+        for (var i = 0; i < kept; i++)
+        {
+            spans[i] = new PiiSpan(found[i].Type, found[i].Start, found[i].Length);
+        }
+
+        return spans;
+    }
+
+    private static string Replace(string text, PiiSpan[] spans)
+    {
+        var sb = builderBuffer ??= new StringBuilder(256);
+        sb.Clear();
+        var at = 0;
+        foreach (var s in spans)
+        {
+            sb.Append(text, at, s.Start - at).Append(Placeholders[(int)s.Type]);
+            at = s.Start + s.Length;
+        }
+
+        sb.Append(text, at, text.Length - at);
+        return sb.ToString();
+    }
+
+    private static string[] BuildPlaceholders()
+    {
+        var types = Enum.GetValues<PiiType>();
+        var result = new string[types.Length];
+        foreach (var type in types)
+        {
+            result[(int)type] = "[" + Kebab(type.ToString()) + "]";
+        }
+
+        return result;
+    }
+
+    private static string Kebab(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+
+namespace FeedbackCollector.Analysis.Redaction;
+
+/// <summary>
+/// Source-generated patterns for the structured kinds of personal data. Each is anchored on something cheap
+/// (a digit, '@', a keyword) and bounded, so none backtracks badly; checks that a regex cannot express well
+/// (NHS check digit, postcode areas, National Insurance prefixes) are done in code by the detectors.
+/// </summary>
+internal static partial class PiiPatterns
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    [GeneratedRegex(@"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*\.[a-z]{2,24}\b", Options)]
+    internal static partial Regex Email();
+
+    /// <summary>Scheme or www. URLs, and bare domains on a known top-level domain (example.co.uk, bit.ly/x).</summary>
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""'\[\]{}]+|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|sch\.uk|nhs\.uk|ltd\.uk|me\.uk|net\.uk|police\.uk|com|org|net|uk|io|info|biz|me|tv|app|ly|gg|co|ie|eu|edu|gov|xyz|online|site|link)\b(?:/[^\s<>""']*)?", Options)]
+    internal static partial Regex Url();
+
+    /// <summary>UK numbers: 0 or +44/0044 then 9-10 digits, with spaces, dots, dashes or brackets between digits.</summary>
+    [GeneratedRegex(@"(?<![\w+/])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[ .()\-]{0,2}\d){8,9}(?![\d/])", Options)]
+    internal static partial Regex Phone();
+
+    /// <summary>Outward code then inward code; the area letters are checked against the real postcode areas in code.</summary>
+    [GeneratedRegex(@"\b(?<area>[a-z]{1,2})[0-9][a-z0-9]?[ ]{0,2}(?<inward>[0-9][abd-hjlnp-uw-z]{2})\b", Options)]
+    internal static partial Regex Postcode();
+
+    /// <summary>Ten digits, optionally spaced or dashed 3-3-4; the Modulus 11 check digit is verified in code.</summary>
+    [GeneratedRegex(@"(?<![\d+/.])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d/])", Options)]
+    internal static partial Regex NhsNumber();
+
+    /// <summary>Two prefix letters, six digits (spaced in pairs or not) and an optional A-D suffix; prefixes checked in code.</summary>
+    [GeneratedRegex(@"\b(?<prefix>[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}(?:[ \-]?(?<suffix>[a-d]))?\b", Options)]
+    internal static partial Regex NiNumber();
+
+    /// <summary>A date after a birth cue: "dob 12/03/2011", "born 3rd March 2011", "birthday is March 3rd", "born in 2011".</summary>
+    [GeneratedRegex(@"\b(?:born|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s?day|b'?day|bday)(?:\s*[:=\-,]\s*|\s+)(?:(?:is|was|on|in|=)\s+)?(?:(?:is|was|on|in)\s+)?(?:the\s+)?(?<date>"
+        + @"\d{4}-\d{1,2}-\d{1,2}"
+        + @"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})\b"
+        + @"|\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s*(?:19|20)\d{2}\b|\s+'?\d{2}\b)?"
+        + @"|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)\d{2}\b)?|(?:19|20)\d{2}\b)"
+        + @"|\d{1,2}(?:st|nd|rd|th)\b"
+        + @"|(?:19|20)\d{2}\b)", Options)]
+    internal static partial Regex DateOfBirth();
+
+    /// <summary>An @handle not inside an email address.</summary>
+    [GeneratedRegex(@"(?<![\w.@])@(?<h>[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)", Options)]
+    internal static partial Regex AtHandle();
+
+    /// <summary>A handle after a platform cue: "my snap is x", "insta: x", "add me on tiktok x_1".</summary>
+    [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:is|it's|its|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
+    internal static partial Regex CuedHandle();
+
+    /// <summary>A numbered street address, with an optional flat or unit in front: "12 Acacia Avenue", "flat 3, 14 high st".</summary>
+    [GeneratedRegex(@"(?:\b(?:flat|apt|apartment|unit|house)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s*)?\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options)]
+    internal static partial Regex NumberedAddress();
+
+    /// <summary>A street named after a living cue: "lives on Rose Lane", "I live at Oak Court".</summary>
+    [GeneratedRegex(@"\b(?:live|lives|living|lived|stay|stays|staying|stayed|moved|move|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?", Options)]
+    internal static partial Regex CuedAddress();
+
+    /// <summary>A capitalised street name without number or cue: "Acacia Avenue", "Rose Lane" (case-sensitive).</summary>
+    [GeneratedRegex(@"\b(?:[A-Z][a-z'’\-]+\s+){1,3}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Gardens|Grove|Close|Drive|Mews|Rd|St|Ave)\b\.?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex NamedStreet();
+
+    private const string StreetSuffixes =
+        "street|st|road|rd|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|court|ct|place|pl|grove|gardens|gdns"
+        + "|terrace|tce|park|square|sq|hill|rise|mews|walk|row|view|green|parade|vale|wharf|fold|brow|croft|boulevard"
+        + "|estate|heights|fields|meadow|meadows|gate|chase|end|wynd|circus";
+
+    /// <summary>A school name: up to three name words then a school word ("St Mary's Primary", "oakwood academy").</summary>
+    [GeneratedRegex(@"\b(?<name>(?:(?:st\.?|saint)\s+)?(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<kind>(?:(?:c\s?of\s?e|ce|rc|r\.c\.|catholic|church\s+of\s+england|methodist|community|church|jewish|muslim|islamic|girls'?|boys'?)\s+)?(?:(?:primary|junior|juniors|infant|infants|secondary|high|grammar|middle|prep|nursery|first)(?:\s+(?:school|academy))?|academy|college|school|sixth\s+form(?:\s+college)?))\b", Options)]
+    internal static partial Regex School();
+}

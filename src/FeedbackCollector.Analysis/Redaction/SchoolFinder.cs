@@ -1,0 +1,128 @@
+using FeedbackCollector.Core.Analysis;
+
+namespace FeedbackCollector.Analysis.Redaction;
+
+/// <summary>
+/// Finds named schools: name words then a school word ("St Mary's Primary", "Oakwood Academy", "kingsway college").
+/// Leading function and common words are dropped ("I go to oakwood academy" keeps "oakwood academy"); nothing left
+/// means an ordinary phrase ("my school", "secondary school", "after school").
+/// </summary>
+internal static class SchoolFinder
+{
+    public static void Find(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.School().Match(text); m.Success; m = m.NextMatch())
+        {
+            var name = m.Groups["name"];
+            var kind = m.Groups["kind"];
+            var words = text.AsSpan(name.Index, name.Length);
+
+            // Drop leading words that cannot be part of a school's name.
+            var start = name.Index;
+            var saint = false;
+            var kept = 0;
+            var allCommonLower = true;
+            foreach (var range in words.Split(' '))
+            {
+                var w = words[range];
+                if (w.IsEmpty)
+                {
+                    continue;
+                }
+
+                var at = name.Index + range.Start.Value;
+                if (w.Equals("st", StringComparison.OrdinalIgnoreCase) || w.Equals("st.", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("saint", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (kept == 0)
+                    {
+                        start = at;
+                    }
+
+                    saint = true;
+                    kept++;
+                    continue;
+                }
+
+                var baseWord = StripPossessive(w);
+                var flags = Lexicon.Lookup(baseWord);
+
+                // A capital that only starts a sentence ("Boring school.") says nothing.
+                var capital = char.IsUpper(w[0]) && !StartsSentence(text, at);
+                var never = (flags & (WordFlags.Function | WordFlags.Service)) != 0 || IsSchoolWord(baseWord);
+                if (kept == 0 || (!saint && never))
+                {
+                    if (never || ((flags & WordFlags.Common) != 0 && !capital))
+                    {
+                        kept = 0;
+                        start = at + w.Length;
+                        allCommonLower = true;
+                        continue;
+                    }
+
+                    start = kept == 0 ? at : start;
+                }
+
+                kept++;
+                if (capital || (flags & WordFlags.Common) == 0)
+                {
+                    allCommonLower = false;
+                }
+            }
+
+            if (kept == 0 || (allCommonLower && !saint))
+            {
+                continue;
+            }
+
+            // "High" alone as the school word must be written as a name ("Oakwood High"), not "feeling high".
+            var kindText = kind.ValueSpan;
+            if (kindText.Equals("high", StringComparison.OrdinalIgnoreCase) || kindText.Equals("first", StringComparison.OrdinalIgnoreCase)
+                || kindText.Equals("middle", StringComparison.OrdinalIgnoreCase) || kindText.Equals("prep", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!char.IsUpper(kindText[0]))
+                {
+                    continue;
+                }
+            }
+
+            found.Add(Candidate.Of(PiiType.School, start, kind.Index + kind.Length));
+        }
+    }
+
+    private static bool StartsSentence(string text, int at)
+    {
+        for (var i = at - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is '.' or '!' or '?' or '\n' or '\r' or ':' or '"' or '“')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> w) =>
+        w.Length > 2 && (w[^2] == '\'' || w[^2] == '’') && (w[^1] == 's' || w[^1] == 'S') ? w[..^2] : w;
+
+    private static bool IsSchoolWord(ReadOnlySpan<char> w) =>
+        w.Equals("primary", StringComparison.OrdinalIgnoreCase) || w.Equals("secondary", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("high", StringComparison.OrdinalIgnoreCase) || w.Equals("school", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("college", StringComparison.OrdinalIgnoreCase) || w.Equals("academy", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("junior", StringComparison.OrdinalIgnoreCase) || w.Equals("infant", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("grammar", StringComparison.OrdinalIgnoreCase) || w.Equals("special", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("boarding", StringComparison.OrdinalIgnoreCase) || w.Equals("private", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("state", StringComparison.OrdinalIgnoreCase) || w.Equals("mainstream", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("sixth", StringComparison.OrdinalIgnoreCase) || w.Equals("form", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("nursery", StringComparison.OrdinalIgnoreCase) || w.Equals("catholic", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("summer", StringComparison.OrdinalIgnoreCase) || w.Equals("sunday", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("driving", StringComparison.OrdinalIgnoreCase) || w.Equals("football", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("dance", StringComparison.OrdinalIgnoreCase) || w.Equals("drama", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,264 @@
+using FeedbackCollector.Analysis.Text;
+using FeedbackCollector.Analysis.Themes;
+using FeedbackCollector.Core.Analysis;
+
+namespace FeedbackCollector.Analysis.Sentiment;
+
+/// <summary>
+/// Lexicon sentiment with the rules that matter in this feedback: negation within the clause ("they never listen",
+/// "didnt help"), intensifiers and dampeners, capitals and stretched letters, contrast ("ok but slow": what follows
+/// "but" weighs more), wished-for positives ("they should listen"), emoji, and multi-word complaint and gratitude
+/// patterns ("still waiting", "thank you").
+/// </summary>
+internal sealed class SentimentScorer
+{
+    /// <summary>How far back (tokens) a negator reaches.</summary>
+    private const int NegationWindow = 3;
+
+    /// <summary>How far back a wish ("should", "more") reaches.</summary>
+    private const int IrrealisWindow = 4;
+
+    private const float BeforeContrast = 0.5f;
+    private const float AfterContrast = 1.5f;
+
+    /// <summary>Weight of situations (see <see cref="SentimentLexicon.Situations"/>) in a text that clearly praises.</summary>
+    private const float SituationsNextToPraise = 0.3f;
+
+    private readonly PhraseTrie _phrases = new();
+    private readonly float[] _phraseValence;
+    private readonly bool[] _phraseSituational;
+
+    /// <summary>Builds the scorer, registering its phrase words in <paramref name="vocabulary"/>.</summary>
+    public SentimentScorer(Vocabulary vocabulary)
+    {
+        var valence = new List<float>();
+        var situational = new List<bool>();
+        foreach (var (list, isSituation) in new[] { (SentimentLexicon.Phrases, false), (SentimentLexicon.SituationPhrases, true) })
+        {
+            foreach (var (pattern, v) in list)
+            {
+                var keys = ThemeMatcher.Compile(pattern, vocabulary);
+                _phrases.Add(keys, valence.Count);
+                valence.Add(v);
+                situational.Add(isSituation);
+            }
+        }
+        _phraseValence = [.. valence];
+        _phraseSituational = [.. situational];
+        // Single words of the lexicon need ids only so that spelling correction can reach them.
+        foreach (var (pattern, _) in SentimentLexicon.Words.Concat(SentimentLexicon.Situations))
+        {
+            ThemeMatcher.Compile(pattern, vocabulary);
+        }
+    }
+
+    /// <summary>Scores a tokenised text.</summary>
+    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
+    {
+        // Judgements (pos, neg) and situations (sit) are kept apart until the end; "raw" sums ignore contrast
+        // re-weighting and are used to see whether a text is clearly both positive and negative.
+        float pos = 0, neg = 0, sit = 0, rawPos = 0, rawNeg = 0, rawSit = 0;
+        float sentPos = 0, sentNeg = 0, sentSit = 0;
+        var sentence = -1;
+        var after = 1f;
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            ref readonly var t = ref tokens[i];
+            if (t.Sentence != sentence)
+            {
+                pos += sentPos;
+                neg += sentNeg;
+                sit += sentSit;
+                sentPos = sentNeg = sentSit = 0;
+                sentence = t.Sentence;
+                after = 1f;
+            }
+            var word = t.Word;
+            if (word.Is(WordFlags.Contrast) && i + 1 < tokens.Length && tokens[i + 1].Sentence == sentence)
+            {
+                // "ok but slow": what came before weighs less, what follows more.
+                sentPos *= BeforeContrast;
+                sentNeg *= BeforeContrast;
+                sentSit *= BeforeContrast;
+                after = AfterContrast;
+                i++;
+                continue;
+            }
+
+            // The longest lexicon phrase starting here wins over its words.
+            float v;
+            bool situation;
+            var next = i + 1;
+            scratch.Clear();
+            _phrases.MatchAt(tokens, i, scratch);
+            var isPhrase = scratch.Count > 0;
+            if (isPhrase)
+            {
+                var best = scratch[0];
+                foreach (var h in scratch)
+                {
+                    if (h.EndToken > best.EndToken)
+                    {
+                        best = h;
+                    }
+                }
+                v = _phraseValence[best.Payload];
+                situation = _phraseSituational[best.Payload];
+                next = best.EndToken;
+            }
+            else
+            {
+                v = word.Valence;
+                situation = word.Is(WordFlags.Situational);
+            }
+            if (v != 0)
+            {
+                if (!word.Is(WordFlags.Emoji))
+                {
+                    v *= Modifiers(tokens, i, t);
+                    if (!isPhrase || !word.Is(WordFlags.Negator))
+                    {
+                        // A negator turns a good word a few words on ("never really listen"), but only a bad word
+                        // right after it ("not bad"; not "dont act on bullying").
+                        var negation = Negated(tokens, i, v > 0 ? NegationWindow : 2);
+                        if (negation != 0)
+                        {
+                            v = v > 0 ? -v * negation : -v * 0.5f;
+                            situation = false;
+                        }
+                    }
+                    if (v > 0 && Wished(tokens, i))
+                    {
+                        v = -0.4f * v; // "they should listen more" is a complaint
+                    }
+                }
+                if (v > 0)
+                {
+                    rawPos += v;
+                    sentPos += v * after;
+                }
+                else if (situation)
+                {
+                    rawSit -= v;
+                    sentSit -= v * after;
+                }
+                else
+                {
+                    rawNeg -= v;
+                    sentNeg -= v * after;
+                }
+            }
+            i = next;
+        }
+        pos += sentPos;
+        neg += sentNeg;
+        sit += sentSit;
+        // Hard situations next to clear praise are what the thanks is about ("she helped me stop self-harming").
+        var sitWeight = rawPos >= 1.5f && rawPos > rawNeg ? SituationsNextToPraise : 1f;
+        return ToResult(pos, neg + (sit * sitWeight), rawPos, rawNeg + (rawSit * sitWeight));
+    }
+
+    private static float Modifiers(ReadOnlySpan<Token> tokens, int i, in Token t)
+    {
+        var f = 1f;
+        if ((t.Flags & TokenFlags.AllCaps) != 0)
+        {
+            f *= 1.3f;
+        }
+        if ((t.Flags & TokenFlags.Elongated) != 0)
+        {
+            f *= 1.2f;
+        }
+        for (var k = i - 1; k >= 0 && k >= i - 2 && tokens[k].Clause == t.Clause; k--)
+        {
+            var w = tokens[k].Word;
+            if (w.Is(WordFlags.Modifier))
+            {
+                var m = w.Modifier;
+                if ((tokens[k].Flags & TokenFlags.Elongated) != 0 && m > 1)
+                {
+                    m += 0.1f;
+                }
+                f *= m;
+            }
+            else if (!w.Is(WordFlags.Stop))
+            {
+                break;
+            }
+        }
+        return f;
+    }
+
+    /// <summary>The negation factor from a negator shortly before token <paramref name="i"/> in its clause, or 0.</summary>
+    private static float Negated(ReadOnlySpan<Token> tokens, int i, int window)
+    {
+        var clause = tokens[i].Clause;
+        for (var k = i - 1; k >= 0 && k >= i - window; k--)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.Clause != clause || t.Word.Is(WordFlags.Contrast))
+            {
+                return 0;
+            }
+            if (t.Word.Is(WordFlags.Negator))
+            {
+                return t.Word.Text is "never" or "nobody" or "nothing" or "none" ? 1f : 0.8f;
+            }
+        }
+        return 0;
+    }
+
+    private static bool Wished(ReadOnlySpan<Token> tokens, int i)
+    {
+        var clause = tokens[i].Clause;
+        for (var k = i - 1; k >= 0 && k >= i - IrrealisWindow; k--)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.Clause != clause || t.Word.Is(WordFlags.Contrast))
+            {
+                return false;
+            }
+            if (t.Word.Is(WordFlags.Irrealis))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Turns positive and negative mass into a label and three scores summing to 1.</summary>
+    internal static SentimentResult ToResult(float pos, float neg, float rawPos, float rawNeg)
+    {
+        const float k = 1.2f; // neutral mass: a single mild word does not make a text positive
+        var total = pos + neg + k;
+        var p = Math.Round(pos / total, 3);
+        var n = Math.Round(neg / total, 3);
+        var neutral = Math.Round(1 - p - n, 3);
+        SentimentLabel label;
+        // Mixed is judged on the words as said, before "but" re-weights them: "nice but always late" is both.
+        var hi = Math.Max(rawPos, rawNeg);
+        var lo = Math.Min(rawPos, rawNeg);
+        if (lo >= 1f && lo >= 0.35f * hi)
+        {
+            label = SentimentLabel.Mixed;
+        }
+        else if (pos - neg >= 0.6f)
+        {
+            label = SentimentLabel.Positive;
+        }
+        else if (neg - pos >= 0.6f)
+        {
+            label = SentimentLabel.Negative;
+        }
+        else if (lo >= 0.8f)
+        {
+            label = SentimentLabel.Mixed;
+        }
+        else
+        {
+            label = SentimentLabel.Neutral;
+        }
+        return new SentimentResult(label, p, neutral, n);
+    }
+}
