@@ -44,6 +44,9 @@ public sealed class DigestBuilder
     private readonly string _title;
     private readonly Dictionary<string, Survey> _surveys;
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _normal = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<string> _features = [];
 
     private int _total, _analysed, _withText, _heldBack;
     private readonly int[] _byAudience = new int[AudienceOrder.Length];
@@ -93,16 +96,20 @@ public sealed class DigestBuilder
             return;
         }
         _prevWithText++;
-        foreach (var id in ThemesOf(a))
+        _seen.Clear();
+        foreach (var t in a.Texts)
         {
-            _prevThemes[id] = _prevThemes.GetValueOrDefault(id) + 1;
+            foreach (var m in t.Result.Themes)
+            {
+                if (_seen.Add(m.ThemeId))
+                {
+                    Increment(_prevThemes, m.ThemeId);
+                }
+            }
         }
         if (!a.ConcernFlagged)
         {
-            foreach (var p in PhrasesOf(a))
-            {
-                _prevPhrases[p] = _prevPhrases.GetValueOrDefault(p) + 1;
-            }
+            CountPhrases(a, _prevPhrases);
         }
     }
 
@@ -138,12 +145,12 @@ public sealed class DigestBuilder
         var flagged = a.ConcernFlagged;
 
         // A response counts once per theme, with the sentiment of its first answer that carries the theme.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        _seen.Clear();
         foreach (var t in a.Texts)
         {
             foreach (var m in t.Result.Themes)
             {
-                if (!seen.Add(m.ThemeId))
+                if (!_seen.Add(m.ThemeId))
                 {
                     continue;
                 }
@@ -156,10 +163,7 @@ public sealed class DigestBuilder
         }
         if (!flagged)
         {
-            foreach (var p in PhrasesOf(a))
-            {
-                _phrases[p] = _phrases.GetValueOrDefault(p) + 1;
-            }
+            CountPhrases(a, _phrases);
         }
 
         foreach (var t in a.Texts)
@@ -174,18 +178,24 @@ public sealed class DigestBuilder
                 _heldBack++;
                 continue;
             }
-            var themeIds = t.Result.Themes.Select(m => Intern(m.ThemeId)).Distinct(StringComparer.Ordinal).ToArray();
+            var themeIds = new string[t.Result.Themes.Count];
+            for (var k = 0; k < themeIds.Length; k++)
+            {
+                themeIds[k] = Intern(t.Result.Themes[k].ThemeId);
+            }
             _comments.Add(new Comment(audience, response.ReceivedUtc, response.Id, t.QuestionId, text, themeIds));
             if (text.Length > MaxQuoteLength)
             {
                 continue;
             }
-            var phrases = t.Result.KeyPhrases.Select(Normal).Where(p => p.Length > 0).ToArray();
             foreach (var m in t.Result.Themes)
             {
-                var features = phrases.Concat(m.Evidence.Select(Normal).Where(e => e.Length > 0)).Distinct(StringComparer.Ordinal).ToArray();
+                _seen.Clear();
+                _features.Clear();
+                AddFeatures(t.Result.KeyPhrases);
+                AddFeatures(m.Evidence);
                 var list = Tally(m.ThemeId).Candidates[audience] ??= [];
-                list.Add(new Candidate(response.Id, t.QuestionId, text, features));
+                list.Add(new Candidate(response.Id, t.QuestionId, text, [.. _features]));
             }
         }
     }
@@ -242,12 +252,19 @@ public sealed class DigestBuilder
 
         var commentThemes = themes.Where(t => t.Count.Shown).Select(t => t.Theme).ToList();
         var columnIds = commentThemes.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var comments = _comments
-            .Where(c => audienceCells[c.Audience].Shown)
-            .OrderBy(c => c.Audience).ThenBy(c => c.ReceivedUtc).ThenBy(c => c.ResponseId, StringComparer.Ordinal).ThenBy(c => c.QuestionId, StringComparer.Ordinal)
-            .Select((c, n) => new CommentRow(n + 1, Format.AudienceLabel(AudienceOrder[c.Audience]), c.Text,
-                c.ThemeIds.Where(columnIds.Contains).ToHashSet(StringComparer.Ordinal)))
-            .ToList();
+        var kept = _comments.Where(c => audienceCells[c.Audience].Shown).ToArray();
+        Array.Sort(kept, static (x, y) =>
+            x.Audience != y.Audience ? x.Audience.CompareTo(y.Audience)
+            : x.ReceivedUtc != y.ReceivedUtc ? x.ReceivedUtc.CompareTo(y.ReceivedUtc)
+            : string.CompareOrdinal(x.ResponseId, y.ResponseId) is var byId and not 0 ? byId
+            : string.CompareOrdinal(x.QuestionId, y.QuestionId));
+        var audienceLabels = AudienceOrder.Select(Format.AudienceLabel).ToArray();
+        var comments = new List<CommentRow>(kept.Length);
+        foreach (var c in kept)
+        {
+            var ids = c.ThemeIds.Length == 0 || c.ThemeIds.All(columnIds.Contains) ? c.ThemeIds : c.ThemeIds.Where(columnIds.Contains).ToArray();
+            comments.Add(new CommentRow(comments.Count + 1, audienceLabels[c.Audience], c.Text, ids));
+        }
 
         var analyzers = _analyzers.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal)
             .ThenBy(kv => kv.Key.TaxonomyVersion, StringComparer.Ordinal)
@@ -483,39 +500,57 @@ public sealed class DigestBuilder
         return t;
     }
 
-    private static IEnumerable<string> ThemesOf(ResponseAnalysis a)
+    /// <summary>Counts each key phrase of a response once.</summary>
+    private void CountPhrases(ResponseAnalysis a, Dictionary<string, int> counts)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in a.Texts)
-        {
-            foreach (var m in t.Result.Themes)
-            {
-                if (seen.Add(m.ThemeId))
-                {
-                    yield return m.ThemeId;
-                }
-            }
-        }
-    }
-
-    private IEnumerable<string> PhrasesOf(ResponseAnalysis a)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        _seen.Clear();
         foreach (var t in a.Texts)
         {
             foreach (var k in t.Result.KeyPhrases)
             {
                 var p = Normal(k);
                 // Placeholders of redacted data are not phrases anyone said.
-                if (p.Length is > 0 and <= 60 && !p.Contains('[', StringComparison.Ordinal) && seen.Add(p))
+                if (p.Length is > 0 and <= 60 && !p.Contains('[', StringComparison.Ordinal) && _seen.Add(p))
                 {
-                    yield return p;
+                    Increment(counts, p);
                 }
             }
         }
     }
 
-    private string Normal(string s) => Intern(DigestText.Clean(s).ToLowerInvariant());
+    private void AddFeatures(IReadOnlyList<string> items)
+    {
+        foreach (var item in items)
+        {
+            var f = Normal(item);
+            if (f.Length > 0 && _seen.Add(f))
+            {
+                _features.Add(f);
+            }
+        }
+    }
+
+    private static void Increment(Dictionary<string, int> counts, string key)
+    {
+        ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        c++;
+    }
+
+    /// <summary>A phrase cleaned and lower-cased, one shared instance per distinct phrase (phrases repeat a great deal).</summary>
+    private string Normal(string s)
+    {
+        if (_normal.TryGetValue(s, out var n))
+        {
+            return n;
+        }
+        n = Intern(DigestText.Clean(s).ToLowerInvariant());
+        // Bound the cache: a quarter of hostile, all-distinct phrases must not hold them all twice.
+        if (_normal.Count < 200_000)
+        {
+            _normal[s] = n;
+        }
+        return n;
+    }
 
     private string Intern(string s)
     {

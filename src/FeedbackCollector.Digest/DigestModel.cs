@@ -178,7 +178,7 @@ public sealed record MethodNote(IReadOnlyList<CountRow> Analyzers, Count Analyse
 /// <param name="Audience">Who wrote it.</param>
 /// <param name="Text">The redacted text.</param>
 /// <param name="ThemeIds">Its themes that have a column.</param>
-public sealed record CommentRow(int Number, string Audience, string Text, IReadOnlySet<string> ThemeIds);
+public sealed record CommentRow(int Number, string Audience, string Text, IReadOnlyList<string> ThemeIds);
 
 /// <summary>Number formats shared by the renderers (invariant culture).</summary>
 public static class Format

@@ -15,6 +15,10 @@ public static class DigestText
         {
             return string.Empty;
         }
+        if (IsClean(text))
+        {
+            return text;
+        }
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -36,6 +40,34 @@ public static class DigestText
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="Clean"/> would return the text unchanged (the common case, checked without allocating).</summary>
+    private static bool IsClean(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+                previousSpace = true;
+                continue;
+            }
+            previousSpace = false;
+            if (c < ' ' || char.IsWhiteSpace(c) || char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFEFF')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
