@@ -42,7 +42,7 @@ public class HostileTextTests
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;", html);
         // Bidirectional overrides are removed; right-to-left text is isolated from the page around it.
         Assert.DoesNotContain('\u202E', html);
-        Assert.Contains("<td dir=\"auto\">المدرسة", html);
+        Assert.Contains("<td class=\"t\" dir=\"auto\">المدرسة", html);
         Assert.All(html.Split("<blockquote>").Skip(1), b => Assert.StartsWith("<p dir=\"auto\">", b));
         Assert.Contains("overflow-wrap:anywhere", html);
         Assert.Contains("👩‍👩‍👧", html);

@@ -27,9 +27,11 @@ public static class HtmlDigestRenderer
         a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:var(--ink)}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
         caption{text-align:left;font-weight:bold;padding:.25rem 0}
-        th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
+        th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
         th[scope=col]{border-bottom:2px solid var(--ink)}
-        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        th[scope=row]{min-width:8rem;max-width:18rem}
+        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+        td.t{min-width:10rem;max-width:24rem;overflow-wrap:anywhere}
         blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:5px solid var(--line);background:var(--bg);overflow-wrap:anywhere;word-break:break-word}
         blockquote p{margin:0}
         .note{color:var(--muted)}
@@ -119,7 +121,7 @@ public static class HtmlDigestRenderer
             h.Append("<tr><td class=\"n\">").Append(t.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><th scope=\"row\"><bdi>").Append(E(t.Theme.Label)).Append("</bdi></th>")
                 .Append(N(t.Count.Display)).Append(N(t.ShareDisplay)).Append(N(t.Previous.Display)).Append(N(t.ChangeDisplay))
                 .Append(N(t.Sentiment.Positive.Display)).Append(N(t.Sentiment.Neutral.Display)).Append(N(t.Sentiment.Negative.Display)).Append(N(t.Sentiment.Mixed.Display))
-                .Append("<td>");
+                .Append("<td class=\"t\">");
             if (t.Actions.Count > 0)
             {
                 h.Append("<ul class=\"actions\">");
@@ -215,7 +217,7 @@ public static class HtmlDigestRenderer
             h.Append("<table>\n<caption>Actions recorded against themes</caption>\n<thead>\n<tr><th scope=\"col\">Theme</th><th scope=\"col\">You said</th><th scope=\"col\">We did</th><th scope=\"col\">Period</th></tr>\n</thead>\n<tbody>\n");
             foreach (var a in m.Actions)
             {
-                h.Append("<tr><th scope=\"row\"><bdi>").Append(E(a.Theme.Label)).Append("</bdi></th><td dir=\"auto\">").Append(E(a.YouSaid)).Append("</td><td dir=\"auto\">")
+                h.Append("<tr><th scope=\"row\"><bdi>").Append(E(a.Theme.Label)).Append("</bdi></th><td class=\"t\" dir=\"auto\">").Append(E(a.YouSaid)).Append("</td><td class=\"t\" dir=\"auto\">")
                     .Append(E(a.WeDid)).Append("</td><td>").Append(E(a.Period)).Append("</td></tr>\n");
             }
             h.Append("</tbody>\n</table>\n");
