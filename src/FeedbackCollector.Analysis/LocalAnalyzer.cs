@@ -44,6 +44,18 @@ public sealed class LocalAnalyzer : ITextAnalyzer
         Info = new AnalyzerInfo("local", AnalyzerVersion, taxonomy.Version);
     }
 
+    /// <summary>
+    /// The analyzer with the real <see cref="PiiRedactor"/> and <see cref="ConcernDetector"/>, and the taxonomy at
+    /// <paramref name="taxonomyPath"/> (the built-in one when null).
+    /// </summary>
+    /// <exception cref="TaxonomyException">The taxonomy file is not valid.</exception>
+    /// <exception cref="IOException">The taxonomy file cannot be read.</exception>
+    public static LocalAnalyzer CreateDefault(string? taxonomyPath = null)
+    {
+        var taxonomy = taxonomyPath is null ? Taxonomy.LoadDefault() : Taxonomy.Load(taxonomyPath);
+        return new LocalAnalyzer(taxonomy, new PiiRedactor(), new ConcernDetector());
+    }
+
     /// <summary>The version of this analyzer (the assembly's).</summary>
     public static string AnalyzerVersion { get; } =
         typeof(LocalAnalyzer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

@@ -1,3 +1,4 @@
+using FeedbackCollector.Analysis;
 using FeedbackCollector.Core.Analysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,25 @@ public static class AnalyzerServiceCollectionExtensions
 {
     /// <summary>The service key of the local analyzer, registered whichever provider is chosen.</summary>
     public const string LocalAnalyzerKey = "local";
+
+    /// <summary>
+    /// Registers <see cref="ITextAnalyzer"/> from the <c>Analysis</c> and <c>AzureLanguage</c> sections, with the
+    /// product's <see cref="LocalAnalyzer"/> (the taxonomy at <c>Analysis:TaxonomyPath</c>, else the shipped one) as the
+    /// local analyzer. See <see cref="AddFeedbackAnalyzer(IServiceCollection, IConfiguration, Func{IServiceProvider, AnalysisOptions, ITextAnalyzer})"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root.</param>
+    public static IServiceCollection AddFeedbackAnalyzer(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddFeedbackAnalyzer(configuration, static (_, options) => CreateLocal(options));
+
+    /// <summary>The product's local analyzer for these options.</summary>
+    /// <param name="options">The analysis options (the taxonomy path).</param>
+    public static LocalAnalyzer CreateLocal(AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var taxonomy = string.IsNullOrWhiteSpace(options.TaxonomyPath) ? Taxonomy.LoadDefault() : Taxonomy.Load(options.TaxonomyPath);
+        return new LocalAnalyzer(taxonomy, new PiiRedactor(), new ConcernDetector());
+    }
 
     /// <summary>
     /// Registers <see cref="ITextAnalyzer"/> from the <c>Analysis</c> and <c>AzureLanguage</c> sections:

@@ -1,3 +1,4 @@
+using FeedbackCollector.Analysis;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.AzureLanguage;
@@ -21,7 +22,8 @@ internal static class PiiMapping
         "school", "academy", "college", "primary", "secondary", "nursery", "infants", "infant", "juniors", "junior", "grammar", "high", "sixth",
     };
 
-    private static readonly string[] Placeholders = BuildPlaceholders();
+    // The local redactor's placeholders, so both analyzers write the same redacted form.
+    private static readonly string[] Placeholders = Enum.GetValues<PiiType>().Select(PiiRedactor.PlaceholderFor).ToArray();
 
     /// <summary>The product's type for an Azure entity, or null when the product does not redact it.</summary>
     public static PiiType? Map(string? category, string entityText) => category switch
@@ -39,7 +41,7 @@ internal static class PiiMapping
     };
 
     /// <summary>The placeholder for a type: <c>[name]</c>, <c>[date-of-birth]</c>, <c>[nhs-number]</c>...</summary>
-    public static string Placeholder(PiiType type) => Placeholders[(int)type];
+    public static string Placeholder(PiiType type) => PiiRedactor.PlaceholderFor(type);
 
     /// <summary>True when a key phrase is nothing but a placeholder's word (the service sometimes returns one).</summary>
     public static bool IsPlaceholderWord(string phrase)
@@ -65,31 +67,5 @@ internal static class PiiMapping
             }
         }
         return false;
-    }
-
-    private static string[] BuildPlaceholders()
-    {
-        var values = Enum.GetValues<PiiType>();
-        var result = new string[values.Max(v => (int)v) + 1];
-        foreach (var v in values)
-        {
-            result[(int)v] = "[" + Kebab(v.ToString()) + "]";
-        }
-        return result;
-    }
-
-    private static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            if (char.IsUpper(c) && i > 0)
-            {
-                sb.Append('-');
-            }
-            sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
     }
 }

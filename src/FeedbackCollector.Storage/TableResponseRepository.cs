@@ -28,11 +28,13 @@ public sealed class TableResponseRepository : IResponseRepository
     private const int SaveAttempts = 4;
 
     private readonly TableClient _table;
+    private readonly TimeProvider _time;
 
-    /// <summary>Uses the responses table named by <paramref name="names"/>.</summary>
-    public TableResponseRepository(TableServiceClient tables, IOptions<StorageNamesOptions> names)
+    /// <summary>Uses the responses table named by <paramref name="names"/>; <paramref name="time"/> bounds listings (system clock when null).</summary>
+    public TableResponseRepository(TableServiceClient tables, IOptions<StorageNamesOptions> names, TimeProvider? time = null)
     {
         _table = tables.GetTableClient(names.Value.ResponsesTable);
+        _time = time ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -109,14 +111,15 @@ public sealed class TableResponseRepository : IResponseRepository
     public async IAsyncEnumerable<SurveyResponse> ListAsync(ResponseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var partitions = PartitionsOf(query.FromUtc, query.ToUtc);
+        var (from, to) = Clamp(query.FromUtc, query.ToUtc, _time.GetUtcNow());
+        var partitions = PartitionsOf(from, to, _time.GetUtcNow());
         if (partitions.Count == 0)
         {
             yield break;
         }
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = System.Threading.Channels.Channel.CreateBounded<SurveyResponse>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = false });
-        var producer = ProduceAsync(partitions, query, channel.Writer, cts.Token);
+        var producer = ProduceAsync(partitions, from, to, query.SurveyCode, channel.Writer, cts.Token);
         Exception? failure = null;
         try
         {
@@ -164,27 +167,39 @@ public sealed class TableResponseRepository : IResponseRepository
             }
         }, cancellationToken);
 
-    /// <summary>The partitions that can hold responses received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
-    internal static IReadOnlyList<string> PartitionsOf(DateTimeOffset fromUtc, DateTimeOffset toUtc)
+    /// <summary>
+    /// The partitions that can hold responses received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) when it is
+    /// <paramref name="nowUtc"/>: 32 per quarter, so the range is first clamped to the quarters that can hold responses.
+    /// </summary>
+    internal static IReadOnlyList<string> PartitionsOf(DateTimeOffset fromUtc, DateTimeOffset toUtc, DateTimeOffset nowUtc)
     {
-        // Clamp to the quarters ids can encode, which also keeps Quarter arithmetic inside DateTimeOffset's range.
-        var first = Quarter.Epoch.Start;
-        var last = Quarter.FromIndex((32 * 32) - 1).End;
-        var from = fromUtc < first ? first : fromUtc;
-        var to = toUtc > last ? last : toUtc;
+        var (from, to) = Clamp(fromUtc, toUtc, nowUtc);
         return Quarter.Overlapping(from, to).SelectMany(ResponseId.Partitions).ToList();
     }
 
-    private async Task ProduceAsync(IReadOnlyList<string> partitions, ResponseQuery query, ChannelWriter<SurveyResponse> writer, CancellationToken cancellationToken)
+    // Clamp to the quarters that can hold ids: none before the epoch, none after the next quarter (ids are made when a
+    // response is received; the spare quarter absorbs clock skew). An open-ended query thus costs a few hundred partition
+    // queries instead of 32,768, keeps Quarter arithmetic inside DateTimeOffset's range and the filter's dates inside what
+    // the Table service accepts (from 1601).
+    private static (DateTimeOffset From, DateTimeOffset To) Clamp(DateTimeOffset fromUtc, DateTimeOffset toUtc, DateTimeOffset nowUtc)
+    {
+        var first = Quarter.Epoch.Start;
+        var next = Quarter.Of(nowUtc).Next;
+        var last = ResponseId.CanEncode(next) ? next.End : Quarter.FromIndex((32 * 32) - 1).End;
+        return (fromUtc < first ? first : fromUtc, toUtc > last ? last : toUtc);
+    }
+
+    private async Task ProduceAsync(IReadOnlyList<string> partitions, DateTimeOffset from, DateTimeOffset to, string? surveyCode,
+        ChannelWriter<SurveyResponse> writer, CancellationToken cancellationToken)
     {
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = ListConcurrency, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(partitions, options, async (partition, ct) =>
             {
-                var filter = query.SurveyCode is { } code
-                    ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedUtc ge {query.FromUtc} and ReceivedUtc lt {query.ToUtc} and SurveyCode eq {code}")
-                    : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedUtc ge {query.FromUtc} and ReceivedUtc lt {query.ToUtc}");
+                var filter = surveyCode is { } code
+                    ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedUtc ge {from} and ReceivedUtc lt {to} and SurveyCode eq {code}")
+                    : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedUtc ge {from} and ReceivedUtc lt {to}");
                 try
                 {
                     // No $select: every column but a few small denormalised ones is needed, and naming each possible

@@ -32,6 +32,24 @@ public sealed class AnalysisTests : AnalyzerTestBase
     }
 
     [Fact]
+    public async Task Works_with_the_products_local_analyzer()
+    {
+        var local = AnalyzerServiceCollectionExtensions.CreateLocal(new AnalysisOptions());
+        var analyzer = new AzureLanguageAnalyzer(Options(), local, Logger, credential: null, transport: null);
+        const string text = "Alice Smith told me I want to kill myself. Nobody listens at Oakfield Academy.";
+
+        var r = (await analyzer.AnalyzeAsync(Requests(text)))[0];
+
+        Assert.Equal(AzureLanguageAnalyzer.AzureName, r.Analyzer.Name);
+        Assert.StartsWith("[name]", r.RedactedText, StringComparison.Ordinal);
+        Assert.Contains("[school]", r.RedactedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alice", r.RedactedText, StringComparison.Ordinal);
+        Assert.True(r.Concern.Flagged, "the local concern detector still runs");
+        Assert.DoesNotContain("Alice", r.Concern.Evidence ?? "", StringComparison.Ordinal);
+        Assert.Equal(local.Info.TaxonomyVersion, r.Analyzer.TaxonomyVersion);
+    }
+
+    [Fact]
     public async Task Requests_follow_the_documented_shape_and_only_pii_sees_the_original_text()
     {
         const string text = "Jordan from Oakfield Academy says CAMHS never listen.";

@@ -20,6 +20,25 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void The_plain_overload_uses_the_products_local_analyzer()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Analysis:Provider"] = "azure",
+            ["AzureLanguage:Endpoint"] = "https://lang-test.cognitiveservices.azure.com/",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFeedbackAnalyzer(configuration);
+        using var sp = services.BuildServiceProvider();
+
+        var local = Assert.IsType<FeedbackCollector.Analysis.LocalAnalyzer>(sp.GetRequiredKeyedService<ITextAnalyzer>(AnalyzerServiceCollectionExtensions.LocalAnalyzerKey));
+        var azure = Assert.IsType<AzureLanguageAnalyzer>(sp.GetRequiredService<ITextAnalyzer>());
+        Assert.Equal(local.Info.TaxonomyVersion, azure.Info.TaxonomyVersion);
+        Assert.Equal("local", local.Info.Name);
+    }
+
+    [Fact]
     public void Local_is_the_default()
     {
         var local = new FakeLocalAnalyzer();

@@ -220,12 +220,12 @@ public sealed class EvaluateCommand : ICliCommand
         sb.Append("  labelled \\ predicted");
         foreach (var l in labels)
         {
-            sb.Append(inv, $"  {WireNames.Of(l),8}");
+            sb.Append(inv, $"  {KebabEnum.Of(l),8}");
         }
         sb.AppendLine();
         foreach (var expected in labels)
         {
-            sb.Append(inv, $"  {WireNames.Of(expected),-20}");
+            sb.Append(inv, $"  {KebabEnum.Of(expected),-20}");
             foreach (var actual in labels)
             {
                 sb.Append(inv, $"  {s.Confusion[expected][actual],8}");
@@ -238,7 +238,7 @@ public sealed class EvaluateCommand : ICliCommand
         sb.AppendLine(inv, $"Concern recall {F(c.Recall)} ({c.TruePositives}/{c.Support}), precision {F(c.Precision)} ({c.TruePositives}/{c.TruePositives + c.FalsePositives}), category accuracy {F(c.CategoryAccuracy)} ({c.CategoryCorrect}/{c.TruePositives})");
         foreach (var cat in c.PerCategory)
         {
-            sb.AppendLine(inv, $"  {WireNames.Of(cat.Category),-18} recall {F(cat.Recall)} ({cat.Flagged}/{cat.Labelled}), category right {cat.CategoryCorrect}");
+            sb.AppendLine(inv, $"  {KebabEnum.Of(cat.Category),-18} recall {F(cat.Recall)} ({cat.Flagged}/{cat.Labelled}), category right {cat.CategoryCorrect}");
         }
         sb.AppendLine();
 
@@ -246,7 +246,7 @@ public sealed class EvaluateCommand : ICliCommand
         sb.AppendLine(inv, $"Redaction recall {F(red.Recall)} ({red.Removed}/{red.Labelled}), false-redaction rate {F(red.FalseRedactionRate)} ({red.CleanTextsAltered}/{red.CleanTexts} texts without personal data altered)");
         foreach (var p in red.PerType)
         {
-            sb.AppendLine(inv, $"  {WireNames.Of(p.Type),-18} recall {F(p.Recall)} ({p.Removed}/{p.Labelled})");
+            sb.AppendLine(inv, $"  {KebabEnum.Of(p.Type),-18} recall {F(p.Recall)} ({p.Removed}/{p.Labelled})");
         }
         sb.AppendLine();
 
