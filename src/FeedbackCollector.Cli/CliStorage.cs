@@ -21,6 +21,15 @@ public interface ICliStorage
     /// <summary>The poison queues.</summary>
     /// <param name="connection">The <c>--connection</c> option, or null.</param>
     IPoisonQueueAdmin OpenPoisonQueues(string? connection);
+
+    /// <summary>The survey definitions, with their table created if missing.</summary>
+    /// <param name="connection">The <c>--connection</c> option, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ISurveyRepository> OpenSurveysAsync(string? connection, CancellationToken cancellationToken);
+
+    /// <summary>The stored responses and a sender for the analysis queue (to re-analyse them).</summary>
+    /// <param name="connection">The <c>--connection</c> option, or null.</param>
+    (IResponseRepository Responses, IQueueSender Queue) OpenResponses(string? connection);
 }
 
 /// <summary>
@@ -78,6 +87,22 @@ public sealed class CliStorage(IConfiguration configuration) : ICliStorage
         // The app creates its tables at start; the CLI may run before the app ever has.
         await StorageFaults.RunAsync("create role keys table", ct => tables.CreateTableIfNotExistsAsync(Names.RoleKeysTable, ct), cancellationToken).ConfigureAwait(false);
         return new TableRoleKeyRepository(tables, Microsoft.Extensions.Options.Options.Create(Names));
+    }
+
+    /// <inheritdoc />
+    public async Task<ISurveyRepository> OpenSurveysAsync(string? connection, CancellationToken cancellationToken)
+    {
+        var tables = StorageClientFactory.CreateTableServiceClient(ResolveConnection(connection, configuration));
+        await StorageFaults.RunAsync("create surveys table", ct => tables.CreateTableIfNotExistsAsync(Names.SurveysTable, ct), cancellationToken).ConfigureAwait(false);
+        return new TableSurveyRepository(tables, Microsoft.Extensions.Options.Options.Create(Names));
+    }
+
+    /// <inheritdoc />
+    public (IResponseRepository Responses, IQueueSender Queue) OpenResponses(string? connection)
+    {
+        var options = ResolveConnection(connection, configuration);
+        return (new TableResponseRepository(StorageClientFactory.CreateTableServiceClient(options), Microsoft.Extensions.Options.Options.Create(Names)),
+                new StorageQueueSender(StorageClientFactory.CreateQueueServiceClient(options)));
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ public sealed class CloseSurvey(SurveyAdminHandler handler, StaffGate gate, ILog
     /// <summary>Sets the survey's status to close.</summary>
     [Function(nameof(CloseSurvey))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "surveys/{code}/close")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/surveys/{code}/close")] HttpRequest req,
         string code) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {

@@ -13,7 +13,7 @@ public sealed class CreateSurvey(SurveyAdminHandler handler, StaffGate gate, ILo
 {
     /// <summary>Creates a survey.</summary>
     [Function(nameof(CreateSurvey))]
-    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "surveys")] HttpRequest req) =>
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/surveys")] HttpRequest req) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {
             var (_, denied) = await gate.CheckAsync(req, ct, StaffRole.Officer);

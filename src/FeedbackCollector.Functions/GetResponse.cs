@@ -14,7 +14,7 @@ public sealed class GetResponse(ResponseQueryHandler handler, StaffGate gate, IL
     /// <summary>Returns a response.</summary>
     [Function(nameof(GetResponse))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "responses/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/responses/{id}")] HttpRequest req,
         string id) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {

@@ -13,7 +13,7 @@ public sealed class GetSurvey(SurveyAdminHandler handler, ILogger<GetSurvey> log
     /// <summary>Returns an open or closed survey; drafts are not found.</summary>
     [Function(nameof(GetSurvey))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "surveys/{code}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/surveys/{code}")] HttpRequest req,
         string code) =>
         HttpIo.GuardAsync(req, logger, async ct => HttpIo.From(await handler.GetPublicAsync(code, ct)));
 }

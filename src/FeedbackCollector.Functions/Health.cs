@@ -12,7 +12,7 @@ public sealed class Health(IStorageHealth storage, ILogger<Health> logger)
 {
     /// <summary>Checks storage.</summary>
     [Function(nameof(Health))]
-    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {
             var problem = await storage.CheckAsync(ct);

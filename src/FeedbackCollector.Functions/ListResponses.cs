@@ -14,7 +14,7 @@ public sealed class ListResponses(ResponseQueryHandler handler, StaffGate gate, 
     /// <summary>Lists a survey's responses in a period (default: this quarter).</summary>
     [Function(nameof(ListResponses))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "surveys/{code}/responses")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/surveys/{code}/responses")] HttpRequest req,
         string code) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {

@@ -13,7 +13,7 @@ public sealed class ListSurveys(SurveyAdminHandler handler, StaffGate gate, ILog
 {
     /// <summary>Lists surveys.</summary>
     [Function(nameof(ListSurveys))]
-    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "surveys")] HttpRequest req) =>
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/surveys")] HttpRequest req) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {
             var (_, denied) = await gate.CheckAsync(req, ct, StaffRole.Officer);

@@ -14,7 +14,7 @@ public sealed class OpenSurvey(SurveyAdminHandler handler, StaffGate gate, ILogg
     /// <summary>Sets the survey's status to open.</summary>
     [Function(nameof(OpenSurvey))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "surveys/{code}/open")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/surveys/{code}/open")] HttpRequest req,
         string code) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {

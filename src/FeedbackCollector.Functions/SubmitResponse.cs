@@ -13,7 +13,7 @@ public sealed class SubmitResponse(SubmitResponseHandler handler, ILogger<Submit
     /// <summary>Stores and queues a response.</summary>
     [Function(nameof(SubmitResponse))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "surveys/{code}/responses")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/surveys/{code}/responses")] HttpRequest req,
         string code) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {

@@ -14,7 +14,7 @@ public sealed class UpdateSurvey(SurveyAdminHandler handler, StaffGate gate, ILo
     /// <summary>Updates a survey.</summary>
     [Function(nameof(UpdateSurvey))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "surveys/{code}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/surveys/{code}")] HttpRequest req,
         string code) =>
         HttpIo.GuardAsync(req, logger, async ct =>
         {

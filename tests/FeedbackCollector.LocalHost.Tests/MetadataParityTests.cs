@@ -77,7 +77,7 @@ public class MetadataParityTests
         var root = File.ReadAllText(Path.Combine(RepoRoot(), "host.json"));
         Assert.Equal(root, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
         var h = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
-        Assert.Equal("api", h.RoutePrefix);
+        Assert.Equal("", h.RoutePrefix);
         Assert.Equal(5, h.MaxDequeueCount);
         // Our QueueClient sends plain text; the trigger must expect plain text too.
         Assert.Equal("none", h.MessageEncoding);
