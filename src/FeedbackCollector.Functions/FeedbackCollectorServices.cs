@@ -5,6 +5,7 @@ using FeedbackCollector.Functions.Http;
 using FeedbackCollector.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Functions;
@@ -21,6 +22,7 @@ public static class FeedbackCollectorServices
         services.AddFeedbackCore();
         services.AddFeedbackStorage(configuration);
         services.AddFeedbackAnalyzer(configuration);
+        services.AddHostedService<Hosting.AnalyzerWarmup>();
         services.AddSingleton<StaffGate>();
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());

@@ -41,14 +41,12 @@ public sealed record ResponseView(
         r.Channel,
         r.Answers,
         r.Analysis is null ? "pending" : "analysed",
-        r.Analysis?.Texts.Select(t => new AnswerAnalysisView(
-            t.QuestionId,
-            t.Result.Concern.Flagged ? Withheld : t.Result.RedactedText,
-            t.Result.Language,
-            t.Result.Themes,
-            t.Result.Sentiment,
-            t.Result.KeyPhrases,
-            t.Result.Concern.Flagged)).ToList() ?? [],
+        r.Analysis?.Texts.Select(t => t.Result.Concern.Flagged
+            // Evidence and key phrases quote the text, so a flagged answer shows neither outside the safeguarding role.
+            ? new AnswerAnalysisView(t.QuestionId, Withheld, t.Result.Language,
+                t.Result.Themes.Select(m => m with { Evidence = [] }).ToList(), t.Result.Sentiment, [], true)
+            : new AnswerAnalysisView(t.QuestionId, t.Result.RedactedText, t.Result.Language,
+                t.Result.Themes, t.Result.Sentiment, t.Result.KeyPhrases, false)).ToList() ?? [],
         r.Analysis?.AnalysedUtc,
         r.Analysis?.Analyzer);
 }
