@@ -35,6 +35,12 @@ public class DevSetTests
     }
 
     [Fact]
+    public void Theme_ids_are_those_of_the_shipped_taxonomy()
+    {
+        Assert.Equal(ThemeIds.Order(StringComparer.Ordinal), Taxonomy.LoadDefault().Themes.Select(t => t.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_theme_has_at_least_30_positives()
     {
         foreach (var theme in ThemeIds)

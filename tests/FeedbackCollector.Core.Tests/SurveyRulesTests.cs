@@ -45,3 +45,20 @@ public class SurveyRulesTests
         Assert.Contains("questions[1].options", e.Keys);
     }
 }
+
+public class DefaultSurveysTests
+{
+    [Theory]
+    [InlineData("children")]
+    [InlineData("young-people")]
+    [InlineData("parents")]
+    [InlineData("practitioners")]
+    public void Each_default_survey_is_valid_and_asks_one_free_text_question_at_least(string code)
+    {
+        var d = DefaultSurveys.Load(code);
+        var s = new Survey { Code = d.Code!, Title = d.Title!, Audience = d.Audience!.Value, Intro = d.Intro, Questions = d.Questions! };
+        Assert.Empty(SurveyRules.Validate(s));
+        Assert.Contains(s.Questions, q => q.Kind == QuestionKind.FreeText);
+        Assert.Equal(code, s.Code);
+    }
+}

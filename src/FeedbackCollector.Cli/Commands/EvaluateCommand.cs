@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
 using FeedbackCollector.Core.Analysis;
 
@@ -32,6 +33,12 @@ public sealed class EvaluateCommand : ICliCommand
 
     private readonly Func<string?, ITextAnalyzer> _createAnalyzer;
     private readonly Func<string?> _findDefaultInput;
+
+    /// <summary>Creates the command with the real analyzer, <see cref="LocalAnalyzer.CreateDefault"/>.</summary>
+    public EvaluateCommand()
+        : this(LocalAnalyzer.CreateDefault)
+    {
+    }
 
     /// <summary>Creates the command with the given analyzer factory (called with the <c>--taxonomy</c> path or null).</summary>
     internal EvaluateCommand(Func<string?, ITextAnalyzer> createAnalyzer, Func<string?>? findDefaultInput = null)
@@ -117,7 +124,7 @@ public sealed class EvaluateCommand : ICliCommand
         {
             analyzer = _createAnalyzer(taxonomy);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or JsonException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is TaxonomyException or IOException or UnauthorizedAccessException or InvalidDataException or JsonException or FormatException or ArgumentException)
         {
             await console.Error.WriteLineAsync($"Cannot create the analyzer{(taxonomy is null ? "" : " with taxonomy " + taxonomy)}: {ex.Message}");
             return 1;
@@ -146,7 +153,8 @@ public sealed class EvaluateCommand : ICliCommand
         IReadOnlyList<EvaluationError> errors;
         try
         {
-            report = Evaluator.Evaluate(items, results);
+            // The local analyzer's taxonomy gives every theme, in its order, even those neither labelled nor found.
+            report = Evaluator.Evaluate(items, results, (analyzer as LocalAnalyzer)?.Taxonomy.Themes.Select(t => t.Id));
             errors = errorLimit > 0 ? Evaluator.FindErrors(items, results) : [];
         }
         catch (ArgumentException ex)

@@ -75,6 +75,48 @@ public static class ResponseId
     /// <summary>The bucket (0 to <see cref="Buckets"/> - 1) of a (normalised) id.</summary>
     public static int BucketOf(string id) => Alphabet.IndexOf(id[2]);
 
+    /// <summary>Length of the partition prefix of an id: 2 characters of quarter and 1 of bucket.</summary>
+    public const int PartitionLength = 3;
+
+    /// <summary>The storage partition of a (normalised) id: its first <see cref="PartitionLength"/> characters.</summary>
+    public static string PartitionOf(string id) => id[..PartitionLength];
+
+    /// <summary>True when ids can encode <paramref name="quarter"/> (from <see cref="Quarter.Epoch"/>, 1,024 quarters on).</summary>
+    public static bool CanEncode(Quarter quarter) => quarter.Index is >= 0 and < 32 * 32;
+
+    /// <summary>The partition of bucket <paramref name="bucket"/> of <paramref name="quarter"/>.</summary>
+    public static string Partition(Quarter quarter, int bucket)
+    {
+        if (!CanEncode(quarter))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quarter), "Response ids cannot encode this quarter.");
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(bucket);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucket, Buckets);
+        var q = quarter.Index;
+        return string.Create(PartitionLength, (q, bucket), static (c, s) =>
+        {
+            c[0] = Alphabet[s.q / 32];
+            c[1] = Alphabet[s.q % 32];
+            c[2] = Alphabet[s.bucket];
+        });
+    }
+
+    /// <summary>Every partition of <paramref name="quarter"/>, one per bucket; empty when ids cannot encode it.</summary>
+    public static IReadOnlyList<string> Partitions(Quarter quarter)
+    {
+        if (!CanEncode(quarter))
+        {
+            return [];
+        }
+        var all = new string[Buckets];
+        for (var b = 0; b < Buckets; b++)
+        {
+            all[b] = Partition(quarter, b);
+        }
+        return all;
+    }
+
     /// <summary>The id as shown to a respondent: <c>ABCDE-FGHJK</c>.</summary>
     public static string ToReceipt(string id) => string.Concat(id.AsSpan(0, 5), "-", id.AsSpan(5));
 }
