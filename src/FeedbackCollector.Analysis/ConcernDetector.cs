@@ -18,7 +18,7 @@ public sealed class ConcernDetector : IConcernDetector
 
     /// <summary>Categories in the order that decides which one leads: danger now first.</summary>
     private static readonly ConcernCategory[] Severity =
-        [ConcernCategory.ImmediateDanger, ConcernCategory.SelfHarm, ConcernCategory.Exploitation, ConcernCategory.AbuseNeglect, ConcernCategory.DomesticAbuse];
+        [ConcernCategory.ImmediateDanger, ConcernCategory.SelfHarm, ConcernCategory.Exploitation, ConcernCategory.DomesticAbuse, ConcernCategory.AbuseNeglect];
 
     private static readonly ConcernRule[] Rules = ConcernRules.All;
 
@@ -59,6 +59,16 @@ public sealed class ConcernDetector : IConcernDetector
 
             if (Find(rule, text, audience, out var start, out var end))
             {
+                // A parent who is hurt by a partner ("he pushed me") discloses domestic abuse, not child abuse.
+                if (rule.Category == ConcernCategory.AbuseNeglect && audience == Audience.Parent && text[start..end].EndsWith(" me"))
+                {
+                    slot = Array.IndexOf(Severity, ConcernCategory.DomesticAbuse);
+                    if (from[slot] >= 0)
+                    {
+                        continue;
+                    }
+                }
+
                 from[slot] = start;
                 to[slot] = end;
                 any = true;
@@ -153,9 +163,23 @@ public sealed class ConcernDetector : IConcernDetector
         return false;
     }
 
-    /// <summary>Negated ("he never hits me"), figurative ("it hit me") or a practitioner's process talk.</summary>
+    /// <summary>
+    /// Negated ("he never hits me"), figurative ("it hit me", "mum will kill me if she finds out lol"), past harm with
+    /// recovery ("I used to self harm but haven't for a year") or a practitioner's process talk.
+    /// </summary>
     private static bool IsSuppressed(ConcernCategory category, ReadOnlySpan<char> text, int index, int length, Audience audience)
     {
+        var sentenceOfMatch = SentenceAround(text, index, length);
+        if (IsPastWithRecovery(text, index, length, sentenceOfMatch))
+        {
+            return true;
+        }
+
+        if (category == ConcernCategory.ImmediateDanger && ConcernPatterns.JokingThreat().IsMatch(sentenceOfMatch))
+        {
+            return true;
+        }
+
         if (category is ConcernCategory.AbuseNeglect or ConcernCategory.DomesticAbuse)
         {
             var from = Math.Max(0, index - 40);
@@ -168,10 +192,23 @@ public sealed class ConcernDetector : IConcernDetector
             }
         }
 
-        if (audience is Audience.Practitioner or Audience.ForumNotes)
+        // "Her dad hits her": the victim is the child whose parent it is, so that is child abuse, not domestic abuse.
+        if (category == ConcernCategory.DomesticAbuse && text.Slice(index, length).Trim().StartsWith("her ") && text.Slice(index, length).EndsWith(" her"))
         {
-            var sentence = SentenceAround(text, index, length);
-            return ConcernPatterns.Awareness().IsMatch(sentence) && !ConcernPatterns.SpecificChild().IsMatch(sentence);
+            return true;
+        }
+
+        // Exercises in a session ("what would you do if a friend told you they were being abused") are hypothetical.
+        if (audience is Audience.Practitioner or Audience.ForumNotes && ConcernPatterns.Hypothetical().IsMatch(sentenceOfMatch))
+        {
+            return true;
+        }
+
+        // A practitioner's training or process talk ("training on what to do when a child says they want to die") is
+        // not a disclosure; a practitioner describing a specific child is.
+        if (audience is Audience.Practitioner)
+        {
+            return ConcernPatterns.Awareness().IsMatch(sentenceOfMatch) && !ConcernPatterns.SpecificChild().IsMatch(sentenceOfMatch);
         }
 
         return false;
@@ -181,7 +218,7 @@ public sealed class ConcernDetector : IConcernDetector
     private static bool TopicCounts(ReadOnlySpan<char> text, int index, int length, Audience audience)
     {
         var sentence = SentenceAround(text, index, length);
-        if (ConcernPatterns.Awareness().IsMatch(sentence))
+        if (ConcernPatterns.Awareness().IsMatch(sentence) || IsPastWithRecovery(text, index, length, sentence))
         {
             return false;
         }
@@ -189,6 +226,15 @@ public sealed class ConcernDetector : IConcernDetector
         return audience == Audience.Practitioner
             ? ConcernPatterns.SpecificChild().IsMatch(sentence)
             : ConcernPatterns.PersonalAnchor().IsMatch(sentence);
+    }
+
+    /// <summary>"I used to self harm but I've been clean for 8 months": harm in the past with recovery since.</summary>
+    private static bool IsPastWithRecovery(ReadOnlySpan<char> text, int index, int length, ReadOnlySpan<char> sentence)
+    {
+        var lead = text[Math.Max(0, index - 24)..index];
+        var match = text.Slice(index, length);
+        var usedTo = lead.EndsWith(" used to ") || lead.EndsWith(" used to") || match.StartsWith(" used to") || match.StartsWith("used to");
+        return usedTo && ConcernPatterns.Recovery().IsMatch(sentence);
     }
 
     private static ReadOnlySpan<char> SentenceAround(ReadOnlySpan<char> text, int index, int length)
