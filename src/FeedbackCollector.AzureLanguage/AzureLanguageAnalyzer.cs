@@ -260,10 +260,14 @@ public sealed partial class AzureLanguageAnalyzer : ITextAnalyzer
         }
         var text = it.Request.Text;
         var azure = new List<PiiSpan>();
-        foreach (var (entities, offset) in pieces.Select(p => (p.Value, p.Offset)))
+        foreach (var (entities, offset, length) in pieces)
         {
             foreach (var e in entities)
             {
+                if (e.Offset + e.Length > length)
+                {
+                    return; // a span outside its piece: the reply does not match the text, so keep the local redaction
+                }
                 var start = offset + e.Offset;
                 if (PiiMapping.Map(e.Category, text.Substring(start, e.Length)) is { } type)
                 {

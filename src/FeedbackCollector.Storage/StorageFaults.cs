@@ -33,7 +33,7 @@ public static class StorageFaults
         new($"Storage is unavailable ({operation}): {Describe(inner)}", inner);
 
     /// <summary>Runs a storage call, translating transport failures into <see cref="StorageUnavailableException"/>.</summary>
-    internal static async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public static async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -46,7 +46,7 @@ public static class StorageFaults
     }
 
     /// <summary>Runs a storage call without a result, translating transport failures.</summary>
-    internal static async Task RunAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    public static async Task RunAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken)
     {
         try
         {

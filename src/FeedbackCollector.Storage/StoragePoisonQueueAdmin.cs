@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using FeedbackCollector.Core.Storage;
 
 namespace FeedbackCollector.Storage;
@@ -50,7 +51,7 @@ public sealed class StoragePoisonQueueAdmin(QueueServiceClient queues) : IPoison
             var moved = 0;
             while (moved < max)
             {
-                Azure.Response<Azure.Storage.Queues.Models.QueueMessage[]> batch;
+                Response<QueueMessage[]> batch;
                 try
                 {
                     batch = await poison.ReceiveMessagesAsync(Math.Min(max - moved, MaxBatch), Invisible, ct).ConfigureAwait(false);
@@ -65,7 +66,16 @@ public sealed class StoragePoisonQueueAdmin(QueueServiceClient queues) : IPoison
                 }
                 foreach (var message in batch.Value)
                 {
-                    await main.SendMessageAsync(message.Body, cancellationToken: ct).ConfigureAwait(false);
+                    try
+                    {
+                        await main.SendMessageAsync(message.Body, cancellationToken: ct).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException ex) when (ex.ErrorCode == "QueueNotFound")
+                    {
+                        // The app has not created its queues yet (or someone deleted the main queue): create it.
+                        await main.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+                        await main.SendMessageAsync(message.Body, cancellationToken: ct).ConfigureAwait(false);
+                    }
                     try
                     {
                         await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);

@@ -111,8 +111,9 @@ public sealed class TableResponseRepository : IResponseRepository
     public async IAsyncEnumerable<SurveyResponse> ListAsync(ResponseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (from, to) = Clamp(query.FromUtc, query.ToUtc, _time.GetUtcNow());
-        var partitions = PartitionsOf(from, to, _time.GetUtcNow());
+        var now = _time.GetUtcNow();
+        var (from, to) = Clamp(query.FromUtc, query.ToUtc, now);
+        var partitions = PartitionsOf(from, to, now);
         if (partitions.Count == 0)
         {
             yield break;

@@ -1,7 +1,8 @@
 namespace FeedbackCollector.Infra.Tests;
 
 /// <summary>The templates build and lint with no diagnostic at all: a warning fails the build here.</summary>
-public sealed class BicepBuildTests(InfraFixture infra) : IClassFixture<InfraFixture>
+[Collection(InfraCollection.Name)]
+public sealed class BicepBuildTests(InfraFixture infra)
 {
     public static TheoryData<string> BicepFiles()
     {

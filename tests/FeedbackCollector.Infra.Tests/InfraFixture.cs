@@ -2,6 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace FeedbackCollector.Infra.Tests;
 
+/// <summary>One build of the templates shared by every test class (each bicep run takes seconds).</summary>
+[CollectionDefinition(Name)]
+public sealed class InfraCollection : ICollectionFixture<InfraFixture>
+{
+    public const string Name = "infra";
+}
+
 /// <summary>Builds the templates once for all tests: the compiled ARM template and two evaluated snapshots.</summary>
 public sealed class InfraFixture : IDisposable
 {

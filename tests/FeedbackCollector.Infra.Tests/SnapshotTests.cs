@@ -6,7 +6,8 @@ namespace FeedbackCollector.Infra.Tests;
 /// Evaluates main.bicepparam with `bicep snapshot` (offline), so that the concrete resources a deployment would create are
 /// checked: every table, queue with its poison queue, container, role assignment and app setting value.
 /// </summary>
-public sealed class SnapshotTests(InfraFixture infra) : IClassFixture<InfraFixture>
+[Collection(InfraCollection.Name)]
+public sealed class SnapshotTests(InfraFixture infra)
 {
     private static string Leaf(JsonObject r) => ((string)r["name"]!).Split('/')[^1];
 

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace FeedbackCollector.Infra.Tests;
 
 /// <summary>Reads the compiled ARM template (main.json) and checks the settings the product relies on.</summary>
-public sealed class TemplateTests(InfraFixture infra) : IClassFixture<InfraFixture>
+[Collection(InfraCollection.Name)]
+public sealed class TemplateTests(InfraFixture infra)
 {
     private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string QueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";

@@ -268,7 +268,7 @@ public sealed class Taxonomy
         var audiences = new List<Audience>();
         foreach (var a in StringList(p, "audiences", where, errors))
         {
-            if (WireNames.TryParse<Audience>(a, out var audience) && audience != Audience.Unknown)
+            if (FeedbackCollector.Core.FeedbackJson.TryParseWireName<Audience>(a, out var audience) && audience != Audience.Unknown)
             {
                 audiences.Add(audience);
             }

@@ -389,7 +389,7 @@ public sealed class AnalyzeCommand : ICliCommand
             audience = Audience.Unknown;
             return true;
         }
-        return WireNames.TryParse(text.Trim(), out audience);
+        return FeedbackCollector.Core.FeedbackJson.TryParseWireName(text.Trim(), out audience);
     }
 
     /// <summary>Reads <c>id</c>, <c>text</c> and <c>audience</c> from one JSON line; other properties are ignored.</summary>
@@ -551,7 +551,7 @@ public sealed class AnalyzeCommand : ICliCommand
                 w.WriteEndArray();
             }
             w.WriteEndObject();
-            w.WriteString("sentiment"u8, WireNames.Of(r.Sentiment.Label));
+            w.WriteString("sentiment"u8, FeedbackCollector.Core.FeedbackJson.WireName(r.Sentiment.Label));
             w.WriteStartObject("sentimentScores"u8);
             w.WriteNumber("positive"u8, r.Sentiment.Positive);
             w.WriteNumber("neutral"u8, r.Sentiment.Neutral);
@@ -561,7 +561,7 @@ public sealed class AnalyzeCommand : ICliCommand
             w.WriteBoolean("flagged"u8, r.Concern.Flagged);
             if (r.Concern.Category is { } category)
             {
-                w.WriteString("category"u8, WireNames.Of(category));
+                w.WriteString("category"u8, FeedbackCollector.Core.FeedbackJson.WireName(category));
             }
             else
             {
@@ -570,7 +570,7 @@ public sealed class AnalyzeCommand : ICliCommand
             w.WriteStartArray("categories"u8);
             foreach (var c in r.Concern.Categories)
             {
-                w.WriteStringValue(WireNames.Of(c));
+                w.WriteStringValue(FeedbackCollector.Core.FeedbackJson.WireName(c));
             }
             w.WriteEndArray();
             if (r.Concern.Evidence is { } evidence)
@@ -587,7 +587,7 @@ public sealed class AnalyzeCommand : ICliCommand
             foreach (var p in r.Pii)
             {
                 w.WriteStartObject();
-                w.WriteString("type"u8, WireNames.Of(p.Type));
+                w.WriteString("type"u8, FeedbackCollector.Core.FeedbackJson.WireName(p.Type));
                 w.WriteNumber("start"u8, p.Start);
                 w.WriteNumber("length"u8, p.Length);
                 w.WriteEndObject();
@@ -684,17 +684,17 @@ public sealed class AnalyzeCommand : ICliCommand
             _csv.WriteField(Join(r.Themes, t => t.ThemeId));
             _csv.WriteField(Join(r.Themes, t => t.ThemeId + ":" + t.Confidence.ToString("0.###", inv)));
             _csv.WriteField(Join(r.Themes, t => t.ThemeId + ": " + string.Join(" | ", t.Evidence)));
-            _csv.WriteField(WireNames.Of(r.Sentiment.Label));
+            _csv.WriteField(FeedbackCollector.Core.FeedbackJson.WireName(r.Sentiment.Label));
             _csv.WriteField(r.Sentiment.Positive.ToString("0.###", inv));
             _csv.WriteField(r.Sentiment.Neutral.ToString("0.###", inv));
             _csv.WriteField(r.Sentiment.Negative.ToString("0.###", inv));
             _csv.WriteField(r.Concern.Flagged ? "true" : "false");
-            _csv.WriteField(r.Concern.Category is { } c ? WireNames.Of(c) : string.Empty);
-            _csv.WriteField(Join(r.Concern.Categories, x => WireNames.Of(x)));
+            _csv.WriteField(r.Concern.Category is { } c ? FeedbackCollector.Core.FeedbackJson.WireName(c) : string.Empty);
+            _csv.WriteField(Join(r.Concern.Categories, x => FeedbackCollector.Core.FeedbackJson.WireName(x)));
             _csv.WriteField(r.Concern.Evidence ?? string.Empty);
             _csv.WriteField(Join(r.KeyPhrases, k => k));
             _csv.WriteField(r.RedactedText);
-            _csv.WriteField(Join(r.Pii, p => string.Create(inv, $"{WireNames.Of(p.Type)}@{p.Start}+{p.Length}")));
+            _csv.WriteField(Join(r.Pii, p => string.Create(inv, $"{FeedbackCollector.Core.FeedbackJson.WireName(p.Type)}@{p.Start}+{p.Length}")));
             _csv.WriteField(r.Analyzer.Name);
             _csv.WriteField(r.Analyzer.Version);
             _csv.WriteField(r.Analyzer.TaxonomyVersion);

@@ -38,6 +38,32 @@ public static class ResponseId
         return new string(c);
     }
 
+    /// <summary>
+    /// An id derived from <paramref name="seed"/> instead of random bits, for items that must get the same id every time
+    /// they are stored (points of an uploaded file, rows of an import): storing them again then finds them already
+    /// there instead of counting them twice. The seed should itself be unguessable (a content hash and a position).
+    /// </summary>
+    public static string Derive(DateTimeOffset receivedUtc, ReadOnlySpan<byte> seed)
+    {
+        var q = Quarter.Of(receivedUtc).Index;
+        if (q < 0 || q >= 32 * 32)
+        {
+            throw new ArgumentOutOfRangeException(nameof(receivedUtc), "The date is outside the range response ids can encode.");
+        }
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(seed, hash);
+        Span<char> c = stackalloc char[Length];
+        c[0] = Alphabet[q / 32];
+        c[1] = Alphabet[q % 32];
+        var bits = BitConverter.ToUInt64(hash);
+        for (var i = 2; i < Length; i++)
+        {
+            c[i] = Alphabet[(int)(bits & 31)];
+            bits >>= 5;
+        }
+        return new string(c);
+    }
+
     /// <summary>Reads an id, tolerating lower case, hyphens, spaces and the look-alikes O/I/L. False when it is not an id.</summary>
     public static bool TryNormalize(string? text, out string id)
     {

@@ -25,6 +25,7 @@ public sealed record ResponseView(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Answers,
     string Status,
     IReadOnlyList<AnswerAnalysisView> FreeText,
+    DateTimeOffset? AnalysedUtc,
     AnalyzerInfo? Analyzer)
 {
     /// <summary>Text shown instead of a flagged answer.</summary>
@@ -48,6 +49,7 @@ public sealed record ResponseView(
             t.Result.Sentiment,
             t.Result.KeyPhrases,
             t.Result.Concern.Flagged)).ToList() ?? [],
+        r.Analysis?.AnalysedUtc,
         r.Analysis?.Analyzer);
 }
 

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+// Bounded load on loopback only: a fixed number of submissions, a fixed concurrency, a time limit. Reports accepted
+// submissions a second with p50/p99 latency, then waits until every accepted response is analysed and reports
+// analysed responses a second.
+var opts = Options.Parse(args);
+if (!opts.Url.IsLoopback)
+{
+    Console.Error.WriteLine("The load generator only targets loopback addresses (localhost, 127.0.0.1).");
+    return 2;
+}
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = opts.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+{
+    BaseAddress = opts.Url,
+    Timeout = TimeSpan.FromSeconds(30),
+};
+string[] texts =
+[
+    "my social worker never listens to me and keeps changing",
+    "the wait for camhs was way too long, i needed help before it got bad",
+    "i had to tell my story over and over to different people",
+    "my worker actually listens now and texts me back, thank you",
+    "more youth clubs and places to go at night please",
+    "idk who to talk to when things go wrong at school tbh",
+    "teachers dont do anything about bullying online",
+    "nothing to add",
+];
+
+var latencies = new double[opts.Requests];
+var ids = new string?[opts.Requests];
+var statuses = new int[opts.Requests];
+var next = -1;
+var deadline = Stopwatch.StartNew();
+var clock = Stopwatch.StartNew();
+var startedUtc = DateTimeOffset.UtcNow;
+
+async Task Worker()
+{
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < opts.Requests && deadline.Elapsed < opts.TimeLimit)
+    {
+        var body = $$"""{"answers":{"listened":{{(i % 5) + 1}},"one-thing":"{{texts[i % texts.Length]}}"},"channel":"web"}""";
+        var t0 = Stopwatch.GetTimestamp();
+        try
+        {
+            using var res = await http.PostAsync($"/api/surveys/{opts.Survey}/responses", new StringContent(body, Encoding.UTF8, "application/json"));
+            statuses[i] = (int)res.StatusCode;
+            if (res.StatusCode == HttpStatusCode.Accepted)
+            {
+                using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+                ids[i] = doc.RootElement.GetProperty("id").GetString();
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            statuses[i] = -1;
+        }
+        latencies[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+    }
+}
+
+await Task.WhenAll(Enumerable.Range(0, opts.Concurrency).Select(_ => Task.Run(Worker)));
+var submitSeconds = clock.Elapsed.TotalSeconds;
+var sent = Math.Min(opts.Requests, next);
+var accepted = ids.Count(id => id is not null);
+var lat = latencies.Take(sent).Order().ToArray();
+double Pct(double p) => lat.Length == 0 ? 0 : lat[Math.Min(lat.Length - 1, (int)Math.Ceiling(p * lat.Length) - 1)];
+
+Console.WriteLine($"submitted     {sent} requests with concurrency {opts.Concurrency} in {submitSeconds:F2} s");
+Console.WriteLine($"accepted      {accepted} (202)  others: {string.Join(", ", statuses.Take(sent).Where(s => s != 202).GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}"))}");
+Console.WriteLine($"accepted/s    {accepted / submitSeconds:F0}");
+Console.WriteLine($"latency       p50 {Pct(0.50):F1} ms   p99 {Pct(0.99):F1} ms   max {lat.LastOrDefault():F1} ms");
+
+// Analysed: poll each accepted id through the officer API until every one is analysed (or the wait runs out).
+var pending = new HashSet<string>(ids.Where(id => id is not null)!);
+var lastAnalysed = DateTimeOffset.MinValue;
+var waitUntil = Stopwatch.StartNew();
+http.DefaultRequestHeaders.Add("X-Feedback-Key", opts.OfficerKey);
+while (pending.Count > 0 && waitUntil.Elapsed < opts.AnalysisWait)
+{
+    var batch = pending.Take(256).ToList();
+    var done = await Task.WhenAll(batch.Select(async id =>
+    {
+        using var res = await http.GetAsync($"/api/responses/{id}");
+        if (!res.IsSuccessStatusCode)
+        {
+            return (id, (DateTimeOffset?)null);
+        }
+        using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+        return doc.RootElement.TryGetProperty("analysedUtc", out var a) && a.ValueKind == JsonValueKind.String
+            ? (id, a.GetDateTimeOffset())
+            : (id, null);
+    }));
+    var progressed = false;
+    foreach (var (id, at) in done)
+    {
+        if (at is { } when)
+        {
+            pending.Remove(id);
+            lastAnalysed = when > lastAnalysed ? when : lastAnalysed;
+            progressed = true;
+        }
+    }
+    if (!progressed)
+    {
+        await Task.Delay(250);
+    }
+}
+var analysed = accepted - pending.Count;
+var analysisSeconds = (lastAnalysed - startedUtc).TotalSeconds;
+Console.WriteLine($"analysed      {analysed} of {accepted} accepted; not analysed: {pending.Count}");
+Console.WriteLine($"analysed/s    {(analysisSeconds > 0 ? analysed / analysisSeconds : 0):F0}  (first submission to last analysis: {analysisSeconds:F2} s)");
+return pending.Count == 0 && accepted == sent ? 0 : 1;
+
+internal sealed record Options(Uri Url, string Survey, string OfficerKey, int Requests, int Concurrency, TimeSpan TimeLimit, TimeSpan AnalysisWait)
+{
+    public static Options Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        return new Options(
+            new Uri(Get("url", "http://127.0.0.1:7071")),
+            Get("survey", "young-people"),
+            Get("officer-key", Environment.GetEnvironmentVariable("FEEDBACK_OFFICER_KEY") ?? ""),
+            int.Parse(Get("requests", "6000"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("concurrency", "32"), System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(int.Parse(Get("time-limit", "60"), System.Globalization.CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(int.Parse(Get("analysis-wait", "120"), System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using FeedbackCollector.Core.Digests;
+using FeedbackCollector.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FeedbackCollector.Cli.Commands;
+
+/// <summary>
+/// <c>feedback digest</c>: builds the digest of any period from storage, stores it in the archive like the timer
+/// does (the same period and data give the same bytes), and optionally writes the files to a folder.
+/// </summary>
+public sealed class DigestCommand : ICliCommand
+{
+    private readonly Func<CancellationToken, Task<IServiceProvider>> _services;
+
+    /// <summary>Uses storage configured from the environment.</summary>
+    public DigestCommand()
+        : this(CliServices.CreateAsync)
+    {
+    }
+
+    /// <summary>Uses the services <paramref name="services"/> gives (tests).</summary>
+    internal DigestCommand(Func<CancellationToken, Task<IServiceProvider>> services) => _services = services;
+
+    /// <inheritdoc />
+    public string Name => "digest";
+
+    /// <inheritdoc />
+    public string Summary => "Build and store the digest of a period (all formats); optionally write the files to a folder.";
+
+    /// <inheritdoc />
+    public string Usage => """
+        Usage: feedback digest (--from yyyy-MM-dd --to yyyy-MM-dd | --quarter 2026-Q1) [--out DIR]
+
+          --from, --to   The first and last day of the period, both included (UTC).
+          --quarter      A calendar quarter instead of --from/--to.
+          --out DIR      Also write digest.html, digest.md, themes.csv, comments.csv and digest.json to DIR.
+
+        Storage is configured by environment variables, as for the Functions app: Storage (a connection string, or
+        UseDevelopmentStorage=true for Azurite) or Storage__tableServiceUri/queueServiceUri/blobServiceUri with an
+        Azure identity; TablePrefix and DigestContainer when not the defaults; Digest__Title for the title.
+        """;
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(CliArgs args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var from = args.Get("from");
+        var to = args.Get("to");
+        var quarterText = args.Get("quarter");
+        var outDir = args.Get("out");
+        args.RejectUnknown();
+        if (quarterText is not null)
+        {
+            if (from is not null || to is not null)
+            {
+                throw new CliUsageException("Give either --quarter or --from and --to.");
+            }
+            if (!Core.Responses.Quarter.TryParse(quarterText, out var q))
+            {
+                throw new CliUsageException("--quarter is like 2026-Q1.");
+            }
+            from = q.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            to = q.End.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        if (from is null || to is null)
+        {
+            throw new CliUsageException("--from and --to (or --quarter) are required.");
+        }
+        var period = DigestPeriod.TryFromDates(from, to, DateTimeOffset.UtcNow, out var errors)
+                     ?? throw new CliUsageException(string.Join(" ", errors.Values));
+
+        IServiceProvider services;
+        try
+        {
+            services = await _services(cancellationToken);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or StorageUnavailableException)
+        {
+            await console.Error.WriteLineAsync("Storage is not configured or not reachable: " + ex.Message);
+            return 1;
+        }
+        var producer = services.GetRequiredService<IDigestProducer>();
+        var archive = services.GetRequiredService<IDigestArchive>();
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<DigestFile> files;
+        try
+        {
+            files = await producer.ProduceAsync(period, cancellationToken);
+            foreach (var f in files)
+            {
+                await archive.SaveAsync(DigestPaths.Folder(period) + f.Name, f.ContentType, f.Content, cancellationToken);
+            }
+        }
+        catch (StorageUnavailableException ex)
+        {
+            await console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        watch.Stop();
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            foreach (var f in files)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(outDir, f.Name), f.Content, cancellationToken);
+            }
+        }
+        await console.Out.WriteLineAsync($"Digest of {period.Label} ({period.Key}) stored in {DigestPaths.Folder(period)} in {watch.ElapsedMilliseconds:N0} ms:");
+        foreach (var f in files)
+        {
+            await console.Out.WriteLineAsync($"  {f.Name,-14} {f.Content.Length,10:N0} bytes{(outDir is null ? "" : "  → " + Path.Combine(outDir, f.Name))}");
+        }
+        return 0;
+    }
+}

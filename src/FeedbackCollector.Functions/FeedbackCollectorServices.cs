@@ -1,0 +1,56 @@
+using FeedbackCollector.AzureLanguage;
+using FeedbackCollector.Core;
+using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Functions.Http;
+using FeedbackCollector.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FeedbackCollector.Functions;
+
+/// <summary>
+/// The one composition of the product, used by the Functions app and by the local host alike, so both run the same
+/// handlers over the same adapters.
+/// </summary>
+public static class FeedbackCollectorServices
+{
+    /// <summary>Adds core handlers, storage, the configured analyzer, alerts and HTTP helpers.</summary>
+    public static IServiceCollection AddFeedbackCollector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFeedbackCore();
+        services.AddFeedbackStorage(configuration);
+        services.AddFeedbackAnalyzer(configuration);
+        services.AddSingleton<StaffGate>();
+
+        services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
+        services.AddHttpClient<WebhookConcernNotifier>();
+        services.AddSingleton<IConcernNotifier>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<AlertOptions>>().Value.WebhookUrl)
+                ? ActivatorUtilities.CreateInstance<LogConcernNotifier>(sp)
+                : sp.GetRequiredService<WebhookConcernNotifier>());
+
+        services.AddValidatedOptions<DigestOptions>(configuration, o => DigestOptions.IsValidSchedule(o.DigestSchedule)
+            ? []
+            : [$"DigestSchedule '{o.DigestSchedule}' is not an NCRONTAB expression (for example '{QuarterlyDigest.DefaultSchedule}')."]);
+        return services;
+    }
+}
+
+/// <summary>When the quarterly digest runs.</summary>
+public sealed class DigestOptions
+{
+    /// <summary>NCRONTAB schedule of the quarterly digest (UTC), also the timer trigger's <c>%DigestSchedule%</c>.</summary>
+    public string DigestSchedule { get; set; } = QuarterlyDigest.DefaultSchedule;
+
+    /// <summary>True for an NCRONTAB expression of five or six fields.</summary>
+    public static bool IsValidSchedule(string? schedule)
+    {
+        if (string.IsNullOrWhiteSpace(schedule))
+        {
+            return false;
+        }
+        var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return fields is 5 or 6 && NCrontab.CrontabSchedule.TryParse(schedule, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 }) is not null;
+    }
+}

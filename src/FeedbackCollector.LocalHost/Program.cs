@@ -1,0 +1,4 @@
+using FeedbackCollector.LocalHost;
+
+var app = LocalHostApp.Build(args);
+app.Run();

@@ -1,0 +1,202 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using FeedbackCollector.Core.Storage;
+
+namespace FeedbackCollector.LocalHost;
+
+/// <summary>How the local host leases queue messages.</summary>
+public sealed class LocalQueueOptions
+{
+    /// <summary>
+    /// How long a received message stays invisible while it is processed. If this host dies mid-message, the message
+    /// returns after this time and is processed again (the handlers are idempotent).
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Shortest wait between polls of an empty queue; doubles up to host.json's maxPollingInterval.</summary>
+    public TimeSpan MinPollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a stopping host waits for messages in hand before cancelling them.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+}
+
+/// <summary>
+/// Listens on a queue for a queue-triggered function with the Functions host's rules from host.json: batches of
+/// batchSize fetched again when in-flight work falls to newBatchThreshold, back-off to maxPollingInterval when idle,
+/// a failed message made visible again after visibilityTimeout, and after maxDequeueCount tries moved to
+/// <c>{queue}-poison</c>.
+/// </summary>
+public sealed partial class QueueListener(
+    FunctionDescriptor function,
+    HostJson hostJson,
+    QueueServiceClient queues,
+    IServiceProvider services,
+    LocalQueueOptions options,
+    ILogger<QueueListener> logger) : BackgroundService
+{
+    private readonly CancellationTokenSource _drainCancel = new();
+
+    /// <summary>The poison queue's name for <paramref name="queueName"/>, as the Functions host names it.</summary>
+    public static string PoisonQueueName(string queueName) => queueName + "-poison";
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = queues.GetQueueClient(function.QueueName);
+        var poison = queues.GetQueueClient(PoisonQueueName(function.QueueName!));
+        await EnsureQueuesAsync(queue, poison, stoppingToken);
+        LogListening(logger, function.Name, function.QueueName!);
+
+        var inFlight = new List<Task>();
+        var delay = options.MinPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            inFlight.RemoveAll(t => t.IsCompleted);
+            if (inFlight.Count > hostJson.NewBatchThreshold)
+            {
+                await Task.WhenAny(inFlight);
+                continue;
+            }
+            QueueMessage[] batch;
+            try
+            {
+                batch = (await queue.ReceiveMessagesAsync(hostJson.BatchSize, options.Lease, stoppingToken)).Value;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or StorageUnavailableException)
+            {
+                LogReceiveFailed(logger, ex, function.QueueName!);
+                await Delay(hostJson.MaxPollingInterval, stoppingToken);
+                continue;
+            }
+            if (batch.Length == 0)
+            {
+                await Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, hostJson.MaxPollingInterval.Ticks));
+                continue;
+            }
+            delay = options.MinPollingInterval;
+            foreach (var m in batch)
+            {
+                inFlight.Add(ProcessAsync(queue, poison, m));
+            }
+        }
+
+        // Stopping: finish the messages in hand, so a restart does not wait for their lease to expire.
+        _drainCancel.CancelAfter(options.DrainTimeout);
+        await Task.WhenAll(inFlight);
+        LogStopped(logger, function.Name);
+    }
+
+    private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message)
+    {
+        await Task.Yield();
+        try
+        {
+            if (message.DequeueCount > hostJson.MaxDequeueCount)
+            {
+                // Already tried too often (an earlier host died mid-message): straight to poison, as the Functions host does.
+                await MoveToPoisonAsync(queue, poison, message);
+                return;
+            }
+            try
+            {
+                await FunctionInvoker.InvokeQueueAsync(function, services, Decode(message), _drainCancel.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_drainCancel.IsCancellationRequested)
+            {
+                LogFailed(logger, ex, function.Name, message.MessageId, message.DequeueCount);
+                if (message.DequeueCount >= hostJson.MaxDequeueCount)
+                {
+                    await MoveToPoisonAsync(queue, poison, message);
+                }
+                else
+                {
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: hostJson.VisibilityTimeout);
+                }
+                return;
+            }
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+        catch (OperationCanceledException) when (_drainCancel.IsCancellationRequested)
+        {
+            // Left in the queue: it becomes visible again when its lease ends.
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        {
+            // Could not settle the message: it becomes visible again when its lease ends and is retried.
+            LogSettleFailed(logger, ex, message.MessageId);
+        }
+    }
+
+    private string Decode(QueueMessage message) =>
+        string.Equals(hostJson.MessageEncoding, "base64", StringComparison.OrdinalIgnoreCase)
+            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(message.Body.ToString()))
+            : message.Body.ToString();
+
+    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message)
+    {
+        // Copy first, then delete: a crash in between duplicates the message rather than losing it.
+        await poison.SendMessageAsync(message.Body);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        LogPoisoned(logger, message.MessageId, poison.Name, message.DequeueCount);
+    }
+
+    private async Task EnsureQueuesAsync(QueueClient queue, QueueClient poison, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+            {
+                LogReceiveFailed(logger, ex, queue.Name);
+                await Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), stoppingToken);
+            }
+        }
+    }
+
+    private static async Task Delay(TimeSpan delay, CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(delay, token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _drainCancel.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Information, "Function {Function} listening on queue {Queue}")]
+    private static partial void LogListening(ILogger logger, string function, string queue);
+
+    [LoggerMessage(LogLevel.Information, "Function {Function} stopped listening")]
+    private static partial void LogStopped(ILogger logger, string function);
+
+    [LoggerMessage(LogLevel.Warning, "Function {Function} failed on message {MessageId} (try {DequeueCount})")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string function, string messageId, long dequeueCount);
+
+    [LoggerMessage(LogLevel.Error, "Message {MessageId} moved to {PoisonQueue} after {DequeueCount} tries")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, string poisonQueue, long dequeueCount);
+
+    [LoggerMessage(LogLevel.Warning, "Could not read queue {Queue}; retrying")]
+    private static partial void LogReceiveFailed(ILogger logger, Exception ex, string queue);
+
+    [LoggerMessage(LogLevel.Warning, "Could not settle message {MessageId}; it returns when its lease ends")]
+    private static partial void LogSettleFailed(ILogger logger, Exception ex, string messageId);
+}
