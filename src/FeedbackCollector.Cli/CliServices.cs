@@ -8,21 +8,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FeedbackCollector.Cli;
 
 /// <summary>
-/// The services of commands that use storage, configured like the Functions app from environment variables: the
-/// connection <c>Storage</c> (a connection string, <c>UseDevelopmentStorage=true</c> for Azurite, or
-/// <c>Storage__tableServiceUri</c>... with an Azure identity), the storage names (<c>TablePrefix</c>...), and
-/// <c>Digest__Title</c>. Tables, queues and the container are created when missing.
+/// The full set of services for commands that run handlers over storage (<c>digest</c>, <c>import</c>): the storage
+/// adapters on the connection <see cref="CliStorage.ResolveConnection"/> chooses (<c>--connection</c>, else the
+/// environment, else Azurite), the core handlers, the notes reader and the digest producer (<c>Digest__Title</c>).
+/// Tables, queues and the container are created when missing.
 /// </summary>
 internal static class CliServices
 {
-    /// <summary>Builds the provider and makes sure storage exists.</summary>
-    public static async Task<IServiceProvider> CreateAsync(CancellationToken cancellationToken)
+    /// <summary>Builds the provider for <paramref name="connection"/> (the <c>--connection</c> option, or null) and makes sure storage exists.</summary>
+    public static async Task<IServiceProvider> CreateAsync(string? connection, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var resolved = CliStorage.ResolveConnection(connection, configuration);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddFeedbackStorage(configuration);
+        services.PostConfigure<StorageConnectionOptions>(o =>
+        {
+            o.Name = resolved.Name;
+            o.ConnectionString = resolved.ConnectionString;
+            o.TableServiceUri = resolved.TableServiceUri;
+            o.QueueServiceUri = resolved.QueueServiceUri;
+            o.BlobServiceUri = resolved.BlobServiceUri;
+            o.ClientId = resolved.ClientId;
+        });
         services.AddFeedbackCore();
         services.AddFeedbackNotes();
         services.AddFeedbackDigest();

@@ -1,6 +1,8 @@
 using FeedbackCollector.AzureLanguage;
 using FeedbackCollector.Core;
 using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Digest;
+using FeedbackCollector.Notes;
 using FeedbackCollector.Functions.Http;
 using FeedbackCollector.Storage;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +26,9 @@ public static class FeedbackCollectorServices
         services.AddFeedbackAnalyzer(configuration);
         services.AddHostedService<Hosting.AnalyzerWarmup>();
         services.AddSingleton<StaffGate>();
+        services.AddFeedbackNotes();
+        services.AddFeedbackDigest();
+        services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();

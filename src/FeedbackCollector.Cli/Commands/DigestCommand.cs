@@ -13,7 +13,7 @@ namespace FeedbackCollector.Cli.Commands;
 /// </summary>
 public sealed class DigestCommand : ICliCommand
 {
-    private readonly Func<CancellationToken, Task<IServiceProvider>> _services;
+    private readonly Func<string?, CancellationToken, Task<IServiceProvider>> _services;
 
     /// <summary>Uses storage configured from the environment.</summary>
     public DigestCommand()
@@ -22,7 +22,7 @@ public sealed class DigestCommand : ICliCommand
     }
 
     /// <summary>Uses the services <paramref name="services"/> gives (tests).</summary>
-    internal DigestCommand(Func<CancellationToken, Task<IServiceProvider>> services) => _services = services;
+    internal DigestCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services) => _services = services;
 
     /// <inheritdoc />
     public string Name => "digest";
@@ -32,15 +32,16 @@ public sealed class DigestCommand : ICliCommand
 
     /// <inheritdoc />
     public string Usage => """
-        Usage: feedback digest (--from yyyy-MM-dd --to yyyy-MM-dd | --quarter 2026-Q1) [--out DIR]
+        Usage: feedback digest (--from yyyy-MM-dd --to yyyy-MM-dd | --quarter 2026-Q1) [--out DIR] [--connection CS]
 
           --from, --to   The first and last day of the period, both included (UTC).
           --quarter      A calendar quarter instead of --from/--to.
           --out DIR      Also write digest.html, digest.md, themes.csv, comments.csv and digest.json to DIR.
 
-        Storage is configured by environment variables, as for the Functions app: Storage (a connection string, or
-        UseDevelopmentStorage=true for Azurite) or Storage__tableServiceUri/queueServiceUri/blobServiceUri with an
-        Azure identity; TablePrefix and DigestContainer when not the defaults; Digest__Title for the title.
+          --connection CS  A storage connection string. Default: the Storage environment variable (a connection string) or
+                           Storage__tableServiceUri/queueServiceUri/blobServiceUri with an Azure identity, else Azurite.
+                           TablePrefix and DigestContainer come from the environment when not the defaults; Digest__Title
+                           sets the title.
         """;
 
     /// <inheritdoc />
@@ -50,6 +51,7 @@ public sealed class DigestCommand : ICliCommand
         var to = args.Get("to");
         var quarterText = args.Get("quarter");
         var outDir = args.Get("out");
+        var connection = args.Get("connection");
         args.RejectUnknown();
         if (quarterText is not null)
         {
@@ -71,47 +73,41 @@ public sealed class DigestCommand : ICliCommand
         var period = DigestPeriod.TryFromDates(from, to, DateTimeOffset.UtcNow, out var errors)
                      ?? throw new CliUsageException(string.Join(" ", errors.Values));
 
-        IServiceProvider services;
-        try
+        return await CliStorage.RunAsync(console, async () =>
         {
-            services = await _services(cancellationToken);
-        }
-        catch (Exception ex) when (ex is OptionsValidationException or StorageUnavailableException)
-        {
-            await console.Error.WriteLineAsync("Storage is not configured or not reachable: " + ex.Message);
-            return 1;
-        }
-        var producer = services.GetRequiredService<IDigestProducer>();
-        var archive = services.GetRequiredService<IDigestArchive>();
-        var watch = Stopwatch.StartNew();
-        IReadOnlyList<DigestFile> files;
-        try
-        {
-            files = await producer.ProduceAsync(period, cancellationToken);
+            IServiceProvider services;
+            try
+            {
+                services = await _services(connection, cancellationToken);
+            }
+            catch (OptionsValidationException ex)
+            {
+                await console.Error.WriteLineAsync("Storage is not configured: " + ex.Message);
+                return 1;
+            }
+            var producer = services.GetRequiredService<IDigestProducer>();
+            var archive = services.GetRequiredService<IDigestArchive>();
+            var watch = Stopwatch.StartNew();
+            var files = await producer.ProduceAsync(period, cancellationToken);
             foreach (var f in files)
             {
                 await archive.SaveAsync(DigestPaths.Folder(period) + f.Name, f.ContentType, f.Content, cancellationToken);
             }
-        }
-        catch (StorageUnavailableException ex)
-        {
-            await console.Error.WriteLineAsync(ex.Message);
-            return 1;
-        }
-        watch.Stop();
-        if (outDir is not null)
-        {
-            Directory.CreateDirectory(outDir);
+            watch.Stop();
+            if (outDir is not null)
+            {
+                Directory.CreateDirectory(outDir);
+                foreach (var f in files)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(outDir, f.Name), f.Content, cancellationToken);
+                }
+            }
+            await console.Out.WriteLineAsync($"Digest of {period.Label} ({period.Key}) stored in {DigestPaths.Folder(period)} in {watch.ElapsedMilliseconds:N0} ms:");
             foreach (var f in files)
             {
-                await File.WriteAllBytesAsync(Path.Combine(outDir, f.Name), f.Content, cancellationToken);
+                await console.Out.WriteLineAsync($"  {f.Name,-14} {f.Content.Length,10:N0} bytes{(outDir is null ? "" : "  → " + Path.Combine(outDir, f.Name))}");
             }
-        }
-        await console.Out.WriteLineAsync($"Digest of {period.Label} ({period.Key}) stored in {DigestPaths.Folder(period)} in {watch.ElapsedMilliseconds:N0} ms:");
-        foreach (var f in files)
-        {
-            await console.Out.WriteLineAsync($"  {f.Name,-14} {f.Content.Length,10:N0} bytes{(outDir is null ? "" : "  → " + Path.Combine(outDir, f.Name))}");
-        }
-        return 0;
+            return 0;
+        });
     }
 }

@@ -17,7 +17,7 @@ namespace FeedbackCollector.Cli.Commands;
 [CliFlags("dry-run")]
 public sealed class ImportCommand : ICliCommand
 {
-    private readonly Func<CancellationToken, Task<IServiceProvider>> _services;
+    private readonly Func<string?, CancellationToken, Task<IServiceProvider>> _services;
 
     /// <summary>Uses storage configured from the environment.</summary>
     public ImportCommand()
@@ -26,7 +26,7 @@ public sealed class ImportCommand : ICliCommand
     }
 
     /// <summary>Uses the services <paramref name="services"/> gives (tests).</summary>
-    internal ImportCommand(Func<CancellationToken, Task<IServiceProvider>> services) => _services = services;
+    internal ImportCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services) => _services = services;
 
     /// <inheritdoc />
     public string Name => "import";
@@ -37,7 +37,7 @@ public sealed class ImportCommand : ICliCommand
     /// <inheritdoc />
     public string Usage => """
         Usage: feedback import --file F --source forms|google|surveymonkey --survey CODE --audience child|parent|practitioner
-                               [--text-columns C1,C2...] [--date-column C] [--date-format FORMAT] [--dry-run]
+                               [--text-columns C1,C2...] [--date-column C] [--date-format FORMAT] [--dry-run] [--connection CS]
 
           --file F          The CSV export.
           --source          The tool it came from. SurveyMonkey exports have two header rows; both are read.
@@ -52,7 +52,7 @@ public sealed class ImportCommand : ICliCommand
                             zone are read as UTC.
           --dry-run         Show the columns and rows that would be imported, and store nothing.
 
-        Storage is configured by environment variables, as for 'feedback digest'.
+          --connection CS   A storage connection string; the default is as for 'feedback digest'.
         """;
 
     /// <inheritdoc />
@@ -66,6 +66,7 @@ public sealed class ImportCommand : ICliCommand
         var dryRun = args.Has("dry-run");
         var survey = dryRun ? args.Get("survey") ?? "import" : args.Require("survey");
         var audienceText = dryRun ? args.Get("audience") ?? "unknown" : args.Require("audience");
+        var connection = args.Get("connection");
         args.RejectUnknown();
         if (!SurveyExportReader.TryParseTool(sourceText, out var tool))
         {
@@ -108,41 +109,35 @@ public sealed class ImportCommand : ICliCommand
             return 0;
         }
 
-        IServiceProvider services;
-        try
+        return await CliStorage.RunAsync(console, async () =>
         {
-            services = await _services(cancellationToken);
-        }
-        catch (Exception ex) when (ex is OptionsValidationException or StorageUnavailableException)
-        {
-            await console.Error.WriteLineAsync("Storage is not configured or not reachable: " + ex.Message);
-            return 1;
-        }
-        var request = new ImportRequest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes)), SurveyExportReader.NameOf(tool), survey, audience, rows);
-        Outcome outcome;
-        try
-        {
-            outcome = await services.GetRequiredService<ImportHandler>().HandleAsync(request, "cli:" + Environment.UserName, cancellationToken);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            await console.Error.WriteLineAsync(ex.Message);
-            return 1;
-        }
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Accepted or OutcomeKind.Ok when outcome.Value is ImportReport report:
-                await console.Out.WriteLineAsync(report.Message);
-                return 0;
-            case OutcomeKind.Invalid:
-                foreach (var (field, error) in outcome.Errors ?? new Dictionary<string, string>())
-                {
-                    await console.Error.WriteLineAsync($"{field}: {error}");
-                }
+            IServiceProvider services;
+            try
+            {
+                services = await _services(connection, cancellationToken);
+            }
+            catch (OptionsValidationException ex)
+            {
+                await console.Error.WriteLineAsync("Storage is not configured: " + ex.Message);
                 return 1;
-            default:
-                await console.Error.WriteLineAsync(outcome.Message ?? outcome.Kind.ToString());
-                return 1;
-        }
+            }
+            var request = new ImportRequest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes)), SurveyExportReader.NameOf(tool), survey, audience, rows);
+            var outcome = await services.GetRequiredService<ImportHandler>().HandleAsync(request, "cli:" + Environment.UserName, cancellationToken);
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.Accepted or OutcomeKind.Ok when outcome.Value is ImportReport report:
+                    await console.Out.WriteLineAsync(report.Message);
+                    return 0;
+                case OutcomeKind.Invalid:
+                    foreach (var (field, error) in outcome.Errors ?? new Dictionary<string, string>())
+                    {
+                        await console.Error.WriteLineAsync($"{field}: {error}");
+                    }
+                    return 1;
+                default:
+                    await console.Error.WriteLineAsync(outcome.Message ?? outcome.Kind.ToString());
+                    return 1;
+            }
+        });
     }
 }
