@@ -15,7 +15,8 @@ namespace FeedbackCollector.Analysis;
 public sealed class PiiRedactor : IPiiRedactor
 {
     private static readonly SearchValues<string> SchoolWords = SearchValues.Create(
-        ["school", "academy", "college", "primary", "high", "junior", "infant", "secondary", "grammar", "sixth form", "nursery", "prep", "middle", "first"],
+        ["school", "academy", "college", "primary", "high", "junior", "infant", "secondary", "grammar", "sixth form", "nursery", "prep", "middle", "first",
+         "c of e", "cofe", "catholic", "rc ", "church of england"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> LivingWords = SearchValues.Create(
@@ -83,11 +84,14 @@ public sealed class PiiRedactor : IPiiRedactor
             AddPostcodes(text, found);
             AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
             AddNumberedAddresses(text, found);
+            AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+            AddBareDates(text, found);
         }
 
         if (span.IndexOfAny(HandleCues) >= 0)
         {
             AddCuedHandles(text, found);
+            AddAll(PiiPatterns.HandleBeforePlatform(), text, PiiType.Handle, found, "h");
         }
 
         if (span.IndexOfAny(LivingWords) >= 0)
@@ -103,6 +107,12 @@ public sealed class PiiRedactor : IPiiRedactor
         if (span.IndexOfAny(SchoolWords) >= 0)
         {
             SchoolFinder.Find(text, found);
+        }
+
+        if (span.Contains(" from ", StringComparison.OrdinalIgnoreCase) || span.Contains(" at ", StringComparison.OrdinalIgnoreCase)
+            || span.Contains(" to ", StringComparison.OrdinalIgnoreCase))
+        {
+            SchoolFinder.FindCued(text, found);
         }
 
         NameFinder.Find(text, found);
@@ -230,6 +240,26 @@ public sealed class PiiRedactor : IPiiRedactor
             found.Add(Candidate.Of(PiiType.Address, m.Index, m.Index + m.Length));
         }
     }
+
+    /// <summary>
+    /// A full date whose year makes it a child's or young adult's date of birth (born 1940 to three years ago) is
+    /// redacted even without a birth cue ("Reece Walsh 5/1/2011"); recent dates are appointments and stay.
+    /// </summary>
+    private static void AddBareDates(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.BareDate().Match(text); m.Success; m = m.NextMatch())
+        {
+            var year = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var day = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            if (year >= 1940 && year <= LatestBirthYear && day is >= 1 and <= 31 && month is >= 1 and <= 12)
+            {
+                found.Add(Candidate.Of(PiiType.DateOfBirth, m.Index, m.Index + m.Length));
+            }
+        }
+    }
+
+    private static readonly int LatestBirthYear = DateTime.UtcNow.Year - 3;
 
     private static void AddHandles(string text, List<Candidate> found)
     {

@@ -44,7 +44,7 @@ internal static class SchoolFinder
                     continue;
                 }
 
-                var baseWord = StripPossessive(w);
+                var baseWord = StripPossessive(w).TrimEnd("'’");
                 var flags = Lexicon.Lookup(baseWord);
 
                 // A capital that only starts a sentence ("Boring school.") says nothing.
@@ -62,6 +62,14 @@ internal static class SchoolFinder
 
                     start = kept == 0 ? at : start;
                 }
+                else if (!saint && !capital && (flags & WordFlags.Common) != 0 && !allCommonLower)
+                {
+                    // "YP said school": a lower-case common word after a capitalised one is not part of a name.
+                    kept = 0;
+                    start = at + w.Length;
+                    allCommonLower = true;
+                    continue;
+                }
 
                 kept++;
                 if (capital || (flags & WordFlags.Common) == 0)
@@ -75,8 +83,14 @@ internal static class SchoolFinder
                 continue;
             }
 
-            // "High" alone as the school word must be written as a name ("Oakwood High"), not "feeling high".
+            // "High" alone as the school word must be written as a name ("Oakwood High"), not "feeling high";
+            // a church word alone ("St Anne's C of E") needs the saint.
             var kindText = kind.ValueSpan;
+            if (!saint && IsChurchOnly(kindText))
+            {
+                continue;
+            }
+
             if (kindText.Equals("high", StringComparison.OrdinalIgnoreCase) || kindText.Equals("first", StringComparison.OrdinalIgnoreCase)
                 || kindText.Equals("middle", StringComparison.OrdinalIgnoreCase) || kindText.Equals("prep", StringComparison.OrdinalIgnoreCase))
             {
@@ -87,6 +101,35 @@ internal static class SchoolFinder
             }
 
             found.Add(Candidate.Of(PiiType.School, start, kind.Index + kind.Length));
+        }
+    }
+
+    private static bool IsChurchOnly(ReadOnlySpan<char> kind) =>
+        kind.Equals("c of e", StringComparison.OrdinalIgnoreCase) || kind.Equals("cofe", StringComparison.OrdinalIgnoreCase)
+        || kind.Equals("ce", StringComparison.OrdinalIgnoreCase) || kind.Equals("rc", StringComparison.OrdinalIgnoreCase)
+        || kind.Equals("r.c.", StringComparison.OrdinalIgnoreCase) || kind.Equals("catholic", StringComparison.OrdinalIgnoreCase)
+        || kind.Equals("church of england", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Schools named without a school word but after a school cue: "goes to St Michael's", "in year 9 at Whitcliffe
+    /// Mount", "im Liam from Cardinal Heenan".
+    /// </summary>
+    public static void FindCued(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.CuedSchool().Match(text); m.Success; m = m.NextMatch())
+        {
+            var g = m.Groups["school"];
+            var words = g.ValueSpan;
+
+            // The named place must not be a service, a known word or a person ("year 9 at Childline", "from Mum").
+            var first = words.IndexOf(' ') is var sp and > 0 ? words[..sp] : words;
+            var flags = Lexicon.Lookup(StripPossessive(first));
+            if ((flags & (WordFlags.Function | WordFlags.Service | WordFlags.Calendar)) != 0)
+            {
+                continue;
+            }
+
+            found.Add(Candidate.Of(PiiType.School, g.Index, g.Index + g.Length));
         }
     }
 
