@@ -23,8 +23,14 @@ public sealed class PiiRedactor : IPiiRedactor
         ["live", "stay", "move", "house is"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HandleCues = SearchValues.Create(
-        ["snap", "sc", "insta", "ig", "tik", "tt", "twitter", "discord", "kik", "fb", "facebook", "telegram", "threads", "youtube", "yt",
-         "twitch", "roblox", "xbox", "psn", "gamertag", "steam", "bereal", "reddit"],
+        ["snap", "sc:", " sc ", "insta", " ig", "ig:", "tik", " tt", "tt:", "twitter", "discord", "kik", " fb", "fb:", "facebook", "telegram",
+         "threads", "youtube", " yt", "yt:", "twitch", "roblox", "xbox", "psn", "gamertag", "steam", "bereal", "reddit"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A URL needs a scheme, "www." or a known top-level domain.</summary>
+    private static readonly SearchValues<string> UrlMarks = SearchValues.Create(
+        ["http", "www.", ".com", ".co", ".org", ".net", ".uk", ".io", ".info", ".biz", ".me", ".tv", ".app", ".ly", ".gg", ".ie", ".eu",
+         ".edu", ".gov", ".xyz", ".online", ".site", ".link"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] Placeholders = BuildPlaceholders();
@@ -62,7 +68,7 @@ public sealed class PiiRedactor : IPiiRedactor
     private static void Collect(string text, List<Candidate> found)
     {
         var span = text.AsSpan();
-        var hasDigit = span.IndexOfAnyInRange('0', '9') >= 0;
+        var digits = CountDigits(span);
         var hasAt = span.Contains('@');
 
         if (hasAt)
@@ -71,21 +77,37 @@ public sealed class PiiRedactor : IPiiRedactor
             AddHandles(text, found);
         }
 
-        if (span.Contains('.'))
+        if (span.IndexOfAny(UrlMarks) >= 0)
         {
             AddUrls(text, found);
         }
 
-        if (hasDigit)
+        // Each structured kind needs a number of digits: cheap gates keep the regexes off most texts.
+        if (digits >= 9)
         {
             AddNhsNumbers(text, found);
             AddPhones(text, found);
+        }
+
+        if (digits >= 6)
+        {
             AddNiNumbers(text, found);
-            AddPostcodes(text, found);
+        }
+
+        if (digits >= 1)
+        {
+            if (HasLetterThenDigit(span))
+            {
+                AddPostcodes(text, found);
+            }
+
             AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
             AddNumberedAddresses(text, found);
             AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
-            AddBareDates(text, found);
+            if (digits >= 4)
+            {
+                AddBareDates(text, found);
+            }
         }
 
         if (span.IndexOfAny(HandleCues) >= 0)
@@ -109,13 +131,37 @@ public sealed class PiiRedactor : IPiiRedactor
             SchoolFinder.Find(text, found);
         }
 
-        if (span.Contains(" from ", StringComparison.OrdinalIgnoreCase) || span.Contains(" at ", StringComparison.OrdinalIgnoreCase)
-            || span.Contains(" to ", StringComparison.OrdinalIgnoreCase))
-        {
-            SchoolFinder.FindCued(text, found);
-        }
+        SchoolFinder.FindCued(text, found);
 
         NameFinder.Find(text, found);
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> span)
+    {
+        var count = 0;
+        var at = span.IndexOfAnyInRange('0', '9');
+        while (at >= 0)
+        {
+            count++;
+            span = span[(at + 1)..];
+            at = span.IndexOfAnyInRange('0', '9');
+        }
+
+        return count;
+    }
+
+    /// <summary>A postcode's outward code needs a letter right before a digit ("M1", "ls6").</summary>
+    private static bool HasLetterThenDigit(ReadOnlySpan<char> span)
+    {
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (char.IsAsciiDigit(span[i]) && char.IsAsciiLetter(span[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddAll(Regex regex, string text, PiiType type, List<Candidate> found, string? group = null)
@@ -225,6 +271,15 @@ public sealed class PiiRedactor : IPiiRedactor
     {
         for (var m = PiiPatterns.NumberedAddress().Match(text); m.Success; m = m.NextMatch())
         {
+            // A flat, unit or named building just before it belongs to the address ("flat 3, 14 high st").
+            var start = m.Index;
+            var from = Math.Max(0, m.Index - 48);
+            var prefix = PiiPatterns.AddressPrefix().Match(text, from, m.Index - from);
+            if (prefix.Success)
+            {
+                start = prefix.Index;
+            }
+
             var suffix = m.Groups["suffix"];
             if (!StreetWords.IsStrongSuffix(suffix.ValueSpan) && !char.IsUpper(text[suffix.Index]))
             {
@@ -237,7 +292,7 @@ public sealed class PiiRedactor : IPiiRedactor
                 continue;
             }
 
-            found.Add(Candidate.Of(PiiType.Address, m.Index, m.Index + m.Length));
+            found.Add(Candidate.Of(PiiType.Address, start, m.Index + m.Length));
         }
     }
 

@@ -110,6 +110,17 @@ internal static class NameFinder
             return t.Has(WordFlags.Name) && t.BaseLength > 3;
         }
 
+        // Cheap exits first; cues are only read for words that could still be names.
+        if (t.Has(WordFlags.Name) && !t.Has(WordFlags.WordName | WordFlags.Calendar))
+        {
+            return true;
+        }
+
+        if (!cap && !t.Has(WordFlags.WordName | WordFlags.Calendar) && t.Flags != WordFlags.None)
+        {
+            return false;
+        }
+
         var cue = CueBefore(text, tokens, i, cap);
 
         if (t.Has(WordFlags.Calendar))

@@ -52,8 +52,12 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:is|it's|its|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
     internal static partial Regex CuedHandle();
 
-    /// <summary>A numbered street address, with an optional flat or unit in front: "12 Acacia Avenue", "flat 3, 14 high st".</summary>
-    [GeneratedRegex(@"(?:\b(?:[A-Z][a-z]+\s+){1,2}(?:House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Farm|Flats|Tower|Point|Place|Villas),?\s+)?(?:\b(?:flat|apt|apartment|unit|house|room|suite|block)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s*)?\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options)]
+    /// <summary>A flat, unit or named building just before a numbered address: "flat 3, ", "Westfield House, ".</summary>
+    [GeneratedRegex(@"(?:(?:\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Farm|Flats|Tower|Point|Place|Villas)),?\s+)?\b(?:flat|apt|apartment|unit|house|room|suite|block)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s*|\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Farm|Flats|Tower|Point|Place|Villas)),?\s+)\z", Options)]
+    internal static partial Regex AddressPrefix();
+
+    /// <summary>A numbered street address: "12 Acacia Avenue", "14 high st"; a flat or building in front is added by <see cref="AddressPrefix"/>.</summary>
+    [GeneratedRegex(@"\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options)]
     internal static partial Regex NumberedAddress();
 
     /// <summary>A flat, unit or room then a street without a house number: "Unit 4, Kirkstall Road", "Room 6, Albion Street".</summary>
@@ -81,18 +85,19 @@ internal static partial class PiiPatterns
         + "|terrace|tce|park|square|sq|hill|rise|mews|walk|row|view|green|parade|vale|wharf|fold|brow|croft|boulevard"
         + "|estate|heights|fields|meadow|meadows|gate|chase|end|wynd|circus";
 
-    /// <summary>
-    /// A school named without a school word after a school cue: a saint's name after "goes to"/"at"/"from"
-    /// ("goes to St Michael's"), capitalised words after "year 9 at", or after a self-introduction's "from"
-    /// ("im Liam from Cardinal Heenan"). Case-sensitive: the name must be written as one.
-    /// </summary>
-    [GeneratedRegex(@"\b(?:go|goes|went|going|attend|attends|attended|at|from|to|moved\s+to|move\s+to)\s+(?<school>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?!\s+(?:Hospital|Church|Hospice|Road|Street|Lane|Avenue|Park|Square|Centre|Center|Close|Way|Drive))"
-        + @"|\b(?:[Yy]ear|[Yy]r|Y)\s?\d{1,2}\s+at\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})"
-        + @"|\b(?:[Ii]m|[Ii]['’]m|[Ii]\s+am|[Ii]ts|[Ii]t['’]s|[Tt]his\s+is)\s+[A-Za-z][a-z]+\s+from\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    internal static partial Regex CuedSchool();
+    /// <summary>A saint's school named without a school word after a school cue: "goes to St Michael's", "at St Anne's".</summary>
+    [GeneratedRegex(@"(?<school>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?<=\b(?:go|goes|went|going|attend|attends|attended|at|from|to|moved\s+to|move\s+to)\s+(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?!\s+(?:Hospital|Church|Hospice|Road|Street|Lane|Avenue|Park|Square|Centre|Center|Close|Way|Drive))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex SaintSchool();
 
-    /// <summary>A school name: up to three name words then a school word ("St Mary's Primary", "oakwood academy").</summary>
-    [GeneratedRegex(@"\b(?<name>(?:(?:st\.?|saint)\s+)?(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<kind>(?:(?:c\s?of\s?e|ce|rc|r\.c\.|catholic|church\s+of\s+england|methodist|community|church|jewish|muslim|islamic|girls'?|boys'?)\s+)?(?:(?:primary|junior|juniors|infant|infants|secondary|high|grammar|middle|prep|nursery|first)(?:\s+(?:school|academy))?|academy|college|school|sixth\s+form(?:\s+college)?)|c\s?of\s?e|r\.?c\.?|catholic|church\s+of\s+england)\b", Options)]
+    /// <summary>Capitalised words after "year 9 at": "in year 9 at Whitcliffe Mount".</summary>
+    [GeneratedRegex(@"\b(?:[Yy]ear|[Yy]r|Y)\s?\d{1,2}\s+at\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex YearAtSchool();
+
+    /// <summary>Capitalised words after a self-introduction's "from": "im Liam from Cardinal Heenan".</summary>
+    [GeneratedRegex(@"\b(?:[Ii]m|[Ii]['’]m|[Ii]\s+am|[Ii]ts|[Ii]t['’]s|[Tt]his\s+is)\s+[A-Za-z][a-z]+\s+from\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex IntroFromSchool();
+
+    /// <summary>A school word ("Primary", "High School", "Academy", "C of E"); the name words before it are read in code.</summary>
+    [GeneratedRegex(@"\b(?<kind>(?:(?:c\s?of\s?e|ce|rc|r\.c\.|catholic|church\s+of\s+england|methodist|community|church|jewish|muslim|islamic|girls'?|boys'?)\s+)?(?:(?:primary|junior|juniors|infant|infants|secondary|high|grammar|middle|prep|nursery|first)(?:\s+(?:school|academy))?|academy|college|school|sixth\s+form(?:\s+college)?)|c\s?of\s?e|r\.?c\.?|catholic|church\s+of\s+england)\b", Options)]
     internal static partial Regex School();
 }

@@ -13,8 +13,52 @@ internal static class SchoolFinder
     {
         for (var m = PiiPatterns.School().Match(text); m.Success; m = m.NextMatch())
         {
-            var name = m.Groups["name"];
             var kind = m.Groups["kind"];
+
+            // Up to four words before the school word ("St", then up to three name words), stopping at punctuation.
+            var nameStart = kind.Index;
+            for (var n = 0; n < 4; n++)
+            {
+                var j = nameStart - 1;
+                if (j < 0 || !char.IsWhiteSpace(text[j]))
+                {
+                    break;
+                }
+
+                while (j >= 0 && text[j] == ' ')
+                {
+                    j--;
+                }
+
+                var wordEnd = j + 1;
+
+                // "St." keeps its full stop; any other full stop ends the sentence, and so the name.
+                if (j >= 2 && text[j] == '.' && (text[j - 1] is 't' or 'T') && (text[j - 2] is 's' or 'S') && (j == 2 || char.IsWhiteSpace(text[j - 3])))
+                {
+                    j -= 3;
+                }
+                else
+                {
+                    while (j >= 0 && (char.IsLetter(text[j]) || text[j] is '\'' or '’' or '-'))
+                    {
+                        j--;
+                    }
+                }
+
+                if (j + 1 == wordEnd || (j >= 0 && !char.IsWhiteSpace(text[j])))
+                {
+                    break;
+                }
+
+                nameStart = j + 1;
+            }
+
+            if (nameStart == kind.Index)
+            {
+                continue;
+            }
+
+            var name = (Index: nameStart, Length: kind.Index - nameStart);
             var words = text.AsSpan(name.Index, name.Length);
 
             // Drop leading words that cannot be part of a school's name.
@@ -116,7 +160,26 @@ internal static class SchoolFinder
     /// </summary>
     public static void FindCued(string text, List<Candidate> found)
     {
-        for (var m = PiiPatterns.CuedSchool().Match(text); m.Success; m = m.NextMatch())
+        var span = text.AsSpan();
+        if (span.Contains("St", StringComparison.Ordinal) || span.Contains("Saint", StringComparison.Ordinal))
+        {
+            FindCued(PiiPatterns.SaintSchool(), text, found);
+        }
+
+        if (span.Contains(" at ", StringComparison.Ordinal) && span.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            FindCued(PiiPatterns.YearAtSchool(), text, found);
+        }
+
+        if (span.Contains(" from ", StringComparison.Ordinal))
+        {
+            FindCued(PiiPatterns.IntroFromSchool(), text, found);
+        }
+    }
+
+    private static void FindCued(System.Text.RegularExpressions.Regex regex, string text, List<Candidate> found)
+    {
+        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
         {
             var g = m.Groups["school"];
             var words = g.ValueSpan;
