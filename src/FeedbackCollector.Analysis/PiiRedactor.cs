@@ -15,15 +15,22 @@ namespace FeedbackCollector.Analysis;
 public sealed class PiiRedactor : IPiiRedactor
 {
     private static readonly SearchValues<string> SchoolWords = SearchValues.Create(
-        ["school", "academy", "college", "primary", "high", "junior", "infant", "secondary", "grammar", "sixth form", "nursery", "prep", "middle", "first"],
+        ["school", "academy", "college", "primary", "high", "junior", "infant", "secondary", "grammar", "sixth form", "nursery", "prep", "middle", "first",
+         "c of e", "cofe", "catholic", "rc ", "church of england"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> LivingWords = SearchValues.Create(
         ["live", "stay", "move", "house is"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HandleCues = SearchValues.Create(
-        ["snap", "sc", "insta", "ig", "tik", "tt", "twitter", "discord", "kik", "fb", "facebook", "telegram", "threads", "youtube", "yt",
-         "twitch", "roblox", "xbox", "psn", "gamertag", "steam", "bereal", "reddit"],
+        ["snap", "sc:", " sc ", "insta", " ig", "ig:", "tik", " tt", "tt:", "twitter", "discord", "kik", " fb", "fb:", "facebook", "telegram",
+         "threads", "youtube", " yt", "yt:", "twitch", "roblox", "xbox", "psn", "gamertag", "steam", "bereal", "reddit"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A URL needs a scheme, "www." or a known top-level domain.</summary>
+    private static readonly SearchValues<string> UrlMarks = SearchValues.Create(
+        ["http", "www.", ".com", ".co", ".org", ".net", ".uk", ".io", ".info", ".biz", ".me", ".tv", ".app", ".ly", ".gg", ".ie", ".eu",
+         ".edu", ".gov", ".xyz", ".online", ".site", ".link"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] Placeholders = BuildPlaceholders();
@@ -61,7 +68,7 @@ public sealed class PiiRedactor : IPiiRedactor
     private static void Collect(string text, List<Candidate> found)
     {
         var span = text.AsSpan();
-        var hasDigit = span.IndexOfAnyInRange('0', '9') >= 0;
+        var digits = CountDigits(span);
         var hasAt = span.Contains('@');
 
         if (hasAt)
@@ -70,24 +77,43 @@ public sealed class PiiRedactor : IPiiRedactor
             AddHandles(text, found);
         }
 
-        if (span.Contains('.'))
+        if (span.IndexOfAny(UrlMarks) >= 0)
         {
             AddUrls(text, found);
         }
 
-        if (hasDigit)
+        // Each structured kind needs a number of digits: cheap gates keep the regexes off most texts.
+        if (digits >= 9)
         {
             AddNhsNumbers(text, found);
             AddPhones(text, found);
+        }
+
+        if (digits >= 6)
+        {
             AddNiNumbers(text, found);
-            AddPostcodes(text, found);
+        }
+
+        if (digits >= 1)
+        {
+            if (HasLetterThenDigit(span))
+            {
+                AddPostcodes(text, found);
+            }
+
             AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
             AddNumberedAddresses(text, found);
+            AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+            if (digits >= 4)
+            {
+                AddBareDates(text, found);
+            }
         }
 
         if (span.IndexOfAny(HandleCues) >= 0)
         {
             AddCuedHandles(text, found);
+            AddAll(PiiPatterns.HandleBeforePlatform(), text, PiiType.Handle, found, "h");
         }
 
         if (span.IndexOfAny(LivingWords) >= 0)
@@ -105,7 +131,37 @@ public sealed class PiiRedactor : IPiiRedactor
             SchoolFinder.Find(text, found);
         }
 
+        SchoolFinder.FindCued(text, found);
+
         NameFinder.Find(text, found);
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> span)
+    {
+        var count = 0;
+        var at = span.IndexOfAnyInRange('0', '9');
+        while (at >= 0)
+        {
+            count++;
+            span = span[(at + 1)..];
+            at = span.IndexOfAnyInRange('0', '9');
+        }
+
+        return count;
+    }
+
+    /// <summary>A postcode's outward code needs a letter right before a digit ("M1", "ls6").</summary>
+    private static bool HasLetterThenDigit(ReadOnlySpan<char> span)
+    {
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (char.IsAsciiDigit(span[i]) && char.IsAsciiLetter(span[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddAll(Regex regex, string text, PiiType type, List<Candidate> found, string? group = null)
@@ -215,6 +271,15 @@ public sealed class PiiRedactor : IPiiRedactor
     {
         for (var m = PiiPatterns.NumberedAddress().Match(text); m.Success; m = m.NextMatch())
         {
+            // A flat, unit or named building just before it belongs to the address ("flat 3, 14 high st").
+            var start = m.Index;
+            var from = Math.Max(0, m.Index - 48);
+            var prefix = PiiPatterns.AddressPrefix().Match(text, from, m.Index - from);
+            if (prefix.Success)
+            {
+                start = prefix.Index;
+            }
+
             var suffix = m.Groups["suffix"];
             if (!StreetWords.IsStrongSuffix(suffix.ValueSpan) && !char.IsUpper(text[suffix.Index]))
             {
@@ -227,9 +292,29 @@ public sealed class PiiRedactor : IPiiRedactor
                 continue;
             }
 
-            found.Add(Candidate.Of(PiiType.Address, m.Index, m.Index + m.Length));
+            found.Add(Candidate.Of(PiiType.Address, start, m.Index + m.Length));
         }
     }
+
+    /// <summary>
+    /// A full date whose year makes it a child's or young adult's date of birth (born 1940 to three years ago) is
+    /// redacted even without a birth cue ("Reece Walsh 5/1/2011"); recent dates are appointments and stay.
+    /// </summary>
+    private static void AddBareDates(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.BareDate().Match(text); m.Success; m = m.NextMatch())
+        {
+            var year = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var day = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            if (year >= 1940 && year <= LatestBirthYear && day is >= 1 and <= 31 && month is >= 1 and <= 12)
+            {
+                found.Add(Candidate.Of(PiiType.DateOfBirth, m.Index, m.Index + m.Length));
+            }
+        }
+    }
+
+    private static readonly int LatestBirthYear = DateTime.UtcNow.Year - 3;
 
     private static void AddHandles(string text, List<Candidate> found)
     {

@@ -18,8 +18,8 @@ internal readonly record struct Candidate(PiiType Type, int Start, int End, int 
         PiiType.Postcode => 75,
         PiiType.DateOfBirth => 70,
         PiiType.Handle => 65,
+        PiiType.School => 62,
         PiiType.Address => 60,
-        PiiType.School => 55,
         _ => 40,
     };
 

@@ -4,73 +4,144 @@ namespace FeedbackCollector.Analysis.Redaction;
 
 /// <summary>
 /// Finds person names by scanning words once: a first-name gazetteer, context cues ("my name is", "Mr", "my sw",
-/// "X said", "X from school") and a capitalised surname after a first name. Names that are also words
-/// ("will", "grace") need a cue or a capital mid-sentence; months and seasons that are names need a cue.
+/// "X said", "X from school", "thanks X") and a capitalised surname after a first name. Names that are also
+/// words ("will", "grace") need a cue or a capital mid-sentence; months and seasons that are names need a cue.
+/// A title is part of the name ("Mr Patel"), so it is redacted with it.
 /// </summary>
 internal static class NameFinder
 {
     [ThreadStatic]
     private static List<Token>? tokenBuffer;
 
+    [ThreadStatic]
+    private static List<int>? nameBuffer;
+
     public static void Find(string text, List<Candidate> found)
     {
         var tokens = tokenBuffer ??= new List<Token>(64);
+        var names = nameBuffer ??= new List<int>(8);
         tokens.Clear();
+        names.Clear();
         var shouting = Tokenize(text, tokens);
 
+        // Token index -> true when the token starts or continues a name; filled in one pass, then linked "X and Y".
+        Span<bool> isName = tokens.Count <= 256 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (t.NeverName || t.BaseLength < 2)
+            if (!t.NeverName && t.BaseLength >= 2 && IsName(text, tokens, i, shouting))
+            {
+                isName[i] = true;
+            }
+        }
+
+        // "Will and Grace", "tash and jo": a word-name or unknown capitalised word joined by "and" to a name is one too.
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!tokens[i + 1].Is(text, "and") || !tokens[i + 1].Joined || !tokens[i + 2].Joined)
             {
                 continue;
             }
 
-            if (!IsName(text, tokens, i, shouting))
+            if (isName[i] && !isName[i + 2] && CouldBeCoordinatedName(tokens[i + 2], shouting))
+            {
+                isName[i + 2] = true;
+            }
+            else if (isName[i + 2] && !isName[i] && CouldBeCoordinatedName(tokens[i], shouting))
+            {
+                isName[i] = true;
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!isName[i])
             {
                 continue;
+            }
+
+            var t = tokens[i];
+            var start = t.Start;
+
+            // Keep the title with the name: "Mr Patel", "Dr. Okafor"; and a capitalised unknown first name before a
+            // known one: "Nikki Fraser".
+            if (i > 0 && IsTitle(text, tokens[i - 1]) && TitleGap(text, tokens[i - 1], t))
+            {
+                start = tokens[i - 1].Start;
+            }
+            else if (i > 0 && tokens[i].Joined && tokens[i - 1].Capitalised && !shouting
+                && tokens[i - 1].Flags == WordFlags.None && tokens[i - 1].BaseLength == tokens[i - 1].Length && t.Capitalised
+                && !IsAcronym(text, tokens[i - 1]) && !isName[i - 1])
+            {
+                start = tokens[i - 1].Start;
             }
 
             // Run on over a surname (or two): "Sarah Jones", "Mohammed Ali Khan", "sarah o'neill".
             var end = t.BaseEnd;
             var last = i;
-            while (last + 1 < tokens.Count && last - i < 2 && IsSurname(text, tokens[last + 1], t, shouting))
+            while (last + 1 < tokens.Count && last - i < 2 && (isName[last + 1] || IsSurname(text, tokens[last + 1], tokens[last], shouting)))
             {
                 last++;
                 end = tokens[last].BaseEnd;
+                if (tokens[last].BaseLength < tokens[last].Length)
+                {
+                    break;
+                }
             }
 
-            found.Add(Candidate.Of(PiiType.Name, t.Start, end));
+            found.Add(Candidate.Of(PiiType.Name, start, end));
             i = last;
         }
     }
+
+    private static bool CouldBeCoordinatedName(Token t, bool shouting) =>
+        !t.NeverName && !t.Has(WordFlags.Calendar) && t.BaseLength >= 2
+        && (t.Has(WordFlags.Name | WordFlags.WordName) || (t.Capitalised && !shouting && t.Flags == WordFlags.None));
 
     private static bool IsName(string text, List<Token> tokens, int i, bool shouting)
     {
         var t = tokens[i];
         var cap = t.Capitalised && !shouting;
         var midCap = cap && !t.SentenceStart;
+
+        // An acronym ("YP", "DSL", "CSC") is never a name, whatever cue precedes it.
+        if (!shouting && IsAcronym(text, t))
+        {
+            return t.Has(WordFlags.Name) && t.BaseLength > 3;
+        }
+
+        // Cheap exits first; cues are only read for words that could still be names.
+        if (t.Has(WordFlags.Name) && !t.Has(WordFlags.WordName | WordFlags.Calendar))
+        {
+            return true;
+        }
+
+        if (!cap && !t.Has(WordFlags.WordName | WordFlags.Calendar) && t.Flags != WordFlags.None)
+        {
+            return false;
+        }
+
         var cue = CueBefore(text, tokens, i, cap);
 
         if (t.Has(WordFlags.Calendar))
         {
-            // "in May", "this Summer": a date; "my friend April", "April Jones": a person.
-            return cue == Cue.Strong || (cue == Cue.Weak && cap) || (cap && NextIsSurname(text, tokens, i, shouting, strict: true));
+            // "in May", "this Summer": a date; "my friend April", "April Jones", "Summer said": a person.
+            return cue == Cue.Strong || (cap && (cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: true)));
         }
 
         if (t.Has(WordFlags.WordName))
         {
-            if (cue == Cue.Strong)
+            if (cue == Cue.Strong || (!cap && IsVocative(text, tokens, i)) || IsSelfIntroduction(text, tokens, i))
             {
                 return true;
             }
 
-            if (!cap && !(t.Capitalised && shouting))
+            if (!cap)
             {
                 return false;
             }
 
-            return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: true);
+            return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false);
         }
 
         if (t.Has(WordFlags.Name))
@@ -81,21 +152,16 @@ internal static class NameFinder
         // Not a known first name: only a cue makes it one.
         if (cue == Cue.Strong)
         {
-            return cap ? !t.Has(WordFlags.Function) : LooksLikeName(text, t);
+            return cap ? !t.Has(WordFlags.Function) && LooksLikeName(text, t, capitalised: true) : LooksLikeName(text, t, capitalised: false);
         }
 
-        if (cap && !t.Has(WordFlags.Common))
+        if (cap && !t.Has(WordFlags.Common) && LooksLikeName(text, t, capitalised: true))
         {
             return cue == Cue.Weak || CueAfter(text, tokens, i);
         }
 
         // A capitalised common word right after a role or family word is a name too ("my sw Dave", "my teacher Brown").
-        if (midCap && cue == Cue.Weak && i > 0 && (IsRoleWord(text, tokens[i - 1]) || IsRelationWord(text, tokens[i - 1])))
-        {
-            return true;
-        }
-
-        return false;
+        return midCap && cue == Cue.Weak && i > 0 && (IsRoleWord(text, tokens[i - 1]) || IsRelationWord(text, tokens[i - 1]));
     }
 
     private enum Cue
@@ -108,28 +174,29 @@ internal static class NameFinder
     /// <summary>What comes just before token <paramref name="i"/>: "my name is", "called", "Mr", "my sw (is)", "my friend".</summary>
     private static Cue CueBefore(string text, List<Token> tokens, int i, bool cap)
     {
-        if (i == 0 || tokens[i].SentenceStart && !PrevEndsWith(text, tokens, i, ':'))
+        if (i == 0 || !tokens[i].Joined && !PrevEndsWith(text, tokens, i, ':') && !(PrevEndsWith(text, tokens, i, '.') && IsTitle(text, tokens[i - 1])))
         {
             return Cue.None;
         }
 
         var p1 = tokens[i - 1];
-        var p2 = i >= 2 ? tokens[i - 2] : default;
         var has2 = i >= 2;
+        var p2 = has2 ? tokens[i - 2] : default;
 
-        if (p1.Is(text, "mr") || p1.Is(text, "mrs") || p1.Is(text, "ms") || p1.Is(text, "mx") || p1.Is(text, "dr")
-            || p1.Is(text, "mister") || p1.Is(text, "prof") || p1.Is(text, "auntie") || p1.Is(text, "aunty") || p1.Is(text, "uncle"))
+        if (IsTitle(text, p1))
         {
-            return Cue.Strong;
+            return p1.Is(text, "miss") || p1.Is(text, "sir") ? (cap ? Cue.Strong : Cue.None) : Cue.Strong;
         }
 
-        if (p1.Is(text, "miss") || p1.Is(text, "sir"))
+        if (p1.Is(text, "auntie") || p1.Is(text, "aunty") || p1.Is(text, "uncle") || p1.Is(text, "nanna") || p1.Is(text, "grandma")
+            || p1.Is(text, "grandad"))
         {
-            return cap ? Cue.Strong : Cue.None;
+            return Cue.Weak;
         }
 
-        if (p1.Is(text, "called") || p1.Is(text, "named") || p1.Is(text, "name's") || p1.Is(text, "names")
-            || p1.Is(text, "aka") || (p1.Is(text, "as") && has2 && p2.Is(text, "known"))
+        if (p1.Is(text, "called") || p1.Is(text, "named") || p1.Is(text, "name's") || p1.Is(text, "aka")
+            || (p1.Is(text, "names") && has2 && (p2.Is(text, "my") || p2.Is(text, "her") || p2.Is(text, "his") || p2.Is(text, "their")))
+            || (p1.Is(text, "as") && has2 && p2.Is(text, "known"))
             || (p1.Is(text, "me") && has2 && p2.Is(text, "call")))
         {
             return Cue.Strong;
@@ -149,19 +216,14 @@ internal static class NameFinder
             }
         }
 
-        if (IsRoleWord(text, p1))
+        if (IsRoleWord(text, p1) || IsRelationWord(text, p1))
         {
             // "my sw Sarah", "youth worker Dave": weak, because "my sw will call" must keep "will".
             return Cue.Weak;
         }
 
-        if (IsRelationWord(text, p1))
-        {
-            return Cue.Weak;
-        }
-
-        if (p1.Is(text, "told") || p1.Is(text, "asked")
-            || p1.Is(text, "thanks") || p1.Is(text, "thank") || p1.Is(text, "love") || p1.Is(text, "hi") || p1.Is(text, "dear"))
+        if (p1.Is(text, "told") || p1.Is(text, "asked") || p1.Is(text, "thanks") || p1.Is(text, "thank") || p1.Is(text, "love")
+            || p1.Is(text, "hi") || p1.Is(text, "dear") || p1.Is(text, "with") && has2 && (p2.Is(text, "spoke") || p2.Is(text, "met")))
         {
             // Only weak: a capitalised unknown word after these is a name more often than not ("I told Kayden").
             return Cue.Weak;
@@ -170,10 +232,76 @@ internal static class NameFinder
         return Cue.None;
     }
 
-    /// <summary>What comes just after: "X said", "X told me", "X from school", "X is my sw".</summary>
+    /// <summary>"Mr Patel", "Mr. Patel", "Dr.Okafor".</summary>
+    private static bool TitleGap(string text, Token title, Token name)
+    {
+        var gap = text.AsSpan(title.End, name.Start - title.End);
+        return gap is " " or "." or ". ";
+    }
+
+    private static bool IsTitle(string text, Token t) =>
+        t.Is(text, "mr") || t.Is(text, "mrs") || t.Is(text, "ms") || t.Is(text, "mx") || t.Is(text, "dr") || t.Is(text, "mister")
+        || t.Is(text, "prof") || t.Is(text, "miss") || t.Is(text, "sir");
+
+    /// <summary>"thanks grace for...", "big thanks to mo", "hi jo,": a word-name addressed directly.</summary>
+    private static bool IsVocative(string text, List<Token> tokens, int i)
+    {
+        if (i == 0)
+        {
+            return false;
+        }
+
+        var p1 = tokens[i - 1];
+        var greeting = p1.Is(text, "thanks") || p1.Is(text, "thank") || p1.Is(text, "thx") || p1.Is(text, "ty") || p1.Is(text, "cheers")
+            || p1.Is(text, "hi") || p1.Is(text, "hiya") || p1.Is(text, "hey") || p1.Is(text, "dear") || p1.Is(text, "you")
+            && i >= 2 && tokens[i - 2].Is(text, "thank")
+            || p1.Is(text, "to") && i >= 2 && (tokens[i - 2].Is(text, "thanks") || tokens[i - 2].Is(text, "shoutout") || tokens[i - 2].Is(text, "out"));
+        if (!greeting || !tokens[i].Joined)
+        {
+            return false;
+        }
+
+        // Followed by the end, a comma or "for"/"at"/"from": "thanks grace for asking", "thanks to mo at the youth centre".
+        if (i + 1 >= tokens.Count || !tokens[i + 1].Joined)
+        {
+            return true;
+        }
+
+        var n1 = tokens[i + 1];
+        return n1.Is(text, "for") || n1.Is(text, "at") || n1.Is(text, "from") || n1.Is(text, "and") || n1.Is(text, "x") || n1.Is(text, "xx")
+            || n1.Is(text, "you");
+    }
+
+    /// <summary>"its lily, my insta is...", "im grace from...": a writer giving a word-name as their own.</summary>
+    private static bool IsSelfIntroduction(string text, List<Token> tokens, int i)
+    {
+        if (i == 0 || !tokens[i].Joined)
+        {
+            return false;
+        }
+
+        var p1 = tokens[i - 1];
+        var intro = p1.Is(text, "its") || p1.Is(text, "it's") || p1.Is(text, "im") || p1.Is(text, "i'm")
+            || (p1.Is(text, "is") && i >= 2 && tokens[i - 2].Is(text, "this"))
+            || (p1.Is(text, "am") && i >= 2 && tokens[i - 2].Is(text, "i"));
+        if (!intro || tokens[i].Has(WordFlags.Calendar))
+        {
+            return false;
+        }
+
+        if (i + 1 >= tokens.Count || !tokens[i + 1].Joined)
+        {
+            return true;
+        }
+
+        var n1 = tokens[i + 1];
+        return n1.Is(text, "from") || n1.Is(text, "and") || n1.Is(text, "here");
+    }
+
+    /// <summary>What comes just after: "X said", "X told me", "X from school", "X at the youth club", "X is my sw".</summary>
     private static bool CueAfter(string text, List<Token> tokens, int i)
     {
-        if (i + 1 >= tokens.Count || tokens[i + 1].SentenceStart)
+        if (i + 1 >= tokens.Count || !tokens[i + 1].Joined)
         {
             return false;
         }
@@ -183,7 +311,8 @@ internal static class NameFinder
         // "Olu's mum", "Kayden's house": a possessive before a family or place word.
         if (tokens[i].BaseLength < tokens[i].Length && (IsRelationWord(text, n1) || IsRoleWord(text, n1) || n1.Is(text, "mum")
             || n1.Is(text, "dad") || n1.Is(text, "mam") || n1.Is(text, "mom") || n1.Is(text, "house") || n1.Is(text, "family")
-            || n1.Is(text, "parents") || n1.Is(text, "carer") || n1.Is(text, "birthday") || n1.Is(text, "phone") || n1.Is(text, "room")))
+            || n1.Is(text, "parents") || n1.Is(text, "carer") || n1.Is(text, "birthday") || n1.Is(text, "phone") || n1.Is(text, "room")
+            || n1.Is(text, "dob")))
         {
             return true;
         }
@@ -191,6 +320,13 @@ internal static class NameFinder
         if (n1.Is(text, "said") || n1.Is(text, "says") || n1.Is(text, "told") || n1.Is(text, "tells") || n1.Is(text, "texted")
             || n1.Is(text, "messaged") || n1.Is(text, "rang") || n1.Is(text, "phoned") || n1.Is(text, "asked") || n1.Is(text, "helped")
             || n1.Is(text, "listened") || n1.Is(text, "from") || n1.Is(text, "and") && i + 2 < tokens.Count && tokens[i + 2].Is(text, "me"))
+        {
+            return true;
+        }
+
+        if (n1.Is(text, "at") && i + 3 < tokens.Count && tokens[i + 2].Is(text, "the") && (tokens[i + 3].Is(text, "youth")
+            || tokens[i + 3].Is(text, "club") || tokens[i + 3].Is(text, "centre") || tokens[i + 3].Is(text, "center") || tokens[i + 3].Is(text, "clinic")
+            || tokens[i + 3].Is(text, "hub") || tokens[i + 3].Is(text, "family") || tokens[i + 3].Is(text, "project") || tokens[i + 3].Is(text, "school")))
         {
             return true;
         }
@@ -206,50 +342,63 @@ internal static class NameFinder
 
     private static bool NextIsSurname(string text, List<Token> tokens, int i, bool shouting, bool strict) =>
         i + 1 < tokens.Count && IsSurname(text, tokens[i + 1], tokens[i], shouting)
-        && (!strict || !tokens[i + 1].Has(WordFlags.Common | WordFlags.WordName | WordFlags.Calendar));
+        && (!strict || !tokens[i + 1].Has(WordFlags.Common | WordFlags.WordName | WordFlags.Calendar))
+        && !tokens[i + 1].Has(WordFlags.Calendar | WordFlags.Function);
 
     private static bool IsSurname(string text, Token next, Token first, bool shouting)
     {
-        if (!next.Joined || next.NeverName || next.Has(WordFlags.Calendar) || next.BaseLength < 2)
+        if (!next.Joined || next.NeverName || next.Has(WordFlags.Calendar) || next.BaseLength < 2 || first.BaseLength < first.Length)
         {
             return false;
         }
 
         if (next.Capitalised && !shouting)
         {
-            return true;
+            return !IsAcronym(text, next);
         }
 
         // Lower case: only a word the lexicon does not know and that does not look like a verb or adverb.
-        return !first.Capitalised && next.Flags == WordFlags.None && LooksLikeName(text, next);
+        return !first.Capitalised && next.Flags == WordFlags.None && LooksLikeName(text, next, capitalised: false);
     }
+
+    private static bool IsAcronym(string text, Token t) =>
+        t.Length >= 2 && !text.AsSpan(t.Start, t.Length).ContainsAnyInRange('a', 'z');
 
     private static bool IsRoleWord(string text, Token t) =>
         t.Is(text, "sw") || t.Is(text, "worker") || t.Is(text, "keyworker") || t.Is(text, "teacher") || t.Is(text, "counsellor")
         || t.Is(text, "counselor") || t.Is(text, "mentor") || t.Is(text, "therapist") || t.Is(text, "nurse") || t.Is(text, "coach")
         || t.Is(text, "tutor") || t.Is(text, "carer") || t.Is(text, "officer") || t.Is(text, "pa") || t.Is(text, "iro")
-        || t.Is(text, "advocate") || t.Is(text, "doctor") || t.Is(text, "head") || t.Is(text, "headteacher") || t.Is(text, "manager");
+        || t.Is(text, "advocate") || t.Is(text, "doctor") || t.Is(text, "head") || t.Is(text, "headteacher") || t.Is(text, "manager")
+        || t.Is(text, "senco") || t.Is(text, "dsl");
 
     private static bool IsRelationWord(string text, Token t) =>
         t.Is(text, "friend") || t.Is(text, "mate") || t.Is(text, "bestie") || t.Is(text, "bff") || t.Is(text, "bf") || t.Is(text, "gf")
         || t.Is(text, "boyfriend") || t.Is(text, "girlfriend") || t.Is(text, "brother") || t.Is(text, "sister") || t.Is(text, "cousin")
         || t.Is(text, "bro") || t.Is(text, "sis") || t.Is(text, "stepdad") || t.Is(text, "stepmum") || t.Is(text, "partner")
-        || t.Is(text, "son") || t.Is(text, "daughter") || t.Is(text, "nan") || t.Is(text, "grandad") || t.Is(text, "boy") || t.Is(text, "girl");
+        || t.Is(text, "son") || t.Is(text, "daughter") || t.Is(text, "nan") || t.Is(text, "grandad") || t.Is(text, "boy") || t.Is(text, "girl")
+        || t.Is(text, "husband") || t.Is(text, "wife") || t.Is(text, "ex") || t.Is(text, "niece") || t.Is(text, "nephew") || t.Is(text, "baby");
 
-    /// <summary>An unknown lower-case word that could be a name: not a verb or adverb by its ending.</summary>
-    private static bool LooksLikeName(string text, Token t)
+    /// <summary>An unknown word that could be a name: not a verb or adverb by its ending, not a common word.</summary>
+    private static bool LooksLikeName(string text, Token t, bool capitalised)
     {
-        if (t.Has(WordFlags.Common | WordFlags.Function | WordFlags.Service) || t.BaseLength < 2)
+        if (t.Has(WordFlags.Function | WordFlags.Service) || (!capitalised && t.Has(WordFlags.Common)) || t.BaseLength < 2)
         {
             return false;
         }
 
         var w = text.AsSpan(t.Start, t.BaseLength);
+        if (w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !t.Has(WordFlags.Name))
+        {
+            return false;
+        }
+
         return !(w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
-            || w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ful", StringComparison.OrdinalIgnoreCase)
-            || w.EndsWith("less", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ous", StringComparison.OrdinalIgnoreCase)
-            || w.EndsWith("ive", StringComparison.OrdinalIgnoreCase) || w.EndsWith("able", StringComparison.OrdinalIgnoreCase)
-            || w.EndsWith("ish", StringComparison.OrdinalIgnoreCase) || w.EndsWith("est", StringComparison.OrdinalIgnoreCase));
+            || w.EndsWith("ful", StringComparison.OrdinalIgnoreCase) || w.EndsWith("less", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("ous", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ive", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("able", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ish", StringComparison.OrdinalIgnoreCase)
+            || (w.EndsWith("est", StringComparison.OrdinalIgnoreCase) && !capitalised)
+            || (w.EndsWith("es", StringComparison.OrdinalIgnoreCase) && w.Length > 4 && !capitalised)
+            || w.Contains('-') && !capitalised);
     }
 
     private static bool PrevEndsWith(string text, List<Token> tokens, int i, char c)
@@ -320,12 +469,39 @@ internal static class NameFinder
                 }
             }
 
-            var flags = Lexicon.Lookup(text.AsSpan(start, baseLength));
+            var word = text.AsSpan(start, baseLength);
+            var flags = Lexicon.Lookup(word);
+            if (flags == WordFlags.None && word.Contains('-'))
+            {
+                flags = HyphenatedFlags(word);
+            }
+
             tokens.Add(new Token(start, length, baseLength, flags, capitalised, sentenceStart, joined));
             prevEnd = i;
         }
 
         // Written in capitals ("MY NAME IS SARAH"): capitals carry no signal.
         return upper >= 3 && upper > 2 * lower;
+    }
+
+    /// <summary>"Lily-Rose" and "Ellie-Mae" are names; "step-down" and "drop-in" are words.</summary>
+    private static WordFlags HyphenatedFlags(ReadOnlySpan<char> word)
+    {
+        var allNames = true;
+        foreach (var range in word.Split('-'))
+        {
+            var part = Lexicon.Lookup(word[range]);
+            if ((part & (WordFlags.Name | WordFlags.WordName)) == 0)
+            {
+                allNames = false;
+            }
+
+            if ((part & (WordFlags.Function | WordFlags.Service)) != 0 || ((part & WordFlags.Common) != 0 && (part & (WordFlags.Name | WordFlags.WordName)) == 0))
+            {
+                return WordFlags.Common;
+            }
+        }
+
+        return allNames ? WordFlags.Name : WordFlags.None;
     }
 }

@@ -52,9 +52,25 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:is|it's|its|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
     internal static partial Regex CuedHandle();
 
-    /// <summary>A numbered street address, with an optional flat or unit in front: "12 Acacia Avenue", "flat 3, 14 high st".</summary>
-    [GeneratedRegex(@"(?:\b(?:flat|apt|apartment|unit|house)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s*)?\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options)]
+    /// <summary>A flat, unit or named building just before a numbered address: "flat 3, ", "Westfield House, ".</summary>
+    [GeneratedRegex(@"(?:(?:\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Farm|Flats|Tower|Point|Place|Villas)),?\s+)?\b(?:flat|apt|apartment|unit|house|room|suite|block)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s*|\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Farm|Flats|Tower|Point|Place|Villas)),?\s+)\z", Options)]
+    internal static partial Regex AddressPrefix();
+
+    /// <summary>A numbered street address: "12 Acacia Avenue", "14 high st"; a flat or building in front is added by <see cref="AddressPrefix"/>.</summary>
+    [GeneratedRegex(@"\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options)]
     internal static partial Regex NumberedAddress();
+
+    /// <summary>A flat, unit or room then a street without a house number: "Unit 4, Kirkstall Road", "Room 6, Albion Street".</summary>
+    [GeneratedRegex(@"\b(?:flat|apt|apartment|unit|room|suite|block)\s*\d{1,4}[a-z]?\s*,?\s+(?:[a-z][a-z'’\-]*\s+){1,3}?(?:" + StreetSuffixes + @")\b\.?", Options)]
+    internal static partial Regex UnitAddress();
+
+    /// <summary>A full date with no birth cue; the year decides whether it can be a child's date of birth.</summary>
+    [GeneratedRegex(@"(?<![\d/.\-])(?<d>\d{1,2})\s?[/.\-]\s?(?<m>\d{1,2})\s?[/.\-]\s?(?<y>(?:19|20)\d{2})(?![\d/])|(?<![\d/.\-])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d/])|\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex BareDate();
+
+    /// <summary>A handle without '@' named by its platform after it: "ellie_xo.x on tiktok".</summary>
+    [GeneratedRegex(@"(?<![\w@.])(?<h>[a-z0-9_]*[_.0-9][a-z0-9_.]*[a-z0-9_])\s+on\s+(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|kik|facebook|fb|telegram|threads|youtube|twitch|roblox|xbox|psn|steam|bereal|reddit)\b", Options)]
+    internal static partial Regex HandleBeforePlatform();
 
     /// <summary>A street named after a living cue: "lives on Rose Lane", "I live at Oak Court".</summary>
     [GeneratedRegex(@"\b(?:live|lives|living|lived|stay|stays|staying|stayed|moved|move|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?", Options)]
@@ -69,7 +85,19 @@ internal static partial class PiiPatterns
         + "|terrace|tce|park|square|sq|hill|rise|mews|walk|row|view|green|parade|vale|wharf|fold|brow|croft|boulevard"
         + "|estate|heights|fields|meadow|meadows|gate|chase|end|wynd|circus";
 
-    /// <summary>A school name: up to three name words then a school word ("St Mary's Primary", "oakwood academy").</summary>
-    [GeneratedRegex(@"\b(?<name>(?:(?:st\.?|saint)\s+)?(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<kind>(?:(?:c\s?of\s?e|ce|rc|r\.c\.|catholic|church\s+of\s+england|methodist|community|church|jewish|muslim|islamic|girls'?|boys'?)\s+)?(?:(?:primary|junior|juniors|infant|infants|secondary|high|grammar|middle|prep|nursery|first)(?:\s+(?:school|academy))?|academy|college|school|sixth\s+form(?:\s+college)?))\b", Options)]
+    /// <summary>A saint's school named without a school word after a school cue: "goes to St Michael's", "at St Anne's".</summary>
+    [GeneratedRegex(@"(?<school>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?<=\b(?:go|goes|went|going|attend|attends|attended|at|from|to|moved\s+to|move\s+to)\s+(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?!\s+(?:Hospital|Church|Hospice|Road|Street|Lane|Avenue|Park|Square|Centre|Center|Close|Way|Drive))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex SaintSchool();
+
+    /// <summary>Capitalised words after "year 9 at": "in year 9 at Whitcliffe Mount".</summary>
+    [GeneratedRegex(@"\b(?:[Yy]ear|[Yy]r|Y)\s?\d{1,2}\s+at\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex YearAtSchool();
+
+    /// <summary>Capitalised words after a self-introduction's "from": "im Liam from Cardinal Heenan".</summary>
+    [GeneratedRegex(@"\b(?:[Ii]m|[Ii]['’]m|[Ii]\s+am|[Ii]ts|[Ii]t['’]s|[Tt]his\s+is)\s+[A-Za-z][a-z]+\s+from\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex IntroFromSchool();
+
+    /// <summary>A school word ("Primary", "High School", "Academy", "C of E"); the name words before it are read in code.</summary>
+    [GeneratedRegex(@"\b(?<kind>(?:(?:c\s?of\s?e|ce|rc|r\.c\.|catholic|church\s+of\s+england|methodist|community|church|jewish|muslim|islamic|girls'?|boys'?)\s+)?(?:(?:primary|junior|juniors|infant|infants|secondary|high|grammar|middle|prep|nursery|first)(?:\s+(?:school|academy))?|academy|college|school|sixth\s+form(?:\s+college)?)|c\s?of\s?e|r\.?c\.?|catholic|church\s+of\s+england)\b", Options)]
     internal static partial Regex School();
 }

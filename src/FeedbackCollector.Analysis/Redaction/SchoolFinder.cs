@@ -13,8 +13,52 @@ internal static class SchoolFinder
     {
         for (var m = PiiPatterns.School().Match(text); m.Success; m = m.NextMatch())
         {
-            var name = m.Groups["name"];
             var kind = m.Groups["kind"];
+
+            // Up to four words before the school word ("St", then up to three name words), stopping at punctuation.
+            var nameStart = kind.Index;
+            for (var n = 0; n < 4; n++)
+            {
+                var j = nameStart - 1;
+                if (j < 0 || !char.IsWhiteSpace(text[j]))
+                {
+                    break;
+                }
+
+                while (j >= 0 && text[j] == ' ')
+                {
+                    j--;
+                }
+
+                var wordEnd = j + 1;
+
+                // "St." keeps its full stop; any other full stop ends the sentence, and so the name.
+                if (j >= 2 && text[j] == '.' && (text[j - 1] is 't' or 'T') && (text[j - 2] is 's' or 'S') && (j == 2 || char.IsWhiteSpace(text[j - 3])))
+                {
+                    j -= 3;
+                }
+                else
+                {
+                    while (j >= 0 && (char.IsLetter(text[j]) || text[j] is '\'' or '’' or '-'))
+                    {
+                        j--;
+                    }
+                }
+
+                if (j + 1 == wordEnd || (j >= 0 && !char.IsWhiteSpace(text[j])))
+                {
+                    break;
+                }
+
+                nameStart = j + 1;
+            }
+
+            if (nameStart == kind.Index)
+            {
+                continue;
+            }
+
+            var name = (Index: nameStart, Length: kind.Index - nameStart);
             var words = text.AsSpan(name.Index, name.Length);
 
             // Drop leading words that cannot be part of a school's name.
@@ -44,7 +88,7 @@ internal static class SchoolFinder
                     continue;
                 }
 
-                var baseWord = StripPossessive(w);
+                var baseWord = StripPossessive(w).TrimEnd("'’");
                 var flags = Lexicon.Lookup(baseWord);
 
                 // A capital that only starts a sentence ("Boring school.") says nothing.
@@ -62,6 +106,14 @@ internal static class SchoolFinder
 
                     start = kept == 0 ? at : start;
                 }
+                else if (!saint && !capital && (flags & WordFlags.Common) != 0 && !allCommonLower)
+                {
+                    // "YP said school": a lower-case common word after a capitalised one is not part of a name.
+                    kept = 0;
+                    start = at + w.Length;
+                    allCommonLower = true;
+                    continue;
+                }
 
                 kept++;
                 if (capital || (flags & WordFlags.Common) == 0)
@@ -75,8 +127,14 @@ internal static class SchoolFinder
                 continue;
             }
 
-            // "High" alone as the school word must be written as a name ("Oakwood High"), not "feeling high".
+            // "High" alone as the school word must be written as a name ("Oakwood High"), not "feeling high";
+            // a church word alone ("St Anne's C of E") needs the saint.
             var kindText = kind.ValueSpan;
+            if (!saint && IsChurchOnly(kindText))
+            {
+                continue;
+            }
+
             if (kindText.Equals("high", StringComparison.OrdinalIgnoreCase) || kindText.Equals("first", StringComparison.OrdinalIgnoreCase)
                 || kindText.Equals("middle", StringComparison.OrdinalIgnoreCase) || kindText.Equals("prep", StringComparison.OrdinalIgnoreCase))
             {
@@ -87,6 +145,54 @@ internal static class SchoolFinder
             }
 
             found.Add(Candidate.Of(PiiType.School, start, kind.Index + kind.Length));
+        }
+    }
+
+    private static bool IsChurchOnly(ReadOnlySpan<char> kind) =>
+        kind.Equals("c of e", StringComparison.OrdinalIgnoreCase) || kind.Equals("cofe", StringComparison.OrdinalIgnoreCase)
+        || kind.Equals("ce", StringComparison.OrdinalIgnoreCase) || kind.Equals("rc", StringComparison.OrdinalIgnoreCase)
+        || kind.Equals("r.c.", StringComparison.OrdinalIgnoreCase) || kind.Equals("catholic", StringComparison.OrdinalIgnoreCase)
+        || kind.Equals("church of england", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Schools named without a school word but after a school cue: "goes to St Michael's", "in year 9 at Whitcliffe
+    /// Mount", "im Liam from Cardinal Heenan".
+    /// </summary>
+    public static void FindCued(string text, List<Candidate> found)
+    {
+        var span = text.AsSpan();
+        if (span.Contains("St", StringComparison.Ordinal) || span.Contains("Saint", StringComparison.Ordinal))
+        {
+            FindCued(PiiPatterns.SaintSchool(), text, found);
+        }
+
+        if (span.Contains(" at ", StringComparison.Ordinal) && span.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            FindCued(PiiPatterns.YearAtSchool(), text, found);
+        }
+
+        if (span.Contains(" from ", StringComparison.Ordinal))
+        {
+            FindCued(PiiPatterns.IntroFromSchool(), text, found);
+        }
+    }
+
+    private static void FindCued(System.Text.RegularExpressions.Regex regex, string text, List<Candidate> found)
+    {
+        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+        {
+            var g = m.Groups["school"];
+            var words = g.ValueSpan;
+
+            // The named place must not be a service, a known word or a person ("year 9 at Childline", "from Mum").
+            var first = words.IndexOf(' ') is var sp and > 0 ? words[..sp] : words;
+            var flags = Lexicon.Lookup(StripPossessive(first));
+            if ((flags & (WordFlags.Function | WordFlags.Service | WordFlags.Calendar)) != 0)
+            {
+                continue;
+            }
+
+            found.Add(Candidate.Of(PiiType.School, g.Index, g.Index + g.Length));
         }
     }
 
