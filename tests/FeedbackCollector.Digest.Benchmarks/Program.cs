@@ -37,7 +37,27 @@ if (args.Contains("--azurite"))
             await surveyRepo.TryAddAsync(s);
         }
         var seed = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Synthetic.Responses(quarter, n, 1), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (r, ct) => await repo.TryAddAsync(r, ct));
+        var done = 0;
+        await Parallel.ForEachAsync(Synthetic.Responses(quarter, n, 1), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (r, ct) =>
+        {
+            // The emulator can time out under load; seeding is idempotent (TryAdd), so try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await repo.TryAddAsync(r, ct);
+                    break;
+                }
+                catch (StorageUnavailableException) when (attempt < 5)
+                {
+                    await Task.Delay(500 * attempt, ct);
+                }
+            }
+            if (Interlocked.Increment(ref done) % 10_000 == 0)
+            {
+                Console.WriteLine($"  {done:N0} stored after {seed.Elapsed.TotalSeconds:N0} s");
+            }
+        });
         Console.WriteLine($"Seeded {n:N0} responses in {seed.Elapsed.TotalSeconds:N1} s");
     }
     GC.Collect();
