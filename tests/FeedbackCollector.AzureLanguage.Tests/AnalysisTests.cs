@@ -239,7 +239,7 @@ public sealed class AnalysisTests : AnalyzerTestBase
         Service.Intercept = async (_, _) =>
         {
             await cts.CancelAsync();
-            return new FakeLanguageService.Reply(200, "{}", Delay: TimeSpan.FromMilliseconds(300));
+            return new FakeLanguageService.Reply(200, "{}", Delay: TimeSpan.FromSeconds(5));
         };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Analyzer().AnalyzeAsync(Requests("Great"), cts.Token));
     }
