@@ -24,6 +24,9 @@ public static class CoreServices
         services.TryAddSingleton<ConcernAlertHandler>();
         services.TryAddSingleton<QuarterlyDigestHandler>();
         services.TryAddSingleton<StaffAuthenticator>();
+        services.TryAddSingleton<ThemeCorrectionHandler>();
+        services.TryAddSingleton<Themes.TaxonomyHandler>();
+        services.TryAddSingleton<Themes.ReanalysisHandler>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using FeedbackCollector.AzureLanguage;
 using FeedbackCollector.Core;
 using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Core.Themes;
 using FeedbackCollector.Functions.Http;
+using FeedbackCollector.Functions.Themes;
 using FeedbackCollector.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,10 @@ public static class FeedbackCollectorServices
     {
         services.AddFeedbackCore();
         services.AddFeedbackStorage(configuration);
-        services.AddFeedbackAnalyzer(configuration);
+        // The local analyzer reloads a taxonomy an officer saved in the console; the Azure provider wraps it as usual.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReloadableAnalyzer>(sp, sp.GetRequiredService<IOptions<AnalysisOptions>>().Value));
+        services.AddSingleton<ITaxonomyRuntime>(sp => sp.GetRequiredService<ReloadableAnalyzer>());
+        services.AddFeedbackAnalyzer(configuration, static (sp, _) => sp.GetRequiredService<ReloadableAnalyzer>());
         services.AddSingleton<StaffGate>();
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());

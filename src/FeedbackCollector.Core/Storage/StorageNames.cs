@@ -30,8 +30,11 @@ public sealed class StorageNamesOptions
     /// <summary>The concerns table.</summary>
     public string ConcernsTable => TablePrefix + "concerns";
 
+    /// <summary>The taxonomy versions edited by officers, and re-analysis jobs.</summary>
+    public string TaxonomyTable => TablePrefix + "taxonomy";
+
     /// <summary>Every table, for creation at start.</summary>
-    public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable];
+    public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable, TaxonomyTable];
 
     /// <summary>Every queue, with its poison queue, for creation at start.</summary>
     public IEnumerable<string> Queues => [AnalysisQueueName, AnalysisQueueName + "-poison", AlertsQueueName, AlertsQueueName + "-poison"];
