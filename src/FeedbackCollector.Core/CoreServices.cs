@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedbackCollector.Core;
 
-/// <summary>Registers the handlers. Hosts add storage adapters, an analyzer and a concern notifier.</summary>
+/// <summary>Registers the handlers. Hosts add storage adapters, an analyzer, a concern screen and a concern notifier.</summary>
 public static class CoreServices
 {
     /// <summary>Adds the core handlers and the system clock.</summary>
@@ -22,6 +22,8 @@ public static class CoreServices
         services.TryAddSingleton<SurveyAdminHandler>();
         services.TryAddSingleton<ConcernRaiser>();
         services.TryAddSingleton<ConcernAlertHandler>();
+        services.TryAddSingleton<ConcernReviewHandler>();
+        services.TryAddSingleton<WithdrawResponseHandler>();
         services.TryAddSingleton<QuarterlyDigestHandler>();
         services.TryAddSingleton<StaffAuthenticator>();
         services.TryAddSingleton<ThemeCorrectionHandler>();
