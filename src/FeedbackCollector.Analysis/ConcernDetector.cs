@@ -1,5 +1,5 @@
+using System.Collections.Frozen;
 using System.Text;
-using System.Text.RegularExpressions;
 using FeedbackCollector.Analysis.Concerns;
 using FeedbackCollector.Core.Analysis;
 
@@ -10,19 +10,20 @@ namespace FeedbackCollector.Analysis;
 /// abuse and immediate danger. Recall first: phrases shaped like a disclosure flag whatever the audience (unless
 /// negated, "my dad never hits me", or a practitioner's process talk); bare topic words ("self harm",
 /// "county lines") flag only when tied to a person and not in awareness, service or process talk.
+/// Thread-safe; works on a per-thread normalised buffer so that a call allocates only its result.
 /// </summary>
 public sealed class ConcernDetector : IConcernDetector
 {
+    private const int MaxEvidence = 160;
+
     /// <summary>Categories in the order that decides which one leads: danger now first.</summary>
     private static readonly ConcernCategory[] Severity =
-        [ConcernCategory.ImmediateDanger, ConcernCategory.SelfHarm, ConcernCategory.Exploitation, ConcernCategory.AbuseNeglect, ConcernCategory.DomesticAbuse];
+        [ConcernCategory.ImmediateDanger, ConcernCategory.SelfHarm, ConcernCategory.Exploitation, ConcernCategory.DomesticAbuse, ConcernCategory.AbuseNeglect];
 
-    private static readonly string[] GroupNames = ["sh", "an", "ex", "da", "id"];
+    private static readonly ConcernRule[] Rules = ConcernRules.All;
 
-    private static readonly ConcernCategory[] GroupCategories =
-        [ConcernCategory.SelfHarm, ConcernCategory.AbuseNeglect, ConcernCategory.Exploitation, ConcernCategory.DomesticAbuse, ConcernCategory.ImmediateDanger];
-
-    private const int MaxEvidence = 160;
+    /// <summary>Anchor word to the rules it gates.</summary>
+    private static readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Anchors = BuildAnchors();
 
     /// <inheritdoc />
     public ConcernResult Detect(string redactedText, Audience audience)
@@ -33,38 +34,45 @@ public sealed class ConcernDetector : IConcernDetector
             return ConcernResult.None;
         }
 
-        // Curly apostrophes from phones become straight ones so that one pattern covers both; same length, same offsets.
-        var text = redactedText.Contains('’') ? redactedText.Replace('’', '\'') : redactedText;
+        var normal = ConcernText.For(redactedText);
+        var text = normal.Text;
 
-        Span<int> firstStart = stackalloc int[5];
-        Span<int> firstLength = stackalloc int[5];
-        firstStart.Fill(-1);
-        var any = false;
-
-        for (var m = ConcernPatterns.Disclosure().Match(text); m.Success; m = m.NextMatch())
+        // Which rules can match at all: one dictionary look-up per word.
+        Span<bool> active = stackalloc bool[Rules.Length];
+        if (!Activate(text, active))
         {
-            var slot = SlotOf(m);
-            if (slot < 0 || firstStart[slot] >= 0 || IsSuppressed(text, m, slot, audience))
-            {
-                continue;
-            }
-
-            firstStart[slot] = m.Index;
-            firstLength[slot] = m.Length;
-            any = true;
+            return ConcernResult.None;
         }
 
-        for (var m = ConcernPatterns.Topic().Match(text); m.Success; m = m.NextMatch())
+        Span<int> from = stackalloc int[Severity.Length];
+        Span<int> to = stackalloc int[Severity.Length];
+        from.Fill(-1);
+        var any = false;
+        for (var i = 0; i < Rules.Length; i++)
         {
-            var slot = SlotOf(m);
-            if (slot < 0 || firstStart[slot] >= 0 || !TopicCounts(text, m.Index, m.Length, audience))
+            var rule = Rules[i];
+            var slot = Array.IndexOf(Severity, rule.Category);
+            if (!active[i] || from[slot] >= 0)
             {
                 continue;
             }
 
-            firstStart[slot] = m.Index;
-            firstLength[slot] = m.Length;
-            any = true;
+            if (Find(rule, text, audience, out var start, out var end))
+            {
+                // A parent who is hurt by a partner ("he pushed me") discloses domestic abuse, not child abuse.
+                if (rule.Category == ConcernCategory.AbuseNeglect && audience == Audience.Parent && text[start..end].EndsWith(" me"))
+                {
+                    slot = Array.IndexOf(Severity, ConcernCategory.DomesticAbuse);
+                    if (from[slot] >= 0)
+                    {
+                        continue;
+                    }
+                }
+
+                from[slot] = start;
+                to[slot] = end;
+                any = true;
+            }
         }
 
         if (!any)
@@ -74,83 +82,143 @@ public sealed class ConcernDetector : IConcernDetector
 
         var categories = new List<ConcernCategory>(2);
         var evidence = new StringBuilder(64);
-        foreach (var category in Severity)
+        for (var slot = 0; slot < Severity.Length; slot++)
         {
-            var slot = Array.IndexOf(GroupCategories, category);
-            if (firstStart[slot] < 0)
+            if (from[slot] < 0)
             {
                 continue;
             }
 
-            categories.Add(category);
-            if (evidence.Length < MaxEvidence)
+            categories.Add(Severity[slot]);
+            var (start, end) = normal.Original(from[slot], to[slot]);
+            if (evidence.Length < MaxEvidence && end > start)
             {
                 if (evidence.Length > 0)
                 {
                     evidence.Append("; ");
                 }
 
-                evidence.Append(redactedText, firstStart[slot], Math.Min(firstLength[slot], MaxEvidence));
+                evidence.Append(redactedText, start, Math.Min(end - start, MaxEvidence));
             }
         }
 
         return new ConcernResult(true, categories[0], categories, evidence.ToString());
     }
 
-    private static int SlotOf(Match m)
+    private static bool Activate(ReadOnlySpan<char> text, Span<bool> active)
     {
-        for (var i = 0; i < GroupNames.Length; i++)
+        var any = false;
+        foreach (var range in text.Split(' '))
         {
-            if (m.Groups[GroupNames[i]].Success)
+            var word = text[range];
+            if (word.Length > 1 && Anchors.TryGetValue(word, out var rules))
             {
-                return i;
+                foreach (var r in rules)
+                {
+                    active[r] = true;
+                }
+
+                any = true;
             }
         }
 
-        return -1;
+        return any;
     }
 
-    /// <summary>Negated ("he never hits me"), figurative ("it hit me") or a practitioner's process talk.</summary>
-    private static bool IsSuppressed(string text, Match m, int slot, Audience audience)
+    private static FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> BuildAnchors()
     {
-        var category = GroupCategories[slot];
-        if (category is ConcernCategory.AbuseNeglect or ConcernCategory.DomesticAbuse)
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < Rules.Length; i++)
         {
-            var from = Math.Max(0, m.Index - 40);
-            var before = text.AsSpan(from, m.Index - from);
-            var phrase = m.ValueSpan;
-
-            // The negation may sit inside the phrase too: "my dad never hits me" matches from "hits me".
-            if (ConcernPatterns.NegatedBefore().IsMatch(before) || StartsNegated(phrase))
+            foreach (var anchor in Rules[i].Anchors.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (!index.TryGetValue(anchor, out var list))
+                {
+                    index[anchor] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return index.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static bool Find(ConcernRule rule, ReadOnlySpan<char> text, Audience audience, out int from, out int to)
+    {
+        foreach (var m in rule.Pattern.EnumerateMatches(text))
+        {
+            var counts = rule.Topic
+                ? TopicCounts(text, m.Index, m.Length, audience)
+                : !IsSuppressed(rule.Category, text, m.Index, m.Length, audience);
+            if (counts)
+            {
+                (from, to) = (m.Index, m.Index + m.Length);
                 return true;
             }
+        }
 
-            if (ConcernPatterns.FigurativeSubject().IsMatch(before))
+        (from, to) = (0, 0);
+        return false;
+    }
+
+    /// <summary>
+    /// Negated ("he never hits me"), figurative ("it hit me", "mum will kill me if she finds out lol"), past harm with
+    /// recovery ("I used to self harm but haven't for a year") or a practitioner's process talk.
+    /// </summary>
+    private static bool IsSuppressed(ConcernCategory category, ReadOnlySpan<char> text, int index, int length, Audience audience)
+    {
+        var sentenceOfMatch = SentenceAround(text, index, length);
+        if (IsPastWithRecovery(text, index, length, sentenceOfMatch))
+        {
+            return true;
+        }
+
+        if (category == ConcernCategory.ImmediateDanger && ConcernPatterns.JokingThreat().IsMatch(sentenceOfMatch))
+        {
+            return true;
+        }
+
+        if (category is ConcernCategory.AbuseNeglect or ConcernCategory.DomesticAbuse)
+        {
+            var from = Math.Max(0, index - 40);
+            var before = text[from..index];
+
+            // The negation may also open the phrase itself: "my dad never hits me" matches from "hits me".
+            if (ConcernPatterns.NegatedBefore().IsMatch(before) || ConcernPatterns.FigurativeSubject().IsMatch(before))
             {
                 return true;
             }
         }
 
-        if (audience is Audience.Practitioner or Audience.ForumNotes)
+        // "Her dad hits her": the victim is the child whose parent it is, so that is child abuse, not domestic abuse.
+        if (category == ConcernCategory.DomesticAbuse && text.Slice(index, length).Trim().StartsWith("her ") && text.Slice(index, length).EndsWith(" her"))
         {
-            var (start, end) = SentenceAround(text, m.Index, m.Length);
-            var sentence = text.AsSpan(start, end - start);
-            return ConcernPatterns.Awareness().IsMatch(sentence) && !ConcernPatterns.SpecificChild().IsMatch(sentence);
+            return true;
+        }
+
+        // Exercises in a session ("what would you do if a friend told you they were being abused") are hypothetical.
+        if (audience is Audience.Practitioner or Audience.ForumNotes && ConcernPatterns.Hypothetical().IsMatch(sentenceOfMatch))
+        {
+            return true;
+        }
+
+        // A practitioner's training or process talk ("training on what to do when a child says they want to die") is
+        // not a disclosure; a practitioner describing a specific child is.
+        if (audience is Audience.Practitioner)
+        {
+            return ConcernPatterns.Awareness().IsMatch(sentenceOfMatch) && !ConcernPatterns.SpecificChild().IsMatch(sentenceOfMatch);
         }
 
         return false;
     }
 
-    private static bool StartsNegated(ReadOnlySpan<char> phrase) =>
-        phrase.StartsWith("never ", StringComparison.OrdinalIgnoreCase) || phrase.StartsWith("not ", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>A bare topic word counts when its sentence ties it to a person and is not awareness or process talk.</summary>
-    private static bool TopicCounts(string text, int index, int length, Audience audience)
+    private static bool TopicCounts(ReadOnlySpan<char> text, int index, int length, Audience audience)
     {
-        var (start, end) = SentenceAround(text, index, length);
-        var sentence = text.AsSpan(start, end - start);
-        if (ConcernPatterns.Awareness().IsMatch(sentence))
+        var sentence = SentenceAround(text, index, length);
+        if (ConcernPatterns.Awareness().IsMatch(sentence) || IsPastWithRecovery(text, index, length, sentence))
         {
             return false;
         }
@@ -160,22 +228,21 @@ public sealed class ConcernDetector : IConcernDetector
             : ConcernPatterns.PersonalAnchor().IsMatch(sentence);
     }
 
-    private static (int Start, int End) SentenceAround(string text, int index, int length)
+    /// <summary>"I used to self harm but I've been clean for 8 months": harm in the past with recovery since.</summary>
+    private static bool IsPastWithRecovery(ReadOnlySpan<char> text, int index, int length, ReadOnlySpan<char> sentence)
     {
-        var start = index;
-        while (start > 0 && !IsSentenceEnd(text[start - 1]))
-        {
-            start--;
-        }
-
-        var end = index + length;
-        while (end < text.Length && !IsSentenceEnd(text[end]))
-        {
-            end++;
-        }
-
-        return (start, end);
+        var lead = text[Math.Max(0, index - 24)..index];
+        var match = text.Slice(index, length);
+        var usedTo = lead.EndsWith(" used to ") || lead.EndsWith(" used to") || match.StartsWith(" used to") || match.StartsWith("used to");
+        return usedTo && ConcernPatterns.Recovery().IsMatch(sentence);
     }
 
-    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '\n' or '\r' or ';';
+    private static ReadOnlySpan<char> SentenceAround(ReadOnlySpan<char> text, int index, int length)
+    {
+        var start = text[..index].LastIndexOf('.') + 1;
+        var endAt = text[(index + length)..].IndexOf('.');
+        var end = endAt < 0 ? text.Length : index + length + endAt;
+        return text[start..end];
+    }
+
 }

@@ -1,5 +1,6 @@
 using FeedbackCollector.Core.Concerns;
 using FeedbackCollector.Core.Digests;
+using FeedbackCollector.Core.Notes;
 using FeedbackCollector.Core.Responses;
 using FeedbackCollector.Core.Security;
 using FeedbackCollector.Core.Surveys;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedbackCollector.Core;
 
-/// <summary>Registers the handlers. Hosts add storage adapters, an analyzer, a concern screen and a concern notifier.</summary>
+/// <summary>Registers the handlers. Hosts add storage adapters, an analyzer (with its taxonomy runtime), a concern screen, a concern notifier, the notes reader and the digest producer.</summary>
 public static class CoreServices
 {
     /// <summary>Adds the core handlers and the system clock.</summary>
@@ -25,8 +26,13 @@ public static class CoreServices
         services.TryAddSingleton<ConcernReviewHandler>();
         services.TryAddSingleton<WithdrawResponseHandler>();
         services.TryAddSingleton<QuarterlyDigestHandler>();
+        services.TryAddSingleton<DigestHandler>();
+        services.TryAddSingleton<ActionsHandler>();
+        services.TryAddSingleton<NotesUploadHandler>();
+        services.TryAddSingleton<ImportHandler>();
         services.TryAddSingleton<StaffAuthenticator>();
         services.TryAddSingleton<ThemeCorrectionHandler>();
+        services.TryAddSingleton<NotesPreviewHandler>();
         services.TryAddSingleton<Themes.TaxonomyHandler>();
         services.TryAddSingleton<Themes.ReanalysisHandler>();
         return services;

@@ -15,6 +15,12 @@ public enum OutcomeKind
     Conflict,
     /// <summary>The input is wrong; errors name the fields.</summary>
     Invalid,
+    /// <summary>The upload is larger than allowed (413).</summary>
+    TooLarge,
+    /// <summary>The upload's type is not supported; the message lists the supported ones (415).</summary>
+    UnsupportedMediaType,
+    /// <summary>Storage failed part-way (503 with Retry-After); the value says what was done and how to finish.</summary>
+    Unavailable,
 }
 
 /// <summary>A handler's result: a kind, an optional value, and for failures a message and field errors.</summary>
@@ -38,6 +44,15 @@ public sealed record Outcome(OutcomeKind Kind, object? Value = null, string? Mes
     /// <summary>400 with field errors.</summary>
     public static Outcome Invalid(IReadOnlyDictionary<string, string> errors, string message = "The request has problems; see errors.") =>
         new(OutcomeKind.Invalid, Message: message, Errors: errors);
+
+    /// <summary>413 with a message.</summary>
+    public static Outcome TooLarge(string message) => new(OutcomeKind.TooLarge, Message: message);
+
+    /// <summary>415 with a message listing what is supported.</summary>
+    public static Outcome UnsupportedMediaType(string message) => new(OutcomeKind.UnsupportedMediaType, Message: message);
+
+    /// <summary>503 with a message and a value that says what was done before the fault.</summary>
+    public static Outcome Unavailable(string message, object? value = null) => new(OutcomeKind.Unavailable, value, message);
 
     /// <summary>400 with one field error.</summary>
     public static Outcome Invalid(string field, string error) => Invalid(new Dictionary<string, string> { [field] = error });

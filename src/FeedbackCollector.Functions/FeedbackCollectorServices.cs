@@ -1,12 +1,16 @@
+using FeedbackCollector.Analysis;
 using FeedbackCollector.AzureLanguage;
 using FeedbackCollector.Core;
 using FeedbackCollector.Core.Concerns;
 using FeedbackCollector.Core.Themes;
+using FeedbackCollector.Digest;
+using FeedbackCollector.Notes;
 using FeedbackCollector.Functions.Http;
 using FeedbackCollector.Functions.Themes;
 using FeedbackCollector.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Functions;
@@ -26,7 +30,13 @@ public static class FeedbackCollectorServices
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReloadableAnalyzer>(sp, sp.GetRequiredService<IOptions<AnalysisOptions>>().Value));
         services.AddSingleton<ITaxonomyRuntime>(sp => sp.GetRequiredService<ReloadableAnalyzer>());
         services.AddFeedbackAnalyzer(configuration, static (sp, _) => sp.GetRequiredService<ReloadableAnalyzer>());
+        services.AddHostedService<Hosting.AnalyzerWarmup>();
         services.AddSingleton<StaffGate>();
+        // The submit-time screen: the local redactor and detector whichever analyzer the queue uses, so help is shown at once.
+        services.AddSingleton<IConcernScreen, LocalConcernScreen>(_ => new LocalConcernScreen());
+        services.AddFeedbackNotes();
+        services.AddFeedbackDigest();
+        services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();

@@ -3,6 +3,8 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Core.Digests;
+using FeedbackCollector.Core.Notes;
 using FeedbackCollector.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +44,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<Core.Themes.ITaxonomyStore, TableTaxonomyStore>();
         services.TryAddSingleton<IRoleKeyRepository, TableRoleKeyRepository>();
         services.TryAddSingleton<IConcernRepository, TableConcernRepository>();
+        services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
+        services.TryAddSingleton<IActionRepository, TableActionRepository>();
         services.TryAddSingleton<IQueueSender, StorageQueueSender>();
         services.TryAddSingleton<IPoisonQueueAdmin, StoragePoisonQueueAdmin>();
         services.TryAddSingleton<IDigestArchive, BlobDigestArchive>();

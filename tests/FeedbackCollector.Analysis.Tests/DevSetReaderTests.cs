@@ -81,15 +81,15 @@ public class DevSetReaderTests
     [Fact]
     public void Wire_names_round_trip()
     {
-        Assert.Equal("date-of-birth", KebabEnum.Of(PiiType.DateOfBirth));
-        Assert.Equal("ni-number", KebabEnum.Of(PiiType.NiNumber));
-        Assert.Equal("forum-notes", KebabEnum.Of(Audience.ForumNotes));
-        Assert.Equal("abuse-neglect", KebabEnum.Of(ConcernCategory.AbuseNeglect));
+        Assert.Equal("date-of-birth", WireNames.Of(PiiType.DateOfBirth));
+        Assert.Equal("ni-number", WireNames.Of(PiiType.NiNumber));
+        Assert.Equal("forum-notes", WireNames.Of(Audience.ForumNotes));
+        Assert.Equal("abuse-neglect", WireNames.Of(ConcernCategory.AbuseNeglect));
         foreach (var t in Enum.GetValues<PiiType>())
         {
-            Assert.True(KebabEnum.TryParse<PiiType>(KebabEnum.Of(t), out var back));
+            Assert.True(WireNames.TryParse<PiiType>(WireNames.Of(t), out var back));
             Assert.Equal(t, back);
         }
-        Assert.False(KebabEnum.TryParse<PiiType>("passport", out _));
+        Assert.False(WireNames.TryParse<PiiType>("passport", out _));
     }
 }

@@ -211,6 +211,34 @@ public class EvaluateCommandTests
     }
 
     [Fact]
+    public void Evaluate_is_registered_with_the_cli()
+    {
+        Assert.IsType<EvaluateCommand>(CliApp.Commands["evaluate"]);
+    }
+
+    [Fact]
+    public async Task Real_analyzer_lists_every_taxonomy_theme_and_scores_a_small_set()
+    {
+        var (code, output, err) = await Run(new EvaluateCommand(), Set, "--input", "-", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        using var doc = JsonDocument.Parse(output);
+        var report = doc.RootElement.GetProperty("report");
+        Assert.Equal("local", doc.RootElement.GetProperty("analyzer").GetProperty("name").GetString());
+        Assert.Equal(15, report.GetProperty("themes").GetArrayLength());
+        Assert.Equal(4, report.GetProperty("items").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_invalid_taxonomy_file_is_an_error()
+    {
+        var (code, _, err) = await Run(new EvaluateCommand(), Set, "--input", "-", "--taxonomy", Path.Combine(Path.GetTempPath(), "no-such-taxonomy-" + Guid.NewGuid() + ".json"));
+        Assert.Equal(1, code);
+        Assert.Contains("Cannot create the analyzer with taxonomy", err);
+    }
+
+    [Fact]
     public void Default_dev_set_is_found_in_a_parent_of_the_start_directories()
     {
         var root = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "repo"));

@@ -327,3 +327,26 @@ public class HandlerTests
             text.Replace("they never listen and I", "[REDACTED]", StringComparison.Ordinal));
     }
 }
+
+public class ResponseViewTests
+{
+    [Fact]
+    public void A_flagged_answer_shows_officers_neither_its_text_nor_words_quoted_from_it()
+    {
+        var flagged = new Analysis.AnalysisResult("q", "en",
+            [new Analysis.ThemeMatch("mental-health", "Mental health", 0.8, ["kill myself"])],
+            new Analysis.SentimentResult(Analysis.SentimentLabel.Negative, 0, 0.2, 0.8), ["kill"], "i want to kill myself", [],
+            new Analysis.ConcernResult(true, Analysis.ConcernCategory.SelfHarm, [Analysis.ConcernCategory.SelfHarm], "kill myself"),
+            new Analysis.AnalyzerInfo("local", "1", "1"));
+        var r = new SurveyResponse
+        {
+            Id = "0V3QXGS3BG", SurveyCode = "s", Audience = Analysis.Audience.Child, ReceivedUtc = DateTimeOffset.UtcNow,
+            Analysis = new ResponseAnalysis([new TextAnalysis("q", flagged)], DateTimeOffset.UtcNow, flagged.Analyzer),
+        };
+        var view = ResponseView.From(r).FreeText.Single();
+        Assert.Equal(ResponseView.Withheld, view.RedactedText);
+        Assert.Empty(view.KeyPhrases);
+        Assert.All(view.Themes, t => Assert.Empty(t.Evidence));
+        Assert.Equal("mental-health", view.Themes.Single().ThemeId);
+    }
+}

@@ -374,6 +374,67 @@ public sealed partial class ConsoleApiTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task The_digest_preview_style_block_is_the_one_inline_style_the_console_policy_allows()
+    {
+        await using var scope = azurite.NewScope();
+        await using var host = await RunningHost.StartAsync(scope);
+        var officer = await host.IssueKeyAsync(StaffRole.Officer);
+        var (created, digest) = await SendJsonAsync(host, HttpMethod.Post, "/api/digests", officer, """{"from":"2026-01-01","to":"2026-03-31"}""");
+        Assert.Equal(HttpStatusCode.Created, created);
+        using var html = await host.SendAsync(HttpMethod.Get, $"/api/digests/{digest.GetProperty("period").GetString()}/digest.html", officer);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        var text = await html.Content.ReadAsStringAsync();
+        var start = text.IndexOf("<style>", StringComparison.Ordinal) + "<style>".Length;
+        var end = text.IndexOf("</style>", start, StringComparison.Ordinal);
+        Assert.True(start > 6 && end > start);
+        Assert.Equal(1, Regex.Count(text, "<style"));
+        Assert.DoesNotContain(" style=", text);
+        var hash = "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text[start..end])));
+
+        using var page = await host.SendAsync(HttpMethod.Get, "/console");
+        var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        var styleSrc = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("style-src ", StringComparison.Ordinal));
+        Assert.Equal($"style-src 'self' '{hash}'", styleSrc);
+    }
+
+    [Fact]
+    public async Task A_notes_preview_shows_the_points_and_their_themes_and_stores_nothing()
+    {
+        await using var scope = azurite.NewScope();
+        await using var host = await RunningHost.StartAsync(scope);
+        var facilitator = await host.IssueKeyAsync(StaffRole.Facilitator);
+        var officer = await host.IssueKeyAsync(StaffRole.Officer);
+        static MultipartFormDataContent Form(string name, string text, string type = "text/plain")
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(file, "file", name);
+            form.Add(new StringContent("Northside Youth Forum"), "forum");
+            form.Add(new StringContent("2026-02-10"), "sessionDate");
+            return form;
+        }
+        const string Notes = "# What we talked about\n- Nobody listens to young people when decisions are made\n- More youth clubs open in the evenings\n- Buses home are not safe at night\n";
+
+        using var res = await host.SendAsync(HttpMethod.Post, "/api/notes/preview", facilitator, Form("session.md", Notes));
+        var body = await res.Content.ReadAsStringAsync();
+        Assert.True(res.StatusCode == HttpStatusCode.OK, body);
+        var preview = JsonDocument.Parse(body).RootElement;
+        var points = preview.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(3, points.Count);
+        Assert.Contains("listen-to-me", points[0].GetProperty("themes").EnumerateArray().Select(t => t.GetProperty("themeId").GetString()));
+        Assert.Equal("What we talked about", points[0].GetProperty("heading").GetString());
+        Assert.Equal(0, await host.Get<IResponseRepository>().ListAsync(new ResponseQuery(DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddYears(1))).CountAsync());
+
+        using var wrongType = await host.SendAsync(HttpMethod.Post, "/api/notes/preview", facilitator, Form("session.pdf", "%PDF-1.4", "application/pdf"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        using var empty = await host.SendAsync(HttpMethod.Post, "/api/notes/preview", facilitator, Form("session.txt", ""));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        using var notFacilitator = await host.SendAsync(HttpMethod.Post, "/api/notes/preview", officer, Form("session.md", Notes));
+        Assert.Equal(HttpStatusCode.Forbidden, notFacilitator.StatusCode);
+    }
+
     private static string[] Ids(JsonElement listing) =>
         listing.GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToArray();
 }

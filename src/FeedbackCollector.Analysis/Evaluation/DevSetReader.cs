@@ -182,11 +182,11 @@ public static class DevSetReader
     {
         var wire = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         // Audience.Unknown is the contract's "not said"; a labelled item always says who wrote it.
-        if (KebabEnum.TryParse<TEnum>(wire, out var value) && !(value is Audience.Unknown))
+        if (WireNames.TryParse<TEnum>(wire, out var value) && !(value is Audience.Unknown))
         {
             return value;
         }
-        var allowed = KebabEnum.All<TEnum>().Where(w => w != "unknown");
+        var allowed = WireNames.All<TEnum>().Where(w => w != "unknown");
         throw new DevSetFormatException(source, n,
             $"'{name}' must be one of {string.Join(", ", allowed)} (was {(wire is null ? v.GetRawText() : "'" + wire + "'")}).");
     }

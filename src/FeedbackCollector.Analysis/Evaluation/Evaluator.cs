@@ -191,21 +191,21 @@ public static class Evaluator
 
             if (item.Sentiment != result.Sentiment.Label)
             {
-                errors.Add(new(EvaluationErrorKind.Sentiment, item.Id, item.Text, KebabEnum.Of(item.Sentiment), KebabEnum.Of(result.Sentiment.Label)));
+                errors.Add(new(EvaluationErrorKind.Sentiment, item.Id, item.Text, WireNames.Of(item.Sentiment), WireNames.Of(result.Sentiment.Label)));
             }
 
             var actualConcern = result.Concern.Flagged
-                ? result.Concern.Category is { } cat ? KebabEnum.Of(cat) : "flagged"
+                ? result.Concern.Category is { } cat ? WireNames.Of(cat) : "flagged"
                 : None;
             if (item.Concern is { } labelled)
             {
                 if (!result.Concern.Flagged)
                 {
-                    errors.Add(new(EvaluationErrorKind.ConcernMissed, item.Id, item.Text, KebabEnum.Of(labelled), actualConcern));
+                    errors.Add(new(EvaluationErrorKind.ConcernMissed, item.Id, item.Text, WireNames.Of(labelled), actualConcern));
                 }
                 else if (result.Concern.Category != labelled)
                 {
-                    errors.Add(new(EvaluationErrorKind.ConcernCategory, item.Id, item.Text, KebabEnum.Of(labelled), actualConcern));
+                    errors.Add(new(EvaluationErrorKind.ConcernCategory, item.Id, item.Text, WireNames.Of(labelled), actualConcern));
                 }
             }
             else if (result.Concern.Flagged)
@@ -226,7 +226,7 @@ public static class Evaluator
                 {
                     if (!removed)
                     {
-                        errors.Add(new(EvaluationErrorKind.PiiMissed, item.Id, item.Text, $"{KebabEnum.Of(pii.Type)}: {pii.Text}", result.RedactedText));
+                        errors.Add(new(EvaluationErrorKind.PiiMissed, item.Id, item.Text, $"{WireNames.Of(pii.Type)}: {pii.Text}", result.RedactedText));
                     }
                 }
             }

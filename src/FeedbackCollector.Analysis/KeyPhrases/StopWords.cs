@@ -30,7 +30,7 @@ internal static class StopWords
         "up", "down", "out", "off", "over", "under", "again", "back", "away", "around", "through", "during", "before",
         "after", "above", "below", "between", "while", "until", "since", "against", "among", "within", "along", "across",
         "mr", "mrs", "ms", "miss", "sir", "x", "xx", "xxx", "am", "pm", "day", "days", "week", "weeks", "month", "months",
-        "year", "years", "time", "times", "way", "ways", "end", "right", "sure", "able", "unable", "lot", "whole", "part",
+        "year", "years", "time", "times", "way", "ways", "end", "right", "sure", "able", "unable", "lot", "whole",
         "first", "last", "next", "new", "old", "big", "little", "long", "high", "low", "real", "true", "said", "done",
         "doing", "does", "being", "bein", "gonna", "wanna", "gotta", "kinda", "sorta", "yeah", "nah", "yep", "nope",
     ];

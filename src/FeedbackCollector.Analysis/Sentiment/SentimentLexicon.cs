@@ -40,6 +40,7 @@ internal static class SentimentLexicon
         ("transformed", 2f), ("turned", 0f),
 
         // Negative.
+        ("late", -1f), ("slow", -1.5f), ("delay*", -1.5f), ("cancel*", -1.2f), ("refused", -1.8f), ("denied", -1.8f), ("lack*", -1.2f), ("jargon", -1f), ("bureaucra*", -1.5f),
         ("bad", -2f), ("worse", -2.2f), ("worst", -3f), ("terrible", -3f), ("awful", -3f), ("horrible", -3f),
         ("horrendous", -3f), ("appalling", -3f), ("disgrac*", -3f), ("disgust*", -3f), ("shocking", -2.5f),
         ("dreadful", -3f), ("atrocious", -3f), ("abysmal", -3f), ("pathetic", -2.8f), ("useless", -2.8f),
@@ -87,14 +88,13 @@ internal static class SentimentLexicon
         ("ill", -0.8f), ("lonely", -2f), ("alone", -1.2f), ("isolated", -2f), ("scared", -2f), ("afraid", -2f),
         ("frightened", -2.2f), ("terrified", -2.8f), ("fear*", -1.8f), ("worried", -1.5f), ("worry", -1.2f),
         ("worries", -1.2f), ("worrying", -1.5f), ("stress*", -1.8f), ("overwhelm*", -1.8f), ("tired", -1.2f),
-        ("exhaust*", -1.8f), ("lost", -1.2f), ("late", -1f), ("hurt", -2f), ("hurts", -2f), ("pain*", -1.8f),
+        ("exhaust*", -1.8f), ("lost", -1.2f), ("hurt", -2f), ("hurts", -2f), ("pain*", -1.8f),
         ("cry*", -1.8f), ("cried", -2f), ("tears", -1.5f), ("problem", -1.2f), ("problems", -1.2f), ("issue", -0.8f),
         ("issues", -0.8f), ("difficult", -1.2f), ("hard", -0.8f), ("struggl*", -1.5f), ("excluded", -1.2f),
-        ("refused", -1.8f), ("denied", -1.8f), ("cancel*", -1.2f), ("delay*", -1.5f), ("slow", -1.5f),
-        ("stuck", -1.5f), ("trapped", -2.2f), ("sad", -2f), ("upset*", -2f), ("nightmare", -2.5f), ("neglect*", -2f),
-        ("abandon*", -2.5f), ("rejected", -2f), ("lack*", -1.2f), ("shortage*", -1.2f), ("overstretched", -1.8f),
+                ("stuck", -1.5f), ("trapped", -2.2f), ("sad", -2f), ("upset*", -2f), ("nightmare", -2.5f), ("neglect*", -2f),
+        ("abandon*", -2.5f), ("rejected", -2f), ("shortage*", -1.2f), ("overstretched", -1.8f),
         ("stretched", -1.2f), ("burnout", -2f), ("burnt", -1.5f), ("unmanageable", -2.2f), ("impossible", -1.8f),
-        ("bureaucra*", -1.5f), ("jargon", -1f), ("scream*", -1.5f), ("shout*", -1.5f), ("racis*", -2.5f),
+        ("scream*", -1.5f), ("shout*", -1.5f), ("racis*", -2.5f),
         ("homophob*", -2.5f), ("transphob*", -2.5f), ("biphob*", -2.5f), ("discriminat*", -2.2f), ("unsafe", -2.2f),
         ("bored", -1.5f), ("boring", -1.8f), ("nothing", -0.4f), ("nobody", -0.8f), ("never", -0.8f),
         ("nowhere", -1f), ("sorry", -0.4f), ("hit", -1.5f), ("hits", -1.8f), ("hitting", -1.8f), ("punch*", -1.8f),
@@ -184,6 +184,8 @@ internal static class SentimentLexicon
         ("dont bother", -1.2f), ("didnt bother", -1.5f), ("never bother*", -1.5f), ("get it right", -0.8f),
         ("far too", -1.5f), ("too early", -1f), ("not just", -0.6f), ("no worries", 1f), ("its now", -0.5f),
         ("again", -0.5f), ("anymore", -0.8f), ("any more", -0.6f),
+
+        ("to be honest", 0f), ("to be fair", 0f), ("not gonna lie", 0f), ("in my opinion", 0f), ("oh my god", 0f),
 
         // Gratitude and praise.
         ("thank you", 2.5f), ("thanks so much", 3f), ("many thanks", 2.5f), ("big thank", 3f), ("huge thank", 3f),
@@ -306,7 +308,7 @@ internal static class SentimentLexicon
         ("totally", 1.4f), ("completely", 1.4f), ("incredibly", 1.5f), ("truly", 1.3f), ("such", 1.2f), ("too", 1.1f),
         ("proper", 1.3f), ("dead", 1.2f), ("well", 1.2f), ("utterly", 1.5f), ("deeply", 1.4f), ("massively", 1.5f),
         ("hugely", 1.5f), ("highly", 1.3f), ("most", 1.2f), ("genuinely", 1.3f), ("seriously", 1.3f), ("bloody", 1.4f),
-        ("fucking", 1.5f), ("effing", 1.4f), ("sooo", 1.4f), ("soo", 1.3f), ("veryy", 1.3f), ("always", 1.1f),
+        ("fucking", 1.5f), ("effing", 1.4f), ("always", 1.1f),
         ("especially", 1.2f), ("particularly", 1.2f), ("amazingly", 1.4f), ("exceptionally", 1.5f), ("thoroughly", 1.3f),
         ("much", 1.2f), ("properly", 1.1f), ("constantly", 1.2f), ("continually", 1.2f),
     ];

@@ -130,7 +130,7 @@ internal sealed class SentimentScorer
                     }
                     if (v > 0 && Wished(tokens, i))
                     {
-                        v = -0.4f * v; // "they should listen more" is a complaint
+                        v = -0.6f * v; // "they should listen more" is a complaint
                     }
                 }
                 if (v > 0)

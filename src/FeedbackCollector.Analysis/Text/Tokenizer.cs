@@ -53,6 +53,7 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
         Span<char> lower = stackalloc char[Vocabulary.MaxWordLength];
         var sentence = 0;
         var clause = 0;
+        RawWord? previousRaw = null;
         var n = text.Length;
         var i = 0;
         while (i < n)
@@ -158,10 +159,12 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
                 }
                 var raw = vocabulary.Resolve(lower[..len]);
                 buffer.SurfaceWords++;
-                if (scoreLanguages)
+                if (scoreLanguages && !ReferenceEquals(raw, previousRaw))
                 {
+                    // "la la la" is one piece of evidence, not three.
                     Languages.LanguageDetector.Accumulate(raw, buffer);
                 }
+                previousRaw = raw;
                 var flags = TokenFlags.None;
                 if (uppers == letters && letters >= 3)
                 {

@@ -227,6 +227,10 @@ internal sealed class Vocabulary
         string[] suffixes = ["", "s", "es", "ed", "d", "ing", "er", "ers", "ful", "ly", "ment", "ments", "ness", "ion", "ions", "ation", "ive", "y", "ies", "ied", "al", "ally", "ity"];
         foreach (var stem in _stemIds.Keys.Concat(_stemValence.Keys))
         {
+            if (stem.Length >= SpellCorrector.MinLength && IsAsciiLetters(stem))
+            {
+                targets.Add(stem); // "caseload*": "caseloda" still reaches it
+            }
             foreach (var s in suffixes)
             {
                 var w = stem + s;
@@ -345,7 +349,7 @@ internal sealed class Vocabulary
         else
         {
             if (!english && !inDictionary && mask == 0 && _corrector is not null && word.Length >= SpellCorrector.MinLength
-                && IsAsciiLetters(word) && !MatchesAnyStem(word) && _corrector.Correct(word) is { } fixedWord)
+                && IsAsciiLetters(word) && _corrector.Correct(word) is { } fixedWord)
             {
                 word = fixedWord;
                 mask |= LanguageDetector.EnglishBit;
@@ -363,20 +367,6 @@ internal sealed class Vocabulary
     private bool IsKnown(string w) =>
         _englishCommon.Contains(w) || _replacements.ContainsKey(w) || _wordIds.ContainsKey(w) || _valence.ContainsKey(w)
         || _dictionary.Contains(w) || _modifiers.ContainsKey(w) || _languageWords.ContainsKey(w);
-
-    private bool MatchesAnyStem(string w)
-    {
-        for (var len = MinStemLength; len <= w.Length; len++)
-        {
-            var p = w.AsSpan(0, len);
-            if (_stemIds.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(p)
-                || _stemValence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(p))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private NormWord Norm(string w)
     {

@@ -58,7 +58,7 @@ public sealed class AnalyzeCommand : ICliCommand
           --output PATH    Where to write results; - for standard output.
           --taxonomy PATH  Theme taxonomy file. Default: the built-in one (Taxonomy/taxonomy.v1.json).
           --format F       Output format, jsonl or csv. Default: from the output file's extension, else the input's.
-          --input-format F Input format. Default: from the input file's extension (.csv is CSV), else --format, else jsonl.
+          --input-format F Input format, jsonl or csv. Default: from the input file's extension (.csv is CSV), else jsonl.
 
         A malformed line (bad JSON, missing text, unknown audience) is reported on standard error with its line
         number and skipped; the others are analysed.
@@ -75,7 +75,7 @@ public sealed class AnalyzeCommand : ICliCommand
         var inputFormatOption = ParseFormat(args.Get("input-format"), "--input-format");
         args.RejectUnknown();
 
-        var inputFormat = inputFormatOption ?? FormatOf(input) ?? format ?? DataFormat.JsonLines;
+        var inputFormat = inputFormatOption ?? FormatOf(input) ?? DataFormat.JsonLines;
         var outputFormat = format ?? FormatOf(output) ?? inputFormat;
 
         LocalAnalyzer analyzer;
@@ -671,7 +671,8 @@ public sealed class AnalyzeCommand : ICliCommand
         {
             // Officers open these files in a spreadsheet: a text starting with = + - @ must not run as a formula.
             var options = new CsvWriterOptions { NewLine = "\n", Injection = CsvInjection.Escape };
-            _csv = stream is not null ? CsvWriter.Create(stream, options, leaveOpen: true) : CsvWriter.Create(text, options, leaveOpen: true);
+            // Always through a byte stream: UTF-8 is what the writer produces, and standard output gets it decoded.
+            _csv = CsvWriter.Create(stream ?? new TextWriterStream(text), options, leaveOpen: stream is not null);
             _csv.WriteHeader(Header);
         }
 
@@ -717,5 +718,47 @@ public sealed class AnalyzeCommand : ICliCommand
         public override void Complete() => _csv.Flush();
 
         public override void Dispose() => _csv.Dispose();
+    }
+
+    /// <summary>A write-only stream that decodes UTF-8 onto a <see cref="TextWriter"/> (standard output in a test or a pipe).</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+        private char[] _chars = new char[4096];
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var needed = _decoder.GetCharCount(buffer, flush: false);
+            if (needed > _chars.Length)
+            {
+                _chars = new char[Math.Max(needed, _chars.Length * 2)];
+            }
+            var n = _decoder.GetChars(buffer, _chars, flush: false);
+            writer.Write(_chars, 0, n);
+        }
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
 using FeedbackCollector.Core.Analysis;
 
@@ -32,6 +33,12 @@ public sealed class EvaluateCommand : ICliCommand
 
     private readonly Func<string?, ITextAnalyzer> _createAnalyzer;
     private readonly Func<string?> _findDefaultInput;
+
+    /// <summary>Creates the command with the real analyzer, <see cref="LocalAnalyzer.CreateDefault"/>.</summary>
+    public EvaluateCommand()
+        : this(LocalAnalyzer.CreateDefault)
+    {
+    }
 
     /// <summary>Creates the command with the given analyzer factory (called with the <c>--taxonomy</c> path or null).</summary>
     internal EvaluateCommand(Func<string?, ITextAnalyzer> createAnalyzer, Func<string?>? findDefaultInput = null)
@@ -117,7 +124,7 @@ public sealed class EvaluateCommand : ICliCommand
         {
             analyzer = _createAnalyzer(taxonomy);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or JsonException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is TaxonomyException or IOException or UnauthorizedAccessException or InvalidDataException or JsonException or FormatException or ArgumentException)
         {
             await console.Error.WriteLineAsync($"Cannot create the analyzer{(taxonomy is null ? "" : " with taxonomy " + taxonomy)}: {ex.Message}");
             return 1;
@@ -146,7 +153,8 @@ public sealed class EvaluateCommand : ICliCommand
         IReadOnlyList<EvaluationError> errors;
         try
         {
-            report = Evaluator.Evaluate(items, results);
+            // The local analyzer's taxonomy gives every theme, in its order, even those neither labelled nor found.
+            report = Evaluator.Evaluate(items, results, (analyzer as LocalAnalyzer)?.Taxonomy.Themes.Select(t => t.Id));
             errors = errorLimit > 0 ? Evaluator.FindErrors(items, results) : [];
         }
         catch (ArgumentException ex)
@@ -220,12 +228,12 @@ public sealed class EvaluateCommand : ICliCommand
         sb.Append("  labelled \\ predicted");
         foreach (var l in labels)
         {
-            sb.Append(inv, $"  {KebabEnum.Of(l),8}");
+            sb.Append(inv, $"  {WireNames.Of(l),8}");
         }
         sb.AppendLine();
         foreach (var expected in labels)
         {
-            sb.Append(inv, $"  {KebabEnum.Of(expected),-20}");
+            sb.Append(inv, $"  {WireNames.Of(expected),-20}");
             foreach (var actual in labels)
             {
                 sb.Append(inv, $"  {s.Confusion[expected][actual],8}");
@@ -238,7 +246,7 @@ public sealed class EvaluateCommand : ICliCommand
         sb.AppendLine(inv, $"Concern recall {F(c.Recall)} ({c.TruePositives}/{c.Support}), precision {F(c.Precision)} ({c.TruePositives}/{c.TruePositives + c.FalsePositives}), category accuracy {F(c.CategoryAccuracy)} ({c.CategoryCorrect}/{c.TruePositives})");
         foreach (var cat in c.PerCategory)
         {
-            sb.AppendLine(inv, $"  {KebabEnum.Of(cat.Category),-18} recall {F(cat.Recall)} ({cat.Flagged}/{cat.Labelled}), category right {cat.CategoryCorrect}");
+            sb.AppendLine(inv, $"  {WireNames.Of(cat.Category),-18} recall {F(cat.Recall)} ({cat.Flagged}/{cat.Labelled}), category right {cat.CategoryCorrect}");
         }
         sb.AppendLine();
 
@@ -246,7 +254,7 @@ public sealed class EvaluateCommand : ICliCommand
         sb.AppendLine(inv, $"Redaction recall {F(red.Recall)} ({red.Removed}/{red.Labelled}), false-redaction rate {F(red.FalseRedactionRate)} ({red.CleanTextsAltered}/{red.CleanTexts} texts without personal data altered)");
         foreach (var p in red.PerType)
         {
-            sb.AppendLine(inv, $"  {KebabEnum.Of(p.Type),-18} recall {F(p.Recall)} ({p.Removed}/{p.Labelled})");
+            sb.AppendLine(inv, $"  {WireNames.Of(p.Type),-18} recall {F(p.Recall)} ({p.Removed}/{p.Labelled})");
         }
         sb.AppendLine();
 

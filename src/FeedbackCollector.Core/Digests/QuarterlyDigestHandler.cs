@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FeedbackCollector.Core.Responses;
 using FeedbackCollector.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,73 +7,73 @@ namespace FeedbackCollector.Core.Digests;
 /// <summary>Where a period's digest files live in the archive.</summary>
 public static class DigestPaths
 {
+    /// <summary>The self-contained HTML page.</summary>
+    public const string Html = "digest.html";
+
+    /// <summary>The Markdown version.</summary>
+    public const string Markdown = "digest.md";
+
+    /// <summary>The theme table as CSV.</summary>
+    public const string ThemesCsv = "themes.csv";
+
+    /// <summary>The redacted comments as CSV, a column per theme.</summary>
+    public const string CommentsCsv = "comments.csv";
+
+    /// <summary>The digest as JSON.</summary>
+    public const string JsonFile = "digest.json";
+
+    /// <summary>Every file of a digest, with its content type.</summary>
+    public static IReadOnlyDictionary<string, string> Files { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Html] = "text/html; charset=utf-8",
+        [Markdown] = "text/markdown; charset=utf-8",
+        [ThemesCsv] = "text/csv; charset=utf-8",
+        [CommentsCsv] = "text/csv; charset=utf-8",
+        [JsonFile] = "application/json; charset=utf-8",
+    };
+
     /// <summary><c>2026-Q3/</c>: the folder of a quarter's digest.</summary>
     public static string Folder(Quarter quarter) => $"{quarter}/";
 
+    /// <summary><c>2026-Q3/</c> or <c>2026-01-01_2026-02-14/</c>: the folder of a period's digest.</summary>
+    public static string Folder(DigestPeriod period) => period.Key + "/";
+
     /// <summary><c>2026-Q3/digest.json</c>.</summary>
-    public static string Json(Quarter quarter) => Folder(quarter) + "digest.json";
+    public static string Json(Quarter quarter) => Folder(quarter) + JsonFile;
 }
 
-/// <summary>Counts of one period, the core of a digest.</summary>
-public sealed record DigestCounts(
-    string Period,
-    DateTimeOffset FromUtc,
-    DateTimeOffset ToUtc,
-    int Responses,
-    int Analysed,
-    IReadOnlyDictionary<string, int> ByAudience,
-    IReadOnlyDictionary<string, int> BySurvey,
-    IReadOnlyDictionary<string, int> ByChannel,
-    IReadOnlyDictionary<string, int> Themes);
-
-/// <summary>Builds and stores the digest of a quarter; run by the timer function for the quarter just ended.</summary>
-public sealed partial class QuarterlyDigestHandler(IResponseRepository responses, IDigestArchive archive, TimeProvider time, ILogger<QuarterlyDigestHandler> logger)
+/// <summary>
+/// Builds and stores the digest of a quarter in every format; run by the timer function for the quarter just ended.
+/// Running it again for the same quarter and data writes the same bytes.
+/// </summary>
+public sealed partial class QuarterlyDigestHandler(IDigestProducer producer, IDigestArchive archive, TimeProvider time, ILogger<QuarterlyDigestHandler> logger)
 {
     /// <summary>The quarter a run at <paramref name="nowUtc"/> covers: the one just ended.</summary>
     public static Quarter PeriodFor(DateTimeOffset nowUtc) => Quarter.Of(nowUtc).Previous;
 
-    /// <summary>Digests the quarter just ended; returns the path written.</summary>
+    /// <summary>Digests the quarter just ended; returns the folder written.</summary>
     public Task<string> RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(PeriodFor(time.GetUtcNow()), cancellationToken);
 
-    /// <summary>Digests <paramref name="quarter"/> and writes it to the archive; returns the path written.</summary>
+    /// <summary>Digests <paramref name="quarter"/> and writes every format to the archive; returns the folder written.</summary>
     public async Task<string> RunAsync(Quarter quarter, CancellationToken cancellationToken)
     {
-        var counts = await CountAsync(quarter, cancellationToken);
-        var path = DigestPaths.Json(quarter);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(counts, FeedbackJson.Options);
-        await archive.SaveAsync(path, "application/json", bytes, cancellationToken);
-        LogWritten(logger, quarter.ToString(), counts.Responses, path);
-        return path;
+        var (folder, _) = await WriteAsync(producer, archive, DigestPeriod.ForQuarter(quarter), cancellationToken);
+        LogWritten(logger, quarter.ToString(), folder);
+        return folder;
     }
 
-    private async Task<DigestCounts> CountAsync(Quarter quarter, CancellationToken cancellationToken)
+    /// <summary>Produces the digest of <paramref name="period"/> and saves each file under its folder.</summary>
+    internal static async Task<(string Folder, IReadOnlyList<DigestFile> Files)> WriteAsync(IDigestProducer producer, IDigestArchive archive, DigestPeriod period, CancellationToken cancellationToken)
     {
-        // Sorted so that the same data always gives the same bytes.
-        var byAudience = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var bySurvey = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var byChannel = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var themes = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int total = 0, analysed = 0;
-        await foreach (var r in responses.ListAsync(new ResponseQuery(quarter.Start, quarter.End), cancellationToken))
+        var files = await producer.ProduceAsync(period, cancellationToken);
+        var folder = DigestPaths.Folder(period);
+        foreach (var f in files)
         {
-            total++;
-            Increment(byAudience, FeedbackJson.WireName(r.Audience));
-            Increment(bySurvey, r.SurveyCode);
-            Increment(byChannel, FeedbackJson.WireName(r.Channel));
-            if (r.Analysis is { } a)
-            {
-                analysed++;
-                foreach (var t in a.ThemeIds)
-                {
-                    Increment(themes, t);
-                }
-            }
+            await archive.SaveAsync(folder + f.Name, f.ContentType, f.Content, cancellationToken);
         }
-        return new DigestCounts(quarter.ToString(), quarter.Start, quarter.End, total, analysed, byAudience, bySurvey, byChannel, themes);
+        return (folder, files);
     }
 
-    private static void Increment(SortedDictionary<string, int> d, string key) => d[key] = d.GetValueOrDefault(key) + 1;
-
-    [LoggerMessage(LogLevel.Information, "Digest of {Period} written with {Responses} responses to {Path}")]
-    private static partial void LogWritten(ILogger logger, string period, int responses, string path);
+    [LoggerMessage(LogLevel.Information, "Digest of {Period} written to {Folder}")]
+    private static partial void LogWritten(ILogger logger, string period, string folder);
 }

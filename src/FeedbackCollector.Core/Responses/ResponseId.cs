@@ -39,18 +39,19 @@ public static class ResponseId
     }
 
     /// <summary>
-    /// The id of a response sent with an idempotency key: the quarter, then 40 bits of SHA-256 of the survey code and
-    /// the key. A repeat of the same submission in the same quarter gets the same id, so it is stored once. The key is
-    /// the client's secret (a random value in the form or the <c>Idempotency-Key</c> header), so the receipt stays unguessable.
+    /// An id derived from <paramref name="seed"/> instead of random bits, for items that must get the same id every time
+    /// they are stored (points of an uploaded file, rows of an import): storing them again then finds them already
+    /// there instead of counting them twice. The seed should itself be unguessable (a content hash and a position).
     /// </summary>
-    public static string FromIdempotencyKey(DateTimeOffset receivedUtc, string surveyCode, string key)
+    public static string Derive(DateTimeOffset receivedUtc, ReadOnlySpan<byte> seed)
     {
         var q = Quarter.Of(receivedUtc).Index;
         if (q < 0 || q >= 32 * 32)
         {
             throw new ArgumentOutOfRangeException(nameof(receivedUtc), "The date is outside the range response ids can encode.");
         }
-        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(surveyCode + "\n" + key));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(seed, hash);
         Span<char> c = stackalloc char[Length];
         c[0] = Alphabet[q / 32];
         c[1] = Alphabet[q % 32];
@@ -62,6 +63,14 @@ public static class ResponseId
         }
         return new string(c);
     }
+
+    /// <summary>
+    /// The id of a response sent with an idempotency key: the quarter, then 40 bits of SHA-256 of the survey code and
+    /// the key. A repeat of the same submission in the same quarter gets the same id, so it is stored once. The key is
+    /// the client's secret (a random value in the form or the <c>Idempotency-Key</c> header), so the receipt stays unguessable.
+    /// </summary>
+    public static string FromIdempotencyKey(DateTimeOffset receivedUtc, string surveyCode, string key) =>
+        Derive(receivedUtc, System.Text.Encoding.UTF8.GetBytes(surveyCode + "\n" + key));
 
     /// <summary>True for 8 to 100 characters of ASCII letters, digits, '-' and '_'.</summary>
     public static bool IsValidIdempotencyKey(string? key) =>

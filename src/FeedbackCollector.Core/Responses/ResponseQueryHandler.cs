@@ -54,6 +54,7 @@ public sealed record ResponseView(
         r.Channel,
         r.Answers,
         r.Analysis is null ? "pending" : "analysed",
+        // Evidence and key phrases quote the text, so a flagged answer shows neither outside the safeguarding role.
         r.Analysis?.Texts.Select(t => new AnswerAnalysisView(
             t.QuestionId,
             t.Result.Concern.Flagged ? Withheld : t.Result.RedactedText,

@@ -209,6 +209,6 @@ public sealed partial class SubmitResponseHandler(
     [LoggerMessage(LogLevel.Warning, "Could not queue response {ResponseId} to survey {SurveyCode}; removing it and answering 503")]
     private static partial void LogQueueFailed(ILogger logger, string responseId, string surveyCode);
 
-    [LoggerMessage(LogLevel.Error, "Response {ResponseId} is stored but neither queued nor removed; requeue it with 'feedback reanalyse'")]
+    [LoggerMessage(LogLevel.Error, "Response {ResponseId} is stored but neither queued nor removed; queue it with 'feedback reanalyse'")]
     private static partial void LogOrphan(ILogger logger, string responseId);
 }

@@ -24,7 +24,11 @@ public sealed record FreeTextAnswer(string QuestionId, string Text);
 /// <param name="Source">Forum name or import file.</param>
 /// <param name="Session">Session date or import batch.</param>
 /// <param name="Line">Line or row number in the source.</param>
-public sealed record Provenance(string Source, string Session, int Line);
+public sealed record Provenance(string Source, string Session, int Line)
+{
+    /// <summary>The heading the point stood under in the notes, when there was one: context for a reader, never analysed.</summary>
+    public string? Context { get; init; }
+}
 
 /// <summary>The analysis of one free-text answer.</summary>
 public sealed record TextAnalysis(string QuestionId, AnalysisResult Result);

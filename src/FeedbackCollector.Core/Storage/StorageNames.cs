@@ -30,11 +30,17 @@ public sealed class StorageNamesOptions
     /// <summary>The concerns table.</summary>
     public string ConcernsTable => TablePrefix + "concerns";
 
+    /// <summary>The uploads ledger (notes and imports, by content hash).</summary>
+    public string UploadsTable => TablePrefix + "uploads";
+
+    /// <summary>The "You said, we did" actions table.</summary>
+    public string ActionsTable => TablePrefix + "actions";
+
     /// <summary>The taxonomy versions edited by officers, and re-analysis jobs.</summary>
     public string TaxonomyTable => TablePrefix + "taxonomy";
 
     /// <summary>Every table, for creation at start.</summary>
-    public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable, TaxonomyTable];
+    public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable, UploadsTable, ActionsTable, TaxonomyTable];
 
     /// <summary>Every queue, with its poison queue, for creation at start.</summary>
     public IEnumerable<string> Queues => [AnalysisQueueName, AnalysisQueueName + "-poison", AlertsQueueName, AlertsQueueName + "-poison"];

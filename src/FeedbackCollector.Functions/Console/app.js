@@ -4,6 +4,9 @@
 import { surveysPage, surveyPage } from '/console/surveys.js';
 import { responsesPage } from '/console/responses.js';
 import { taxonomyPage } from '/console/taxonomy.js';
+import { concernsPage } from '/console/concerns.js';
+import { notesPage } from '/console/notes.js';
+import { digestsPage } from '/console/digests.js';
 
 const KEY = 'feedback.key';
 const ROLE = 'feedback.role';
@@ -14,7 +17,10 @@ const PAGES = 'feedback.pages';
 const PAGE_INFO = {
   surveys: { title: 'Surveys', render: surveysPage },
   responses: { title: 'Responses', render: responsesPage },
+  digests: { title: 'Digests', render: digestsPage },
   taxonomy: { title: 'Taxonomy', render: taxonomyPage },
+  notes: { title: 'Session notes', render: notesPage },
+  concerns: { title: 'Concerns', render: concernsPage },
 };
 
 // ---------- DOM helpers ----------

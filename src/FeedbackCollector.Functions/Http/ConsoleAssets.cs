@@ -24,7 +24,8 @@ public static class ConsoleAssets
     /// Hashes of inline style blocks the console may show inside a sandboxed frame (the digest's own HTML, previewed
     /// there): each is allowed by hash only, never by 'unsafe-inline'.
     /// </summary>
-    public static IReadOnlyList<string> FramedStyleHashes { get; } = [];
+    public static IReadOnlyList<string> FramedStyleHashes { get; } =
+        ["sha256-" + Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("\n" + Digest.Rendering.HtmlDigestRenderer.Css + "\n")))];
 
     /// <summary>The Content-Security-Policy of every console answer.</summary>
     public static string ContentSecurityPolicy { get; } =

@@ -68,6 +68,9 @@ public static partial class HttpIo
         OutcomeKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", outcome.Message),
         OutcomeKind.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict", outcome.Message),
         OutcomeKind.Invalid => Problem(StatusCodes.Status400BadRequest, "Invalid request", outcome.Message, outcome.Errors),
+        OutcomeKind.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", outcome.Message),
+        OutcomeKind.UnsupportedMediaType => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", outcome.Message),
+        OutcomeKind.Unavailable => new RetryLaterResult(Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", outcome.Message)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
@@ -113,6 +116,16 @@ public static partial class HttpIo
 
     private static IActionResult TooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body is over {MaxBodyBytes / 1024} KB.");
+
+    /// <summary>An answer with <c>Retry-After</c>: storage failed part-way and the message says how to finish.</summary>
+    private sealed class RetryLaterResult(IActionResult inner) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteResultAsync(context);
+        }
+    }
 
     /// <summary>The problem document.</summary>
     public sealed record ProblemBody(string Title, int Status, string? Detail, IReadOnlyDictionary<string, string>? Errors);

@@ -8,7 +8,7 @@ namespace FeedbackCollector.Analysis.Evaluation;
 /// The kebab-case wire names of the analysis enums (<c>date-of-birth</c>, <c>forum-notes</c>, <c>self-harm</c>),
 /// the same names that <see cref="JsonNamingPolicy.KebabCaseLower"/> gives, so the dev set and the JSON output agree.
 /// </summary>
-public static class KebabEnum
+public static class WireNames
 {
     /// <summary>The wire name of an enum value.</summary>
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ToWire[value];

@@ -1,0 +1,597 @@
+using System.Globalization;
+using FeedbackCollector.Core;
+using FeedbackCollector.Core.Analysis;
+using FeedbackCollector.Core.Digests;
+using FeedbackCollector.Core.Notes;
+using FeedbackCollector.Core.Responses;
+using FeedbackCollector.Core.Surveys;
+
+namespace FeedbackCollector.Digest;
+
+/// <summary>
+/// Builds the digest model of a period. Pure: it is given the responses of the period and of the previous period (one
+/// at a time, so a large quarter is folded into counts as it streams in rather than held whole), the surveys, the
+/// actions and the concern counts, and it reads no clock. Responses may come in any order: every list is sorted with
+/// ordinal comparisons and every tie is broken by id, so the same data always gives the same model.
+/// </summary>
+public sealed class DigestBuilder
+{
+    /// <summary>The default title.</summary>
+    public const string DefaultTitle = "Voice of the child digest";
+
+    /// <summary>Quotes longer than this are not used: a quote is cut by nobody.</summary>
+    public const int MaxQuoteLength = 400;
+
+    /// <summary>Quotes per leading theme, at most.</summary>
+    public const int QuotesPerTheme = 3;
+
+    /// <summary>Leading themes per audience.</summary>
+    public const int LeadingThemes = 3;
+
+    /// <summary>Rising key phrases listed, at most.</summary>
+    public const int RisingPhrasesListed = 10;
+
+    /// <summary>How quotes are chosen, for the method note.</summary>
+    public const string QuoteRule =
+        "Quotes are taken from redacted text only, never from a response flagged as a possible safeguarding concern, and never when the text " +
+        "may still hold personal data (an email or web address, a handle, a long number or a postcode). For each leading theme of an audience with " +
+        "at least 5 responses, the two or three most typical answers are quoted: those whose key phrases and theme evidence are most shared by " +
+        "the theme's other answers (ties broken by response id).";
+
+    private static readonly Audience[] AudienceOrder = [Audience.Child, Audience.Parent, Audience.Practitioner, Audience.ForumNotes, Audience.Unknown];
+
+    private readonly DigestPeriod _period;
+    private readonly string _title;
+    private readonly Dictionary<string, Survey> _surveys;
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _normal = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<string> _features = [];
+
+    private int _total, _analysed, _withText, _heldBack;
+    private readonly int[] _byAudience = new int[AudienceOrder.Length];
+    private readonly int[] _byChannel = new int[Enum.GetValues<Channel>().Length];
+    private readonly Dictionary<string, int> _bySurvey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byVenue = new(StringComparer.Ordinal);
+    private readonly Dictionary<AnalyzerInfo, int> _analyzers = [];
+    private readonly Dictionary<string, ThemeTally> _themes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _phrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Survey, string Question), Dictionary<string, int>> _closed = [];
+    private readonly Dictionary<(string Survey, string Question), int> _answered = [];
+    private readonly Dictionary<string, (int? Participants, string? Ages)> _sessions = new(StringComparer.Ordinal);
+    private readonly List<Comment> _comments = [];
+    private readonly List<ActionRecord> _actions = [];
+
+    private int _prevTotal, _prevWithText;
+    private readonly Dictionary<string, int> _prevThemes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _prevPhrases = new(StringComparer.Ordinal);
+
+    private sealed class ThemeTally
+    {
+        public int Count;
+        public readonly int[] Sentiment = new int[4];
+        public readonly int[] ByAudience = new int[AudienceOrder.Length];
+        public readonly Dictionary<string, int> Labels = new(StringComparer.Ordinal);
+        public readonly List<Candidate>[] Candidates = new List<Candidate>[AudienceOrder.Length];
+    }
+
+    private sealed record Candidate(string ResponseId, string QuestionId, string Text, string[] Features);
+
+    private sealed record Comment(int Audience, DateTimeOffset ReceivedUtc, string ResponseId, string QuestionId, string Text, string[] ThemeIds);
+
+    /// <summary>Starts a digest of <paramref name="period"/>; <paramref name="surveys"/> give the closed questions their wording.</summary>
+    public DigestBuilder(DigestPeriod period, IEnumerable<Survey> surveys, string? title = null)
+    {
+        _period = period;
+        _title = string.IsNullOrWhiteSpace(title) ? DefaultTitle : DigestText.Clean(title);
+        _surveys = surveys.ToDictionary(s => s.Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>Adds the previous period's <paramref name="response"/>: only its theme and key-phrase counts are kept.</summary>
+    public void AddPrevious(SurveyResponse response)
+    {
+        _prevTotal++;
+        if (response.Analysis is not { Texts.Count: > 0 } a)
+        {
+            return;
+        }
+        _prevWithText++;
+        _seen.Clear();
+        foreach (var t in a.Texts)
+        {
+            // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
+            foreach (var m in response.ThemesOf(t))
+            {
+                if (_seen.Add(m.ThemeId))
+                {
+                    Increment(_prevThemes, m.ThemeId);
+                }
+            }
+        }
+        if (!a.ConcernFlagged)
+        {
+            CountPhrases(a, _prevPhrases);
+        }
+    }
+
+    /// <summary>Adds "You said, we did" actions recorded for the period.</summary>
+    public void AddActions(IEnumerable<ActionRecord> actions) => _actions.AddRange(actions);
+
+    /// <summary>Adds a response received in the period.</summary>
+    public void Add(SurveyResponse response)
+    {
+        _total++;
+        var audience = AudienceIndex(response.Audience);
+        _byAudience[audience]++;
+        _byChannel[(int)response.Channel]++;
+        _bySurvey[response.SurveyCode] = _bySurvey.GetValueOrDefault(response.SurveyCode) + 1;
+        var venue = response.Venue ?? "";
+        _byVenue[venue] = _byVenue.GetValueOrDefault(venue) + 1;
+        AddClosed(response);
+        if (response.Channel == Channel.ForumNotes && response.Provenance is { } prov)
+        {
+            AddSession(response, prov);
+        }
+        if (response.Analysis is not { } a)
+        {
+            return;
+        }
+        _analysed++;
+        _analyzers[a.Analyzer] = _analyzers.GetValueOrDefault(a.Analyzer) + 1;
+        if (a.Texts.Count == 0)
+        {
+            return;
+        }
+        _withText++;
+        var flagged = a.ConcernFlagged;
+
+        // A response counts once per theme, with the sentiment of its first answer that carries the theme.
+        _seen.Clear();
+        foreach (var t in a.Texts)
+        {
+            // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
+            foreach (var m in response.ThemesOf(t))
+            {
+                if (!_seen.Add(m.ThemeId))
+                {
+                    continue;
+                }
+                var tally = Tally(m.ThemeId);
+                tally.Count++;
+                tally.ByAudience[audience]++;
+                tally.Sentiment[SentimentIndex(t.Result.Sentiment.Label)]++;
+                tally.Labels[m.Label] = tally.Labels.GetValueOrDefault(m.Label) + 1;
+            }
+        }
+        if (!flagged)
+        {
+            CountPhrases(a, _phrases);
+        }
+
+        foreach (var t in a.Texts)
+        {
+            var text = DigestText.Clean(t.Result.RedactedText);
+            if (flagged || text.Length == 0)
+            {
+                continue;
+            }
+            if (!DigestText.LooksClean(text))
+            {
+                _heldBack++;
+                continue;
+            }
+            var themes = response.ThemesOf(t);
+            var themeIds = new string[themes.Count];
+            for (var k = 0; k < themeIds.Length; k++)
+            {
+                themeIds[k] = Intern(themes[k].ThemeId);
+            }
+            _comments.Add(new Comment(audience, response.ReceivedUtc, response.Id, t.QuestionId, text, themeIds));
+            if (text.Length > MaxQuoteLength)
+            {
+                continue;
+            }
+            foreach (var m in themes)
+            {
+                _seen.Clear();
+                _features.Clear();
+                AddFeatures(t.Result.KeyPhrases);
+                AddFeatures(m.Evidence);
+                var list = Tally(m.ThemeId).Candidates[audience] ??= [];
+                list.Add(new Candidate(response.Id, t.QuestionId, text, [.. _features]));
+            }
+        }
+    }
+
+    /// <summary>Builds the model, with suppression applied once for every format.</summary>
+    /// <param name="concernsRaised">Possible concerns raised from responses received in the period.</param>
+    /// <param name="concernsReviewed">Of those, how many the safeguarding lead has reviewed.</param>
+    public DigestModel Build(int concernsRaised, int concernsReviewed)
+    {
+        var previous = _period.Previous;
+        var (responses, audienceCells) = Suppressor.Group(_total, _byAudience);
+        var byAudience = AudienceOrder.Select((a, i) => (a, i))
+            .Where(x => x.a != Audience.Unknown || _byAudience[x.i] > 0)
+            .Select(x => new CountRow(FeedbackJson.WireName(x.a), Format.AudienceLabel(x.a), audienceCells[x.i])).ToList();
+        var channels = Enum.GetValues<Channel>();
+        var (_, channelCells) = Suppressor.Group(_total, _byChannel);
+        var byChannel = channels.Select((c, i) => new CountRow(FeedbackJson.WireName(c), ChannelLabel(c), channelCells[i])).ToList();
+        var bySurvey = Rows(_bySurvey, k => _surveys.TryGetValue(k, out var s) ? DigestText.Clean(s.Title) : k, noneLabel: null);
+        var byVenue = Rows(_byVenue, k => k, noneLabel: "No venue given");
+        var (_, methodCells) = Suppressor.Group(_total, [_analysed, _total - _analysed]);
+        var withText = Suppressor.One(_withText);
+        var prevWithText = Suppressor.One(_prevWithText);
+
+        var ranked = _themes.Select(kv => (Id: kv.Key, Tally: kv.Value))
+            .OrderByDescending(t => t.Tally.Count).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        var refs = ranked.ToDictionary(t => t.Id, t => new ThemeRef(t.Id, LabelOf(t.Id, t.Tally)), StringComparer.Ordinal);
+        var rankOf = ranked.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var actions = _actions
+            .OrderBy(a => rankOf.GetValueOrDefault(a.ThemeId, int.MaxValue)).ThenBy(a => a.ThemeId, StringComparer.Ordinal)
+            .ThenBy(a => a.Quarter).ThenBy(a => a.RecordedUtc).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => new ActionItem(refs.GetValueOrDefault(a.ThemeId) ?? new ThemeRef(a.ThemeId, a.ThemeId), a.Quarter.ToString(), DigestText.Clean(a.YouSaid), DigestText.Clean(a.WeDid)))
+            .ToList();
+        var themes = ranked.Select((t, i) => ThemeRowOf(i + 1, refs[t.Id], t.Tally, withText, prevWithText, actions)).ToList();
+
+        var audiences = new List<AudienceSection>();
+        for (var i = 0; i < AudienceOrder.Length; i++)
+        {
+            if (_byAudience[i] == 0)
+            {
+                continue;
+            }
+            var leading = ranked.Where(t => t.Tally.ByAudience[i] > 0)
+                .OrderByDescending(t => t.Tally.ByAudience[i]).ThenBy(t => t.Id, StringComparer.Ordinal)
+                .Take(LeadingThemes)
+                .Select(t =>
+                {
+                    var count = Suppressor.One(t.Tally.ByAudience[i]);
+                    var quotes = count.Shown ? Representative(t.Tally.Candidates[i]) : [];
+                    return new LeadingTheme(refs[t.Id], count, quotes);
+                }).ToList();
+            audiences.Add(new AudienceSection(AudienceOrder[i], SectionTitle(AudienceOrder[i]), audienceCells[i], leading,
+                AudienceOrder[i] == Audience.ForumNotes ? ForumSummaryOf() : null));
+        }
+
+        var commentThemes = themes.Where(t => t.Count.Shown).Select(t => t.Theme).ToList();
+        var columnIds = commentThemes.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var kept = _comments.Where(c => audienceCells[c.Audience].Shown).ToArray();
+        Array.Sort(kept, static (x, y) =>
+            x.Audience != y.Audience ? x.Audience.CompareTo(y.Audience)
+            : x.ReceivedUtc != y.ReceivedUtc ? x.ReceivedUtc.CompareTo(y.ReceivedUtc)
+            : string.CompareOrdinal(x.ResponseId, y.ResponseId) is var byId and not 0 ? byId
+            : string.CompareOrdinal(x.QuestionId, y.QuestionId));
+        var audienceLabels = AudienceOrder.Select(Format.AudienceLabel).ToArray();
+        var comments = new List<CommentRow>(kept.Length);
+        foreach (var c in kept)
+        {
+            var ids = c.ThemeIds.Length == 0 || c.ThemeIds.All(columnIds.Contains) ? c.ThemeIds : c.ThemeIds.Where(columnIds.Contains).ToArray();
+            comments.Add(new CommentRow(comments.Count + 1, audienceLabels[c.Audience], c.Text, ids));
+        }
+
+        var analyzers = _analyzers.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal)
+            .ThenBy(kv => kv.Key.TaxonomyVersion, StringComparer.Ordinal)
+            .Select(kv => new CountRow($"{kv.Key.Name}/{kv.Key.Version}/{kv.Key.TaxonomyVersion}",
+                $"{DigestText.Clean(kv.Key.Name)} {DigestText.Clean(kv.Key.Version)}, taxonomy {DigestText.Clean(kv.Key.TaxonomyVersion)}", Suppressor.One(kv.Value)))
+            .ToList();
+
+        return new DigestModel
+        {
+            Title = _title,
+            Period = new PeriodInfo(_period.Key, _period.Label, _period.FromUtc, _period.ToUtc, previous.Key, previous.Label),
+            Responses = responses,
+            PreviousResponses = Suppressor.One(_prevTotal),
+            ByAudience = byAudience,
+            BySurvey = bySurvey,
+            ByVenue = byVenue,
+            ByChannel = byChannel,
+            Themes = themes,
+            Audiences = audiences,
+            RisingPhrases = Rising(),
+            ClosedQuestions = ClosedQuestions(),
+            Actions = actions,
+            Method = new MethodNote(analyzers, methodCells[0], methodCells[1], withText,
+                Suppressor.One(concernsRaised), Suppressor.One(concernsReviewed), Suppressor.One(_heldBack), Suppressor.Rule, QuoteRule),
+            CommentThemes = commentThemes,
+            Comments = comments,
+        };
+    }
+
+    /// <summary>Builds a digest from whole lists (tests, small periods).</summary>
+    public static DigestModel Build(DigestPeriod period, IEnumerable<Survey> surveys, IEnumerable<SurveyResponse> current, IEnumerable<SurveyResponse> previous,
+        IEnumerable<ActionRecord> actions, int concernsRaised, int concernsReviewed, string? title = null)
+    {
+        var b = new DigestBuilder(period, surveys, title);
+        foreach (var r in current)
+        {
+            b.Add(r);
+        }
+        foreach (var r in previous)
+        {
+            b.AddPrevious(r);
+        }
+        b.AddActions(actions);
+        return b.Build(concernsRaised, concernsReviewed);
+    }
+
+    private ThemeRow ThemeRowOf(int rank, ThemeRef theme, ThemeTally t, Count withText, Count prevWithText, List<ActionItem> actions)
+    {
+        var count = Suppressor.One(t.Count);
+        var (_, s) = Suppressor.Group(t.Count, t.Sentiment);
+        var prevCount = _prevThemes.GetValueOrDefault(theme.Id);
+        var previous = Suppressor.One(prevCount);
+        double? share = count.Shown && withText.Shown && _withText > 0 ? (double)t.Count / _withText : null;
+        var hasPrevious = _prevWithText > 0;
+        double? change = share is { } sh && hasPrevious && previous.Shown && prevWithText.Shown
+            ? (sh - ((double)prevCount / _prevWithText)) * 100
+            : null;
+        return new ThemeRow(rank, theme, count, share, previous, change, hasPrevious && prevCount == 0, new SentimentSplit(s[0], s[1], s[2], s[3]),
+            actions.Where(a => a.Theme.Id == theme.Id).ToList())
+        {
+            HasPrevious = hasPrevious,
+        };
+    }
+
+    /// <summary>
+    /// The most typical answers of a theme: each scores the mean, over the theme's other answers, of the share of its
+    /// features (key phrases and evidence) that the other answer also has; highest first, ties by id; no repeats.
+    /// </summary>
+    private static List<string> Representative(List<Candidate>? candidates)
+    {
+        if (candidates is null || candidates.Count == 0)
+        {
+            return [];
+        }
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            foreach (var f in c.Features)
+            {
+                df[f] = df.GetValueOrDefault(f) + 1;
+            }
+        }
+        var others = Math.Max(1, candidates.Count - 1);
+        var scored = candidates.Select(c => (c, Score: c.Features.Length == 0 ? 0 : c.Features.Sum(f => df[f] - 1) / (double)(c.Features.Length * others)))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.c.ResponseId, StringComparer.Ordinal).ThenBy(x => x.c.QuestionId, StringComparer.Ordinal);
+        var quotes = new List<string>(QuotesPerTheme);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (c, _) in scored)
+        {
+            if (seen.Add(c.Text))
+            {
+                quotes.Add(c.Text);
+                if (quotes.Count == QuotesPerTheme)
+                {
+                    break;
+                }
+            }
+        }
+        return quotes;
+    }
+
+    private List<PhraseRow> Rising()
+    {
+        if (_withText == 0)
+        {
+            return [];
+        }
+        return _phrases
+            .Where(kv => kv.Value >= Suppressor.Threshold)
+            .Select(kv => (Phrase: kv.Key, Now: kv.Value, Before: _prevPhrases.GetValueOrDefault(kv.Key),
+                Rise: (double)kv.Value / _withText - (_prevWithText == 0 ? 0 : (double)_prevPhrases.GetValueOrDefault(kv.Key) / _prevWithText)))
+            .Where(x => x.Rise > 0)
+            .OrderByDescending(x => x.Rise).ThenByDescending(x => x.Now).ThenBy(x => x.Phrase, StringComparer.Ordinal)
+            .Take(RisingPhrasesListed)
+            .Select(x => new PhraseRow(x.Phrase, Suppressor.One(x.Now), Suppressor.One(x.Before)))
+            .ToList();
+    }
+
+    private List<ClosedQuestion> ClosedQuestions()
+    {
+        var list = new List<ClosedQuestion>();
+        foreach (var code in _bySurvey.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!_surveys.TryGetValue(code, out var survey))
+            {
+                continue;
+            }
+            foreach (var q in survey.Questions)
+            {
+                var options = OptionsOf(q);
+                if (options is null)
+                {
+                    continue;
+                }
+                var tally = _closed.GetValueOrDefault((code, q.Id));
+                var counts = options.Select(o => tally?.GetValueOrDefault(o.Value) ?? 0).ToList();
+                var answered = _answered.GetValueOrDefault((code, q.Id));
+                var several = q.Kind == QuestionKind.MultipleChoice;
+                Count total;
+                Count[] cells;
+                if (several)
+                {
+                    total = Suppressor.One(answered);
+                    cells = counts.Select(Suppressor.One).ToArray();
+                }
+                else
+                {
+                    (total, cells) = Suppressor.Group(answered, counts);
+                }
+                list.Add(new ClosedQuestion(code, DigestText.Clean(survey.Title), q.Id, DigestText.Clean(q.Text), FeedbackJson.WireName(q.Kind), total, several,
+                    options.Select((o, i) => new CountRow(o.Value, o.Label, cells[i])).ToList()));
+            }
+        }
+        return list;
+    }
+
+    private static List<(string Value, string Label)>? OptionsOf(Question q) => q.Kind switch
+    {
+        QuestionKind.EmojiScale => [("1", "Very unhappy"), ("2", "Unhappy"), ("3", "Okay"), ("4", "Happy"), ("5", "Very happy")],
+        QuestionKind.YesNotSureNo => [("yes", "Yes"), ("not-sure", "Not sure"), ("no", "No")],
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.AgeBand => q.Options.Select(o => (o.Id, DigestText.Clean(o.Text))).ToList(),
+        _ => null,
+    };
+
+    private void AddClosed(SurveyResponse r)
+    {
+        if (!_surveys.TryGetValue(r.SurveyCode, out var survey))
+        {
+            return;
+        }
+        foreach (var q in survey.Questions)
+        {
+            if (q.Kind == QuestionKind.FreeText || !r.Answers.TryGetValue(q.Id, out var values) || values.Count == 0)
+            {
+                continue;
+            }
+            var key = (survey.Code, q.Id);
+            _answered[key] = _answered.GetValueOrDefault(key) + 1;
+            if (!_closed.TryGetValue(key, out var tally))
+            {
+                _closed[key] = tally = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+            foreach (var v in values.Distinct(StringComparer.Ordinal))
+            {
+                tally[v] = tally.GetValueOrDefault(v) + 1;
+            }
+        }
+    }
+
+    private void AddSession(SurveyResponse r, Provenance prov)
+    {
+        var key = prov.Source + "\u001F" + prov.Session;
+        int? participants = r.Answers.TryGetValue(NotesUploadHandler.ParticipantsAnswerId, out var p) && p.Count == 1
+                            && int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var ages = r.Answers.TryGetValue(NotesUploadHandler.AgeRangeAnswerId, out var a) && a.Count == 1 ? a[0] : null;
+        var had = _sessions.GetValueOrDefault(key);
+        _sessions[key] = (had.Participants ?? participants, had.Ages ?? ages);
+    }
+
+    private ForumSummary ForumSummaryOf()
+    {
+        int? min = null, max = null;
+        foreach (var (_, ages) in _sessions.Values)
+        {
+            if (NotesUploadHandler.TryParseAgeRange(ages, out var lo, out var hi))
+            {
+                min = Math.Min(min ?? lo, lo);
+                max = Math.Max(max ?? hi, hi);
+            }
+        }
+        var people = _sessions.Values.Sum(s => s.Participants ?? 0);
+        var span = min is null ? null : min == max ? min.Value.ToString(CultureInfo.InvariantCulture) : $"{min}\u2013{max}";
+        return new ForumSummary(Suppressor.One(_sessions.Count), Suppressor.One(people), span);
+    }
+
+    private static List<CountRow> Rows(Dictionary<string, int> counts, Func<string, string> label, string? noneLabel)
+    {
+        var keys = counts.Keys.Where(k => k.Length > 0).Order(StringComparer.Ordinal).ToList();
+        if (counts.ContainsKey("") && noneLabel is not null)
+        {
+            keys.Add("");
+        }
+        var (_, cells) = Suppressor.Group(counts.Values.Sum(), keys.Select(k => counts[k]).ToList());
+        return keys.Select((k, i) => new CountRow(k, k.Length == 0 ? noneLabel! : label(k), cells[i])).ToList();
+    }
+
+    private ThemeTally Tally(string id)
+    {
+        if (!_themes.TryGetValue(id, out var t))
+        {
+            _themes[Intern(id)] = t = new ThemeTally();
+        }
+        return t;
+    }
+
+    /// <summary>Counts each key phrase of a response once.</summary>
+    private void CountPhrases(ResponseAnalysis a, Dictionary<string, int> counts)
+    {
+        _seen.Clear();
+        foreach (var t in a.Texts)
+        {
+            foreach (var k in t.Result.KeyPhrases)
+            {
+                var p = Normal(k);
+                // Placeholders of redacted data are not phrases anyone said.
+                if (p.Length is > 0 and <= 60 && !p.Contains('[', StringComparison.Ordinal) && _seen.Add(p))
+                {
+                    Increment(counts, p);
+                }
+            }
+        }
+    }
+
+    private void AddFeatures(IReadOnlyList<string> items)
+    {
+        foreach (var item in items)
+        {
+            var f = Normal(item);
+            if (f.Length > 0 && _seen.Add(f))
+            {
+                _features.Add(f);
+            }
+        }
+    }
+
+    private static void Increment(Dictionary<string, int> counts, string key)
+    {
+        ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        c++;
+    }
+
+    /// <summary>A phrase cleaned and lower-cased, one shared instance per distinct phrase (phrases repeat a great deal).</summary>
+    private string Normal(string s)
+    {
+        if (_normal.TryGetValue(s, out var n))
+        {
+            return n;
+        }
+        n = Intern(DigestText.Clean(s).ToLowerInvariant());
+        // Bound the cache: a quarter of hostile, all-distinct phrases must not hold them all twice.
+        if (_normal.Count < 200_000)
+        {
+            _normal[s] = n;
+        }
+        return n;
+    }
+
+    private string Intern(string s)
+    {
+        if (_pool.TryGetValue(s, out var existing))
+        {
+            return existing;
+        }
+        _pool[s] = s;
+        return s;
+    }
+
+    private static string LabelOf(string id, ThemeTally t) =>
+        t.Labels.Count == 0 ? id : DigestText.Clean(t.Labels.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key);
+
+    private static int AudienceIndex(Audience a) => Array.IndexOf(AudienceOrder, a) is var i and >= 0 ? i : AudienceOrder.Length - 1;
+
+    private static int SentimentIndex(SentimentLabel l) => l switch
+    {
+        SentimentLabel.Positive => 0,
+        SentimentLabel.Neutral => 1,
+        SentimentLabel.Negative => 2,
+        _ => 3,
+    };
+
+    private static string ChannelLabel(Channel c) => c switch
+    {
+        Channel.Web => "Web",
+        Channel.Qr => "QR code",
+        Channel.ForumNotes => "Forum notes",
+        _ => "Import",
+    };
+
+    private static string SectionTitle(Audience a) => a switch
+    {
+        Audience.Child => "What children and young people told us",
+        Audience.Parent => "What parents and carers told us",
+        Audience.Practitioner => "What practitioners told us",
+        Audience.ForumNotes => "What forum sessions told us",
+        _ => "What others told us",
+    };
+}

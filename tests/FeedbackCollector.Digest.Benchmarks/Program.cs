@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text;
+using FeedbackCollector.Core;
+using FeedbackCollector.Core.Analysis;
+using FeedbackCollector.Core.Digests;
+using FeedbackCollector.Core.Responses;
+using FeedbackCollector.Core.Storage;
+using FeedbackCollector.Digest;
+using FeedbackCollector.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Digest benchmark. Without arguments: builds and renders the digest of a synthetic quarter of N responses (default
+// 100,000) already in memory, and reports the time and the process's peak working set. With --azurite (and Storage set,
+// e.g. UseDevelopmentStorage=true): seeds the quarter into storage once (--seed) and times the whole digest as the
+// timer runs it: read from Table storage, build, render, write to Blob storage.
+var n = args.SkipWhile(a => a != "--count").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
+var quarter = new Quarter(2026, 1);
+var period = DigestPeriod.ForQuarter(quarter);
+var surveys = Synthetic.Surveys();
+
+if (args.Contains("--azurite"))
+{
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+    var services = new ServiceCollection();
+    services.AddLogging();
+    services.AddFeedbackStorage(configuration);
+    services.AddFeedbackDigest();
+    await using var provider = services.BuildServiceProvider();
+    await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
+    if (args.Contains("--seed"))
+    {
+        var repo = provider.GetRequiredService<IResponseRepository>();
+        var surveyRepo = provider.GetRequiredService<ISurveyRepository>();
+        foreach (var s in surveys)
+        {
+            await surveyRepo.TryAddAsync(s);
+        }
+        var seed = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Synthetic.Responses(quarter, n, 1), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (r, ct) => await repo.TryAddAsync(r, ct));
+        Console.WriteLine($"Seeded {n:N0} responses in {seed.Elapsed.TotalSeconds:N1} s");
+    }
+    GC.Collect();
+    var handler = new QuarterlyDigestHandler(provider.GetRequiredService<IDigestProducer>(), provider.GetRequiredService<IDigestArchive>(), TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<QuarterlyDigestHandler>.Instance);
+    var run = Stopwatch.StartNew();
+    await handler.RunAsync(quarter, default);
+    run.Stop();
+    using var self = Process.GetCurrentProcess();
+    Console.WriteLine($"Digest of {quarter} over storage: {run.Elapsed.TotalSeconds:N2} s; peak working set {self.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1024.0 / 1024.0:N0} MB");
+    return;
+}
+
+var current = Synthetic.Responses(quarter, n, 1).ToList();
+var previous = Synthetic.Responses(quarter.Previous, n * 9 / 10, 2).ToList();
+GC.Collect();
+var before = GC.GetTotalMemory(true);
+if (args.Contains("--phases"))
+{
+    for (var round = 0; round < 3; round++)
+    {
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var w = Stopwatch.StartNew();
+        var b = new DigestBuilder(period, surveys);
+        foreach (var r in current) { b.Add(r); }
+        var tAdd = w.Elapsed;
+        foreach (var r in previous) { b.AddPrevious(r); }
+        var tPrev = w.Elapsed;
+        var model = b.Build(1, 1);
+        var tBuild = w.Elapsed;
+        Console.WriteLine($"add {tAdd.TotalMilliseconds:N0} ms, previous {(tPrev - tAdd).TotalMilliseconds:N0} ms, build {(tBuild - tPrev).TotalMilliseconds:N0} ms; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:N0} ms; gen0 {GC.CollectionCount(0)} gen2 {GC.CollectionCount(2)}");
+    }
+    return;
+}
+for (var round = 0; round < 4; round++)
+{
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var model = DigestBuilder.Build(period, surveys, current, previous, [], 17, 12);
+    var built = watch.Elapsed;
+    var files = DigestRenderer.RenderAll(model);
+    watch.Stop();
+    Console.WriteLine($"round {round + 1}: {n:N0} responses (+{previous.Count:N0} previous): built in {built.TotalMilliseconds:N0} ms, with all five formats {watch.Elapsed.TotalMilliseconds:N0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:N0} ms); " +
+                      $"{files.Sum(f => f.Content.Length) / 1024:N0} KB written ({files.Single(f => f.Name == DigestPaths.CommentsCsv).Content.Length / 1024:N0} KB of comments)");
+}
+using (var self = Process.GetCurrentProcess())
+{
+    Console.WriteLine($"Loaded data {(GC.GetTotalMemory(false) - before) / 1024.0 / 1024.0:N0} MB over the baseline; peak working set {self.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB");
+}
+
+/// <summary>A synthetic quarter: typical 1-3 sentence answers with themes, key phrases and sentiment, closed answers, a few concerns.</summary>
+internal static class Synthetic
+{
+    private static readonly AnalyzerInfo Analyzer = new("local", "1.0.0", "2026.1");
+
+    private static readonly (string Id, string Label)[] Themes =
+    [
+        ("listen-to-me", "Listen to me"), ("feeling-safe", "Feeling safe"), ("things-to-do", "Things to do"), ("getting-help", "Getting help"),
+        ("school-life", "School life"), ("online-safety", "Online safety"), ("mental-health", "Mental health"), ("transport", "Transport"),
+        ("family-life", "Family life"), ("police", "Police"), ("bullying", "Bullying"), ("youth-workers", "Youth workers"),
+    ];
+
+    private static readonly string[] Words = ["buses", "school", "teachers", "youth club", "park", "police", "phone", "online", "worker", "help", "waiting", "listen", "safe", "night", "friends", "money"];
+
+    public static IReadOnlyList<FeedbackCollector.Core.Surveys.Survey> Surveys() =>
+    [
+        new() { Code = "young-voices", Title = "Young voices", Audience = Audience.Child, Status = FeedbackCollector.Core.Surveys.SurveyStatus.Open,
+            Questions = [new() { Id = "listened", Kind = FeedbackCollector.Core.Surveys.QuestionKind.EmojiScale, Text = "Do adults listen to you?" },
+                         new() { Id = "better", Kind = FeedbackCollector.Core.Surveys.QuestionKind.FreeText, Text = "What would make things better?" }] },
+    ];
+
+    public static IEnumerable<SurveyResponse> Responses(Quarter quarter, int count, int seed)
+    {
+        var rng = new Random(seed);
+        var span = (quarter.End - quarter.Start).TotalSeconds;
+        var audiences = new[] { Audience.Child, Audience.Child, Audience.Child, Audience.Parent, Audience.Practitioner, Audience.ForumNotes };
+        for (var i = 0; i < count; i++)
+        {
+            var at = quarter.Start.AddSeconds(rng.NextDouble() * span);
+            var themes = Enumerable.Range(0, rng.Next(0, 3)).Select(_ => Themes[Math.Min(Themes.Length - 1, (int)(Math.Abs(rng.NextDouble() * rng.NextDouble()) * Themes.Length))]).Distinct().ToList();
+            var phrases = Enumerable.Range(0, rng.Next(1, 4)).Select(_ => Words[rng.Next(Words.Length)] + " " + Words[rng.Next(Words.Length)]).ToList();
+            var text = new StringBuilder();
+            for (var s = rng.Next(1, 4); s > 0; s--)
+            {
+                text.Append("The ").Append(Words[rng.Next(Words.Length)]).Append(" and ").Append(Words[rng.Next(Words.Length)]).Append(" could be better for us. ");
+            }
+            var flagged = rng.Next(500) == 0;
+            var label = (SentimentLabel)rng.Next(4);
+            var result = new AnalysisResult("better", "en", themes.Select(t => new ThemeMatch(t.Id, t.Label, 0.8, [Words[rng.Next(Words.Length)]])).ToList(),
+                new SentimentResult(label, 0.3, 0.4, 0.3), phrases, text.ToString().Trim(), [],
+                flagged ? new ConcernResult(true, ConcernCategory.SelfHarm, [ConcernCategory.SelfHarm], "x") : ConcernResult.None, Analyzer);
+            yield return new SurveyResponse
+            {
+                Id = ResponseId.New(at),
+                SurveyCode = "young-voices",
+                Audience = audiences[rng.Next(audiences.Length)],
+                ReceivedUtc = at,
+                Venue = "venue-" + rng.Next(40).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Channel = (Channel)rng.Next(4),
+                Answers = new Dictionary<string, IReadOnlyList<string>> { ["listened"] = [rng.Next(1, 6).ToString(System.Globalization.CultureInfo.InvariantCulture)] },
+                FreeText = [new FreeTextAnswer("better", text.ToString().Trim())],
+                Analysis = new ResponseAnalysis([new TextAnalysis("better", result)], at, Analyzer),
+            };
+        }
+    }
+}
