@@ -104,6 +104,7 @@ public sealed partial class ConsoleApiTests(AzuriteFixture azurite)
             Assert.True(res.StatusCode == HttpStatusCode.OK, $"{path}: {res.StatusCode}");
             Assert.Equal("text/javascript", res.Content.Headers.ContentType!.MediaType);
             var js = await res.Content.ReadAsStringAsync();
+            await AssertModuleParsesAsync(path, js);
             Assert.DoesNotContain("innerHTML", js);
             Assert.DoesNotContain("eval(", js);
             foreach (Match m in ModuleImport().Matches(js))
@@ -128,6 +129,27 @@ public sealed partial class ConsoleApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         using var climb = await host.SendAsync(HttpMethod.Get, "/console/..%2Fhost.json");
         Assert.Equal(HttpStatusCode.NotFound, climb.StatusCode);
+    }
+
+    /// <summary>Node (which runs Azurite, so it is there) parses the module: a syntax error would blank the whole console.</summary>
+    private static async Task AssertModuleParsesAsync(string path, string js)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"console-{Guid.NewGuid():N}.mjs");
+        await File.WriteAllTextAsync(file, js);
+        try
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardError = true, RedirectStandardOutput = true };
+            psi.ArgumentList.Add("--check");
+            psi.ArgumentList.Add(file);
+            using var node = System.Diagnostics.Process.Start(psi)!;
+            var errors = await node.StandardError.ReadToEndAsync();
+            await node.WaitForExitAsync();
+            Assert.True(node.ExitCode == 0, $"{path} does not parse as a module:\n{errors}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

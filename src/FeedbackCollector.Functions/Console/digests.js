@@ -65,19 +65,19 @@ async function loadStored(context) {
     return;
   }
   const digests = res.data.digests;
+  const latest = (files) => files.reduce((m, f) => (f.lastModifiedUtc && f.lastModifiedUtc > m ? f.lastModifiedUtc : m), '');
+  const row = (d) => h('tr', {},
+    h('th', { scope: 'row' }, d.period),
+    h('td', {}, h('ul', { class: 'plain' },
+      d.files.some((f) => f.name === 'digest.html') ? h('li', {}, previewButton(context, d.period)) : null,
+      d.files.map((f) => h('li', {}, downloadButton(d.period, f.name))))),
+    h('td', {}, when(latest(d.files))));
+  const table = h('table', { class: 'table' },
+    h('caption', { class: 'visually-hidden' }, 'Stored digests, newest period first'),
+    h('thead', {}, h('tr', {}, ['Period', 'Files', 'Made'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, digests.map(row)));
   replace(context.stored, h('h2', { id: 'stored-title' }, 'Stored digests'),
-    digests.length === 0 ? h('p', {}, 'No digest has been generated yet.')
-      : h('table', { class: 'table' },
-        h('caption', { class: 'visually-hidden' }, 'Stored digests, newest period first'),
-        h('thead', {}, h('tr', {}, ['Period', 'Files', 'Made'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, digests.map((d) => h('tr', {},
-          h('th', { scope: 'row' }, d.period),
-          h('td', {}, h('ul', { class: 'plain' },
-            d.files.some((f) => f.name === 'digest.html')
-              ? h('li', {}, previewButton(context, d.period))
-              : null,
-            d.files.map((f) => h('li', {}, downloadButton(d.period, f.name))))),
-          h('td', {}, when(d.files.reduce((m, f) => (f.lastModifiedUtc && f.lastModifiedUtc > m ? f.lastModifiedUtc : m), '')))))));
+    digests.length === 0 ? h('p', {}, 'No digest has been generated yet.') : table);
 }
 
 function previewButton(context, period) {
