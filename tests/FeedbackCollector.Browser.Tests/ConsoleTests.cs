@@ -262,11 +262,11 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
         Assert.EndsWith(".csv", download.SuggestedFilename);
         Assert.StartsWith("rank,", (await File.ReadAllTextAsync((await download.PathAsync())!)).TrimStart('\uFEFF'), StringComparison.Ordinal);
 
-        await console.Page.GetByLabel("You said").FillAsync("Nobody listens before decisions are made.");
+        await console.Page.GetByLabel("You said", new() { Exact = true }).FillAsync("Nobody listens before decisions are made.");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
         await console.ExpectProblemAsync("'We did' is required");
         await console.Page.GetByLabel("Theme", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "listen-to-me" });
-        await console.Page.GetByLabel("We did").FillAsync("Young people now sit on the partnership board.");
+        await console.Page.GetByLabel("We did", new() { Exact = true }).FillAsync("Young people now sit on the partnership board.");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
         await console.ExpectFlashAsync("Action recorded");
         await console.Page.GetByRole(AriaRole.Cell, new() { Name = "Young people now sit on the partnership board." }).WaitForAsync();

@@ -157,6 +157,11 @@ function problemMessage(status, problem) {
 
 // ---------- messages ----------
 
+let pending = null;
+
+/** Shows a message once the next page (after go()) has been shown, so the navigation does not clear it. */
+export function flashNext(text, kind = 'success') { pending = { text, kind }; }
+
 /** Shows a short message in the page's polite live region. */
 export function flash(text, kind = 'success') {
   const region = document.getElementById('flash');
@@ -277,7 +282,12 @@ function renderNav(current) {
 }
 
 async function show() {
-  flash('');
+  if (pending) {
+    flash(pending.text, pending.kind);
+    pending = null;
+  } else {
+    flash('');
+  }
   const [name, ...rest] = route();
   if (!session.key) {
     renderNav(null);

@@ -195,7 +195,7 @@ function correctionArea(r, context, redraw) {
   const save = h('button', { type: 'submit', class: 'button' }, 'Save themes');
   const undo = r.correction ? h('button', { type: 'button', class: 'button secondary' }, 'Remove the correction') : null;
   form.append(errorSummary(), h('p', { class: 'hint' }, `Tick every theme the answer is about (taxonomy ${context.taxonomyVersion}).`),
-    groups.map((g) => g.fieldset), h('div', { class: 'button-row' }, save, undo));
+    ...groups.map((g) => g.fieldset), h('div', { class: 'button-row' }, save, undo ?? ''));
   const send = async (answers, button, done) => {
     clearProblem(form);
     await busy(button, async () => {

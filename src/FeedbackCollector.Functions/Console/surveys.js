@@ -1,6 +1,6 @@
 // Surveys (officer): list, create from a default survey or from scratch, edit questions, open and close, venues with
 // their QR codes and posters.
-import { h, api, render, field, errorSummary, showProblem, clearProblem, busy, flash, replace, go, day, uid } from '/console/app.js';
+import { h, api, render, field, errorSummary, showProblem, clearProblem, busy, flash, flashNext, replace, go, day, uid } from '/console/app.js';
 
 const KINDS = [
   ['emoji-scale', 'Five faces (1 to 5)'],
@@ -105,8 +105,8 @@ function createForm(templates, existing) {
         showProblem(form, res, { code: code.input.id, title: title.input.id, audience: audience.input.id });
         return;
       }
+      flashNext(`Survey "${res.data.title}" created as a draft. Edit its questions, add venues, then open it.`);
       go(`surveys/${encodeURIComponent(res.data.code)}`);
-      flash(`Survey "${res.data.title}" created as a draft. Edit its questions, add venues, then open it.`);
     });
   });
   return form;
@@ -214,7 +214,8 @@ function venuesSection(state, refresh) {
   const table = venues.length === 0 ? h('p', {}, 'No venues yet. Add the places where the survey is offered; each gets its own QR code and poster.')
     : h('table', { class: 'table' },
       h('caption', {}, `${venues.length} venue${venues.length === 1 ? '' : 's'}`),
-      h('thead', {}, h('tr', {}, ['Venue', 'QR code', 'Print and download', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Venue', 'QR code', 'Print and download'].map((t) => h('th', { scope: 'col' }, t)),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
       h('tbody', {}, venues.map((v, i) => h('tr', {},
         h('th', { scope: 'row' }, v.name, h('br'), h('span', { class: 'code' }, v.code)),
         h('td', {}, h('img', { src: `/s/${enc(s.code)}/qr.svg?v=${enc(v.code)}`, alt: `QR code for ${v.name}`, width: '96', height: '96', class: 'qr' })),
