@@ -1,8 +1,10 @@
+using FeedbackCollector.Analysis;
 using FeedbackCollector.AzureLanguage;
 using FeedbackCollector.Core;
 using FeedbackCollector.Core.Concerns;
 using FeedbackCollector.Functions.Http;
 using FeedbackCollector.Storage;
+using FeedbackCollector.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,10 @@ public static class FeedbackCollectorServices
         services.AddFeedbackStorage(configuration);
         services.AddFeedbackAnalyzer(configuration);
         services.AddSingleton<StaffGate>();
+        // The submit-time screen: the local redactor and detector whichever analyzer the queue uses, so help is shown at once.
+        services.AddSingleton<IConcernScreen, LocalConcernScreen>(_ => new LocalConcernScreen());
+        services.AddValidatedOptions<SurveyWebOptions>(configuration.GetSection(SurveyWebOptions.SectionName), o => o.Validate());
+        services.AddSingleton<RateLimiter>();
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();
