@@ -50,6 +50,16 @@ install_chromium() {
   fi
 }
 
+# Fonts for what the pages show (emoji faces, Urdu): only for screenshots a person looks at, so failing is not fatal.
+install_page_fonts() {
+  if fc-list 2>/dev/null | grep -qi "Noto Color Emoji" && fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic"; then return; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing emoji and Urdu fonts (Debian packages) for the browser tests' screenshots"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-color-emoji fonts-noto-core >/dev/null; } \
+      || printf 'note: could not install fonts-noto-color-emoji and fonts-noto-core; screenshots will show boxes for emoji and Urdu.\n' >&2
+  fi
+}
+
 restore_dotnet() {
   need_dotnet
   say "Restoring .NET packages"

@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 install_azurite
 install_axe
 install_chromium
+install_page_fonts
 restore_dotnet
 
 say "Building (Release)"

@@ -8,6 +8,7 @@ using FeedbackCollector.Notes;
 using FeedbackCollector.Functions.Http;
 using FeedbackCollector.Functions.Themes;
 using FeedbackCollector.Storage;
+using FeedbackCollector.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,8 @@ public static class FeedbackCollectorServices
         services.AddFeedbackNotes();
         services.AddFeedbackDigest();
         services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
+        services.AddValidatedOptions<SurveyWebOptions>(configuration.GetSection(SurveyWebOptions.SectionName), o => o.Validate());
+        services.AddSingleton<RateLimiter>();
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();

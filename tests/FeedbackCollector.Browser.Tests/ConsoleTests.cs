@@ -89,14 +89,19 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
         await console.Page.GetByLabel("Venue code").FillAsync("oak-youth");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add venue" }).ClickAsync();
         await console.ExpectFlashAsync("Venue \"Oak Youth Club\" added");
-        await console.Page.GetByRole(AriaRole.Img, new() { Name = "QR code for Oak Youth Club" }).WaitForAsync();
-        Assert.Equal("/s/young-people/poster?v=oak-youth",
-            await console.Page.GetByRole(AriaRole.Link, new() { Name = "Poster for Oak Youth Club" }).GetAttributeAsync("href"));
+        await console.Page.GetByText("Open the survey to print its poster.").WaitForAsync();
         Assert.Equal("oak-youth", Assert.Single((await site.Get<ISurveyRepository>().FindAsync("young-people"))!.Venues).Code);
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Open the survey" }).ClickAsync();
         await console.ExpectFlashAsync("The survey is open.");
         Assert.Equal(Core.Surveys.SurveyStatus.Open, (await site.Get<ISurveyRepository>().FindAsync("young-people"))!.Status);
+        // Once open, the venue's QR code is drawn (by the survey pages' own function) and its poster is one click away.
+        var qr = console.Page.GetByRole(AriaRole.Img, new() { Name = "QR code for Oak Youth Club" });
+        await qr.WaitForAsync();
+        await console.Page.WaitForFunctionAsync("() => { const i = document.querySelector('img.qr'); return i && i.complete && i.naturalWidth > 0; }");
+        Assert.Equal("/s/young-people/poster?v=oak-youth",
+            await console.Page.GetByRole(AriaRole.Link, new() { Name = "Poster for Oak Youth Club (opens in a new tab)" }).GetAttributeAsync("href"));
+        await console.CheckAsync("survey-open");
 
         // Edit a question; a question asking for a name is refused with the reason next to it.
         var first = console.Page.GetByRole(AriaRole.Group, new() { Name = "Question 1", Exact = true });
@@ -306,5 +311,53 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
         await console.Page.GetByRole(AriaRole.Heading, new() { Name = "Notes uploaded" }).WaitForAsync();
         await console.CheckAsync("notes-uploaded");
         Assert.Equal(3, await site.Get<IResponseRepository>().ListAsync(new ResponseQuery(DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(1))).CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task A_safeguarding_lead_reviews_an_open_concern_and_officers_never_see_its_words()
+    {
+        await using var scope = azurite.NewScope();
+        await using var site = await SiteHost.StartAsync(scope);
+        var lead = await site.IssueKeyAsync(StaffRole.Safeguarding, "Safeguarding lead, north");
+        var officer = await site.IssueKeyAsync(StaffRole.Officer, "Participation officer");
+        await site.OpenDefaultSurveysAsync("young-people");
+        const string Disclosure = "my step dad hits me when he is drunk and i am scared to go home";
+        var id = await ConsoleSeed.SubmitAsync(site, "young-people", Disclosure, "oak-youth");
+        var concerns = site.Get<Core.Concerns.IConcernRepository>();
+        await SiteHost.WaitForAsync(async () => (await concerns.FindAsync(id)) is not null, TimeSpan.FromSeconds(30), "the concern to be raised");
+
+        await using (var console = await ConsoleSession.StartAsync(browser, site.BaseUri, ConsoleScreen.Tablet))
+        {
+            await console.SignInAsync(lead, "Concerns");
+            await console.Page.GetByRole(AriaRole.Heading, new() { Name = "Open concerns (1)" }).WaitForAsync();
+            var card = console.Page.GetByRole(AriaRole.Article);
+            await card.GetByText("hits me").WaitForAsync();
+            await card.GetByText("oak-youth").WaitForAsync();
+            await console.CheckAsync("concerns-open");
+
+            await card.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Mark reviewed") }).ClickAsync();
+            await console.ExpectProblemAsync("Say what was done");
+            Assert.Null((await concerns.FindAsync(id))!.ReviewedUtc);
+            await console.CheckAsync("concerns-refused");
+
+            await card.GetByLabel("What was done").FillAsync("Referred to MASH, ref 1234; DSL at Oak informed.");
+            await card.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Mark reviewed") }).ClickAsync();
+            await console.ExpectFlashAsync("marked reviewed");
+            await console.Page.GetByRole(AriaRole.Heading, new() { Name = "Open concerns (0)" }).WaitForAsync();
+            await console.Page.GetByRole(AriaRole.Cell, new() { Name = "Safeguarding lead, north" }).WaitForAsync();
+            await console.Page.GetByRole(AriaRole.Cell, new() { Name = "Referred to MASH, ref 1234; DSL at Oak informed." }).WaitForAsync();
+            await console.CheckAsync("concerns-audit");
+            var reviewed = (await concerns.FindAsync(id))!;
+            Assert.Equal("Safeguarding lead, north", reviewed.ReviewedBy);
+        }
+
+        await using var officerConsole = await ConsoleSession.StartAsync(browser, site.BaseUri, ConsoleScreen.Laptop);
+        await officerConsole.SignInAsync(officer, "Surveys");
+        Assert.DoesNotContain("Concerns", await officerConsole.Page.GetByRole(AriaRole.Navigation, new() { Name = "Console pages" }).InnerTextAsync());
+        await officerConsole.OpenAsync("Responses", "Responses");
+        await officerConsole.Page.GetByRole(AriaRole.Heading, new() { Name = "1 response", Level = 2 }).WaitForAsync();
+        await officerConsole.Page.GetByText("Withheld: this answer may be a safeguarding concern").WaitForAsync();
+        Assert.DoesNotContain("hits me", await officerConsole.Page.ContentAsync());
+        await officerConsole.CheckAsync("responses-withheld");
     }
 }

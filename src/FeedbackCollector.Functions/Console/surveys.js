@@ -211,6 +211,17 @@ function venuesSection(state, refresh) {
     });
   });
   const enc = encodeURIComponent;
+  // QR codes and posters exist once the survey can be answered (open or closed); a draft has none yet.
+  const ready = s.status !== 'draft';
+  const qr = (v) => (ready
+    ? h('img', { src: `/s/${enc(s.code)}/qr.svg?v=${enc(v.code)}`, alt: `QR code for ${v.name}`, width: '96', height: '96', class: 'qr' })
+    : h('p', { class: 'hint' }, 'Ready when the survey is open.'));
+  const links = (v) => (ready
+    ? h('ul', { class: 'plain' },
+      h('li', {}, h('a', { href: `/s/${enc(s.code)}/poster?v=${enc(v.code)}`, target: '_blank', rel: 'noopener' }, `Poster for ${v.name}`, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'))),
+      h('li', {}, h('a', { href: `/s/${enc(s.code)}/qr.svg?v=${enc(v.code)}`, download: `${s.code}-${v.code}.svg` }, `QR code for ${v.name} (SVG)`)),
+      h('li', {}, h('a', { href: `/s/${enc(s.code)}/qr.png?v=${enc(v.code)}`, download: `${s.code}-${v.code}.png` }, `QR code for ${v.name} (PNG)`)))
+    : h('p', { class: 'hint' }, 'Open the survey to print its poster.'));
   const table = venues.length === 0 ? h('p', {}, 'No venues yet. Add the places where the survey is offered; each gets its own QR code and poster.')
     : h('table', { class: 'table' },
       h('caption', {}, `${venues.length} venue${venues.length === 1 ? '' : 's'}`),
@@ -218,11 +229,8 @@ function venuesSection(state, refresh) {
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
       h('tbody', {}, venues.map((v, i) => h('tr', {},
         h('th', { scope: 'row' }, v.name, h('br'), h('span', { class: 'code' }, v.code)),
-        h('td', {}, h('img', { src: `/s/${enc(s.code)}/qr.svg?v=${enc(v.code)}`, alt: `QR code for ${v.name}`, width: '96', height: '96', class: 'qr' })),
-        h('td', {}, h('ul', { class: 'plain' },
-          h('li', {}, h('a', { href: `/s/${enc(s.code)}/poster?v=${enc(v.code)}`, target: '_blank', rel: 'noopener' }, `Poster for ${v.name}`, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'))),
-          h('li', {}, h('a', { href: `/s/${enc(s.code)}/qr.svg?v=${enc(v.code)}`, download: `${s.code}-${v.code}.svg` }, `QR code for ${v.name} (SVG)`)),
-          h('li', {}, h('a', { href: `/s/${enc(s.code)}/qr.png?v=${enc(v.code)}`, download: `${s.code}-${v.code}.png` }, `QR code for ${v.name} (PNG)`)))),
+        h('td', {}, qr(v)),
+        h('td', {}, links(v)),
         h('td', {}, removeVenueButton(state, refresh, i))))));
   return [h('h2', { id: 'venues-title' }, 'Venues'), table, h('h3', {}, 'Add a venue'), form];
 }

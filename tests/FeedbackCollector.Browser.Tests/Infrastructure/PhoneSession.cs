@@ -48,7 +48,9 @@ public sealed class PhoneSession : IAsyncDisposable
             Locale = locale,
             UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36 FeedbackCollectorTests",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the test machine may be shared and busy.
+        context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         var session = new PhoneSession(context, page, site);
         var origin = Origin(site);

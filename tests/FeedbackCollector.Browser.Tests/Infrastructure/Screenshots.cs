@@ -20,7 +20,8 @@ public static class Screenshots
         System.IO.Directory.CreateDirectory(Directory);
         var safe = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
         var path = Path.Combine(Directory, safe + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        // Generous: font fallback for other scripts is slow on a loaded machine.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 60_000 });
         return path;
     }
 }
