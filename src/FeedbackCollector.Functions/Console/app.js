@@ -213,13 +213,11 @@ export function errorSummary() {
 
 /** Runs an action with its button busy, so it cannot be sent twice. */
 export async function busy(button, work) {
-  const label = button.textContent;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try { return await work(); } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');
-    button.textContent = label;
   }
 }
 
