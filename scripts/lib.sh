@@ -3,6 +3,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AZURITE_DIR="$ROOT/tools/azurite"
+AXE_DIR="$ROOT/tools/axe"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -22,6 +23,40 @@ install_azurite() {
   if [ ! -x "$AZURITE_DIR/node_modules/.bin/azurite" ] || [ "$AZURITE_DIR/package-lock.json" -nt "$AZURITE_DIR/node_modules/.package-lock.json" ]; then
     say "Installing Azurite from tools/azurite/package-lock.json"
     (cd "$AZURITE_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# axe-core (the accessibility engine the browser tests inject) comes from the pinned lock file in tools/axe.
+install_axe() {
+  need_node
+  if [ ! -f "$AXE_DIR/node_modules/axe-core/axe.min.js" ] || [ "$AXE_DIR/package-lock.json" -nt "$AXE_DIR/node_modules/.package-lock.json" ]; then
+    say "Installing axe-core from tools/axe/package-lock.json"
+    (cd "$AXE_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# The browser tests drive Debian's Chromium (never a browser build downloaded by a test tool). Installed when missing
+# and running as root; otherwise a loud message, and the browser tests report themselves skipped.
+install_chromium() {
+  if [ -n "${FEEDBACK_CHROMIUM:-}" ] && [ -x "$FEEDBACK_CHROMIUM" ]; then return; fi
+  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Chromium (Debian package) for the browser tests"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; }; then
+      printf '\033[1;31m*** Could not install chromium with apt-get: the browser tests will be SKIPPED. ***\033[0m\n' >&2
+    fi
+  else
+    printf '\033[1;31m*** Chromium is missing and this is not root: run "sudo apt-get install -y chromium" or the browser tests will be SKIPPED. ***\033[0m\n' >&2
+  fi
+}
+
+# Fonts for what the pages show (emoji faces, Urdu): only for screenshots a person looks at, so failing is not fatal.
+install_page_fonts() {
+  if fc-list 2>/dev/null | grep -qi "Noto Color Emoji" && fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic"; then return; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing emoji and Urdu fonts (Debian packages) for the browser tests' screenshots"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-color-emoji fonts-noto-core >/dev/null; } \
+      || printf 'note: could not install fonts-noto-color-emoji and fonts-noto-core; screenshots will show boxes for emoji and Urdu.\n' >&2
   fi
 }
 

@@ -50,9 +50,10 @@ cat <<MSG
 
   FeedbackCollector is running.
 
-  Survey for young people (13+):   $URL/api/surveys/young-people
+  Survey page for young people:     $URL/s/young-people?v=oak-youth   (also /s/children, /s/parents, /s/practitioners)
+  In Urdu:                          $URL/s/children?lang=ur
+  Printable poster with QR code:    $URL/s/young-people/poster?v=oak-youth
   Answer it (JSON):                 curl -H 'Content-Type: application/json' -d '{"answers":{"listened":4,"one-thing":"more youth clubs"}}' $URL/api/surveys/young-people/responses
-  Other surveys:                    children, parents, practitioners
   Health:                           $URL/api/health
   Officer key (for staff APIs):     $(cat "$ROOT/.local/officer.key")   (header X-Feedback-Key; kept in .local/officer.key)
 

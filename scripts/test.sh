@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, and integration tests against a real Azurite that the tests start and stop themselves.
+# Runs every test: unit tests, integration tests against a real Azurite that the tests start and stop themselves, and
+# browser tests in Debian's headless Chromium (installed here when missing). Screenshots go to TestResults/screenshots.
 source "$(dirname "$0")/lib.sh"
 
 install_azurite
+install_axe
+install_chromium
+install_page_fonts
 restore_dotnet
 
 say "Building (Release)"

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedbackCollector.Core;
 
-/// <summary>Registers the handlers. Hosts add storage adapters, an analyzer, a concern notifier, the notes reader and the digest producer.</summary>
+/// <summary>Registers the handlers. Hosts add storage adapters, an analyzer (with its taxonomy runtime), a concern screen, a concern notifier, the notes reader and the digest producer.</summary>
 public static class CoreServices
 {
     /// <summary>Adds the core handlers and the system clock.</summary>
@@ -23,12 +23,18 @@ public static class CoreServices
         services.TryAddSingleton<SurveyAdminHandler>();
         services.TryAddSingleton<ConcernRaiser>();
         services.TryAddSingleton<ConcernAlertHandler>();
+        services.TryAddSingleton<ConcernReviewHandler>();
+        services.TryAddSingleton<WithdrawResponseHandler>();
         services.TryAddSingleton<QuarterlyDigestHandler>();
         services.TryAddSingleton<DigestHandler>();
         services.TryAddSingleton<ActionsHandler>();
         services.TryAddSingleton<NotesUploadHandler>();
         services.TryAddSingleton<ImportHandler>();
         services.TryAddSingleton<StaffAuthenticator>();
+        services.TryAddSingleton<ThemeCorrectionHandler>();
+        services.TryAddSingleton<NotesPreviewHandler>();
+        services.TryAddSingleton<Themes.TaxonomyHandler>();
+        services.TryAddSingleton<Themes.ReanalysisHandler>();
         return services;
     }
 }

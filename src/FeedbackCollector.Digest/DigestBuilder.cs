@@ -99,7 +99,8 @@ public sealed class DigestBuilder
         _seen.Clear();
         foreach (var t in a.Texts)
         {
-            foreach (var m in t.Result.Themes)
+            // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
+            foreach (var m in response.ThemesOf(t))
             {
                 if (_seen.Add(m.ThemeId))
                 {
@@ -148,7 +149,8 @@ public sealed class DigestBuilder
         _seen.Clear();
         foreach (var t in a.Texts)
         {
-            foreach (var m in t.Result.Themes)
+            // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
+            foreach (var m in response.ThemesOf(t))
             {
                 if (!_seen.Add(m.ThemeId))
                 {
@@ -178,17 +180,18 @@ public sealed class DigestBuilder
                 _heldBack++;
                 continue;
             }
-            var themeIds = new string[t.Result.Themes.Count];
+            var themes = response.ThemesOf(t);
+            var themeIds = new string[themes.Count];
             for (var k = 0; k < themeIds.Length; k++)
             {
-                themeIds[k] = Intern(t.Result.Themes[k].ThemeId);
+                themeIds[k] = Intern(themes[k].ThemeId);
             }
             _comments.Add(new Comment(audience, response.ReceivedUtc, response.Id, t.QuestionId, text, themeIds));
             if (text.Length > MaxQuoteLength)
             {
                 continue;
             }
-            foreach (var m in t.Result.Themes)
+            foreach (var m in themes)
             {
                 _seen.Clear();
                 _features.Clear();

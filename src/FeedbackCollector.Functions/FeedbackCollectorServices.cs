@@ -1,10 +1,14 @@
+using FeedbackCollector.Analysis;
 using FeedbackCollector.AzureLanguage;
 using FeedbackCollector.Core;
 using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Core.Themes;
 using FeedbackCollector.Digest;
 using FeedbackCollector.Notes;
 using FeedbackCollector.Functions.Http;
+using FeedbackCollector.Functions.Themes;
 using FeedbackCollector.Storage;
+using FeedbackCollector.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,12 +27,19 @@ public static class FeedbackCollectorServices
     {
         services.AddFeedbackCore();
         services.AddFeedbackStorage(configuration);
-        services.AddFeedbackAnalyzer(configuration);
+        // The local analyzer reloads a taxonomy an officer saved in the console; the Azure provider wraps it as usual.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReloadableAnalyzer>(sp, sp.GetRequiredService<IOptions<AnalysisOptions>>().Value));
+        services.AddSingleton<ITaxonomyRuntime>(sp => sp.GetRequiredService<ReloadableAnalyzer>());
+        services.AddFeedbackAnalyzer(configuration, static (sp, _) => sp.GetRequiredService<ReloadableAnalyzer>());
         services.AddHostedService<Hosting.AnalyzerWarmup>();
         services.AddSingleton<StaffGate>();
+        // The submit-time screen: the local redactor and detector whichever analyzer the queue uses, so help is shown at once.
+        services.AddSingleton<IConcernScreen, LocalConcernScreen>(_ => new LocalConcernScreen());
         services.AddFeedbackNotes();
         services.AddFeedbackDigest();
         services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
+        services.AddValidatedOptions<SurveyWebOptions>(configuration.GetSection(SurveyWebOptions.SectionName), o => o.Validate());
+        services.AddSingleton<RateLimiter>();
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();

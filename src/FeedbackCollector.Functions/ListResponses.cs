@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedbackCollector.Functions;
 
-/// <summary>GET /api/surveys/{code}/responses?from=&amp;to=: responses with their analysis (officer).</summary>
+/// <summary>GET /api/surveys/{code}/responses?from=&amp;to=: a survey's responses with their analysis (officer); takes the filters of <see cref="ListAllResponses"/>.</summary>
 public sealed class ListResponses(ResponseQueryHandler handler, StaffGate gate, ILogger<ListResponses> logger)
 {
     /// <summary>Lists a survey's responses in a period (default: this quarter).</summary>
@@ -19,6 +19,6 @@ public sealed class ListResponses(ResponseQueryHandler handler, StaffGate gate, 
         HttpIo.GuardAsync(req, logger, async ct =>
         {
             var (_, denied) = await gate.CheckAsync(req, ct, StaffRole.Officer);
-            return denied ?? HttpIo.From(await handler.ListAsync(code, req.Query["from"].FirstOrDefault(), req.Query["to"].FirstOrDefault(), ct));
+            return denied ?? HttpIo.From(await handler.ListAsync(code, ListAllResponses.Filters(req), ct));
         });
 }

@@ -15,6 +15,19 @@ public sealed class StorageQueueSender(QueueServiceClient queues) : IQueueSender
 
     /// <inheritdoc />
     public Task SendAsync(string queueName, string message, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(queueName, message, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SendAsync(string queueName, string message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default)
+    {
+        if (visibilityDelay < TimeSpan.Zero || visibilityDelay > TimeSpan.FromDays(6))
+        {
+            throw new ArgumentOutOfRangeException(nameof(visibilityDelay), "A message can be delayed 0 to 6 days (it lives 7).");
+        }
+        return SendCoreAsync(queueName, message, visibilityDelay, cancellationToken);
+    }
+
+    private Task SendCoreAsync(string queueName, string message, TimeSpan? visibilityDelay, CancellationToken cancellationToken) =>
         StorageFaults.RunAsync("send message", async ct =>
         {
             ArgumentException.ThrowIfNullOrEmpty(queueName);
@@ -22,12 +35,12 @@ public sealed class StorageQueueSender(QueueServiceClient queues) : IQueueSender
             var queue = _clients.GetOrAdd(queueName, queues.GetQueueClient);
             try
             {
-                await queue.SendMessageAsync(message, ct).ConfigureAwait(false);
+                await queue.SendMessageAsync(message, visibilityDelay, null, ct).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.ErrorCode == "QueueNotFound")
             {
                 await queue.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
-                await queue.SendMessageAsync(message, ct).ConfigureAwait(false);
+                await queue.SendMessageAsync(message, visibilityDelay, null, ct).ConfigureAwait(false);
             }
         }, cancellationToken);
 }

@@ -38,7 +38,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
 
         services.TryAddSingleton<ISurveyRepository, TableSurveyRepository>();
-        services.TryAddSingleton<IResponseRepository, TableResponseRepository>();
+        services.TryAddSingleton<TableResponseRepository>();
+        services.TryAddSingleton<IResponseRepository>(sp => sp.GetRequiredService<TableResponseRepository>());
+        services.TryAddSingleton<IResponseCurationStore>(sp => sp.GetRequiredService<TableResponseRepository>());
+        services.TryAddSingleton<Core.Themes.ITaxonomyStore, TableTaxonomyStore>();
         services.TryAddSingleton<IRoleKeyRepository, TableRoleKeyRepository>();
         services.TryAddSingleton<IConcernRepository, TableConcernRepository>();
         services.TryAddSingleton<IUploadLedger, TableUploadLedger>();

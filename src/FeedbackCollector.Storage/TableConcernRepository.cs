@@ -11,7 +11,7 @@ namespace FeedbackCollector.Storage;
 
 /// <summary>
 /// Concerns in one partition (they are rare, and the safeguarding lead lists them all), row key = response id.
-/// Holds no response text. Updates are conditional on the ETag.
+/// Holds no response text, except the redacted text kept when a response is withdrawn. Updates are conditional on the ETag.
 /// </summary>
 public sealed class TableConcernRepository : IConcernRepository
 {
@@ -105,6 +105,12 @@ public sealed class TableConcernRepository : IConcernRepository
         TableColumns.SetOptional(e, "ReviewedBy", c.ReviewedBy);
         TableColumns.SetOptional(e, "ReviewedUtc", c.ReviewedUtc);
         TableColumns.SetChunked(e, "ReviewNote", c.ReviewNote);
+        if (c.AlertAttempts > 0)
+        {
+            e["AlertAttempts"] = c.AlertAttempts;
+        }
+        TableColumns.SetOptional(e, "WithdrawnUtc", c.WithdrawnUtc);
+        TableColumns.SetChunked(e, "KeptText", c.KeptText);
         return e;
     }
 
@@ -121,6 +127,9 @@ public sealed class TableConcernRepository : IConcernRepository
         ReviewedBy = e.GetString("ReviewedBy"),
         ReviewedUtc = e.GetDateTimeOffset("ReviewedUtc"),
         ReviewNote = TableColumns.GetChunked(e, "ReviewNote"),
+        AlertAttempts = e.GetInt32("AlertAttempts") ?? 0,
+        WithdrawnUtc = e.GetDateTimeOffset("WithdrawnUtc"),
+        KeptText = TableColumns.GetChunked(e, "KeptText"),
         ETag = e.ETag.ToString(),
     };
 }

@@ -17,7 +17,7 @@ namespace FeedbackCollector.Storage;
 /// concern flag and analyzer are also plain columns so they can be filtered on. Listing a period queries the 32
 /// partitions of each overlapping quarter in parallel, with the date range and survey filtered by the service.
 /// </summary>
-public sealed class TableResponseRepository : IResponseRepository
+public sealed partial class TableResponseRepository : IResponseRepository
 {
     /// <summary>Partition queries in flight at once when listing.</summary>
     public const int ListConcurrency = 8;
@@ -295,5 +295,6 @@ public sealed class TableResponseRepository : IResponseRepository
         FreeText = TableColumns.FromJson<IReadOnlyList<FreeTextAnswer>>(TableColumns.GetChunked(e, FreeText)) ?? [],
         Provenance = TableColumns.FromJson<Provenance>(e.GetString("ProvenanceJson")),
         Analysis = TableColumns.FromJson<ResponseAnalysis>(TableColumns.GetChunked(e, Analysis)),
+        Correction = TableColumns.FromJson<ThemeCorrection>(TableColumns.GetChunked(e, Correction)),
     };
 }

@@ -18,7 +18,11 @@ public class HandlerTests
     private readonly Mock<IQueueSender> _queue = new();
     private readonly Mock<IConcernRepository> _concerns = new();
 
-    private SubmitResponseHandler Submit() => new(new SurveyCache(_surveys.Object, TimeProvider.System), _responses.Object, _queue.Object, Names, TimeProvider.System, NullLogger<SubmitResponseHandler>.Instance);
+    private readonly FakeScreen _screen = new();
+
+    private ConcernRaiser Raiser() => new(_concerns.Object, _queue.Object, Names, TimeProvider.System, NullLogger<ConcernRaiser>.Instance);
+
+    private SubmitResponseHandler Submit() => new(new SurveyCache(_surveys.Object, TimeProvider.System), _responses.Object, _queue.Object, _screen, Raiser(), Names, TimeProvider.System, NullLogger<SubmitResponseHandler>.Instance);
 
     private static JsonElement Body(string json) => JsonDocument.Parse(json).RootElement;
 
@@ -110,8 +114,7 @@ public class HandlerTests
         analyzer.SetupGet(a => a.Info).Returns(new AnalyzerInfo("local", "1", "1.0.0"));
         analyzer.Setup(a => a.AnalyzeAsync(It.IsAny<IReadOnlyList<AnalysisRequest>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<AnalysisRequest> b, CancellationToken _) => b.Select(r => Result(r.Id, flagged)).ToList());
-        var raiser = new ConcernRaiser(_concerns.Object, _queue.Object, Names, TimeProvider.System, NullLogger<ConcernRaiser>.Instance);
-        return (new AnalyzeResponseHandler(_responses.Object, analyzer.Object, raiser, TimeProvider.System, NullLogger<AnalyzeResponseHandler>.Instance), analyzer);
+        return (new AnalyzeResponseHandler(_responses.Object, analyzer.Object, Raiser(), TimeProvider.System, NullLogger<AnalyzeResponseHandler>.Instance), analyzer);
     }
 
     private static SurveyResponse Stored(string id) => new()
@@ -173,24 +176,155 @@ public class HandlerTests
     }
 
     [Fact]
-    public async Task An_alert_is_delivered_once_and_a_failed_delivery_throws_for_retry()
+    public async Task A_failed_alert_is_sent_again_later_with_a_growing_delay_and_delivered_once_the_webhook_is_back()
     {
         var id = ResponseId.New(DateTimeOffset.UtcNow);
         var concern = new ConcernRecord { Id = id, SurveyCode = "s", Category = ConcernCategory.AbuseNeglect, ReceivedUtc = DateTimeOffset.UtcNow, RaisedUtc = DateTimeOffset.UtcNow };
         _concerns.Setup(c => c.FindAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(() => concern);
         _concerns.Setup(c => c.UpdateAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((ConcernRecord c, CancellationToken _) => concern = c);
+        var delays = new List<TimeSpan>();
+        _queue.Setup(q => q.SendAsync("alerts", id, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, TimeSpan, CancellationToken>((_, _, d, _) => delays.Add(d)).Returns(Task.CompletedTask);
         var notifier = new Mock<IConcernNotifier>();
         notifier.SetupSequence(n => n.NotifyAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("webhook down"))
+            .ThrowsAsync(new HttpRequestException("webhook down"))
+            .ThrowsAsync(new TaskCanceledException("timed out"))
             .Returns(Task.CompletedTask);
-        var handler = new ConcernAlertHandler(_concerns.Object, notifier.Object, TimeProvider.System, NullLogger<ConcernAlertHandler>.Instance);
+        var handler = Alerts(notifier.Object, new AlertOptions { RetryBaseSeconds = 30, RetryMaxSeconds = 86_400 });
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => handler.HandleAsync(id, default));
+        for (var i = 0; i < 3; i++)
+        {
+            await handler.HandleAsync(id, default); // does not throw: the retry is scheduled, not left to the queue's fast retries
+        }
         Assert.Null(concern.AlertDeliveredUtc);
+        Assert.Equal(3, concern.AlertAttempts);
+        Assert.Equal([TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120)], delays);
+
         await handler.HandleAsync(id, default);
         await handler.HandleAsync(id, default);
-        notifier.Verify(n => n.NotifyAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        notifier.Verify(n => n.NotifyAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
         Assert.NotNull(concern.AlertDeliveredUtc);
+        Assert.Equal(TimeSpan.FromDays(1), new AlertOptions().RetryDelay(40));
+    }
+
+    [Fact]
+    public async Task An_alert_that_keeps_failing_is_left_to_the_poison_queue_after_the_last_attempt()
+    {
+        var id = ResponseId.New(DateTimeOffset.UtcNow);
+        var concern = new ConcernRecord { Id = id, SurveyCode = "s", Category = ConcernCategory.SelfHarm, ReceivedUtc = DateTimeOffset.UtcNow, RaisedUtc = DateTimeOffset.UtcNow, AlertAttempts = 2 };
+        _concerns.Setup(c => c.FindAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(() => concern);
+        var notifier = new Mock<IConcernNotifier>();
+        notifier.Setup(n => n.NotifyAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("down"));
+        var handler = Alerts(notifier.Object, new AlertOptions { MaxDeliveryAttempts = 3 });
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => handler.HandleAsync(id, default));
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        _queue.Verify(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private ConcernAlertHandler Alerts(IConcernNotifier notifier, AlertOptions options) =>
+        new(_concerns.Object, notifier, _queue.Object, Names, Options.Create(options), TimeProvider.System, NullLogger<ConcernAlertHandler>.Instance);
+
+    [Fact]
+    public async Task A_repeat_with_the_same_idempotency_key_is_stored_once_with_the_same_receipt_and_other_answers_are_409()
+    {
+        _surveys.Setup(s => s.FindAsync("test-survey", It.IsAny<CancellationToken>())).ReturnsAsync(TestSurveys.Open());
+        var store = new Dictionary<string, SurveyResponse>();
+        _responses.Setup(r => r.TryAddAsync(It.IsAny<SurveyResponse>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SurveyResponse r, CancellationToken _) => store.TryAdd(r.Id, r));
+        _responses.Setup(r => r.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => store.GetValueOrDefault(id));
+
+        var first = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":2,"where":["home","club"]},"venue":"oak"}"""), "key-0123456789", default);
+        var again = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":2,"where":["home","club"]},"venue":"oak"}"""), "key-0123456789", default);
+        var other = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":5}}"""), "key-0123456789", default);
+        var bad = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":5}}"""), "short", default);
+
+        Assert.Equal(OutcomeKind.Accepted, first.Kind);
+        Assert.Equal(first.Value, again.Value);
+        Assert.Single(store);
+        Assert.Equal(OutcomeKind.Conflict, other.Kind);
+        Assert.Equal(OutcomeKind.Invalid, bad.Kind);
+        Assert.Contains("idempotencyKey", bad.Errors!.Keys);
+        // Queued again on the repeat: the acknowledgement always means stored and queued; analysis is idempotent.
+        _queue.Verify(q => q.SendAsync("analysis", store.Keys.Single(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task A_worrying_answer_is_accepted_with_needs_help_and_its_concern_raised_once_at_submit()
+    {
+        _surveys.Setup(s => s.FindAsync("test-survey", It.IsAny<CancellationToken>())).ReturnsAsync(TestSurveys.Open());
+        _responses.Setup(r => r.TryAddAsync(It.IsAny<SurveyResponse>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        ConcernRecord? concern = null;
+        _concerns.Setup(c => c.TryAddAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((ConcernRecord c, CancellationToken _) => { concern = c; return true; });
+        _concerns.Setup(c => c.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => concern);
+        _concerns.Setup(c => c.UpdateAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((ConcernRecord c, CancellationToken _) => concern = c);
+
+        var calm = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":4,"better":"more clubs please"}}"""), default);
+        Assert.False(Assert.IsType<SubmissionReceipt>(calm.Value).NeedsHelp);
+        Assert.Null(concern);
+
+        var o = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":1,"better":"I hurt myself at night"}}"""), default);
+        var receipt = Assert.IsType<SubmissionReceipt>(o.Value);
+        Assert.True(receipt.NeedsHelp);
+        Assert.Equal(receipt.Id, concern!.Id);
+        Assert.Equal(ConcernCategory.SelfHarm, concern.Category);
+        Assert.NotNull(concern.AlertQueuedUtc);
+        _queue.Verify(q => q.SendAsync("alerts", receipt.Id, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Withdrawing_deletes_the_response_but_keeps_the_redacted_text_of_its_concern()
+    {
+        var id = ResponseId.New(DateTimeOffset.UtcNow);
+        var response = Stored(id);
+        _responses.Setup(r => r.FindAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(response);
+        var concern = new ConcernRecord { Id = id, SurveyCode = "test-survey", Category = ConcernCategory.SelfHarm, ReceivedUtc = response.ReceivedUtc, RaisedUtc = response.ReceivedUtc, ETag = "e1" };
+        _concerns.Setup(c => c.FindAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(() => concern);
+        _concerns.Setup(c => c.UpdateAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((ConcernRecord c, CancellationToken _) => concern = c);
+        var handler = new WithdrawResponseHandler(_responses.Object, _concerns.Object, _screen, TimeProvider.System, NullLogger<WithdrawResponseHandler>.Instance);
+
+        var o = await handler.WithdrawAsync(ResponseId.ToReceipt(id).ToLowerInvariant(), default);
+
+        Assert.True(Assert.IsType<WithdrawalReceipt>(o.Value).ConcernKept);
+        _responses.Verify(r => r.DeleteAsync(id, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.NotNull(concern.WithdrawnUtc);
+        Assert.Contains("[REDACTED] hurt myself", concern.KeptText);
+        Assert.DoesNotContain("they never listen", concern.KeptText);
+        Assert.Equal(OutcomeKind.Invalid, (await handler.WithdrawAsync("nope", default)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await handler.WithdrawAsync(ResponseId.ToReceipt(ResponseId.New(DateTimeOffset.UtcNow)), default)).Kind);
+    }
+
+    [Fact]
+    public async Task A_review_records_who_and_when_once_and_refuses_bad_notes_and_unknown_concerns()
+    {
+        var id = ResponseId.New(DateTimeOffset.UtcNow);
+        var concern = new ConcernRecord { Id = id, SurveyCode = "test-survey", Category = ConcernCategory.SelfHarm, ReceivedUtc = DateTimeOffset.UtcNow, RaisedUtc = DateTimeOffset.UtcNow, ETag = "e1" };
+        _concerns.Setup(c => c.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string i, CancellationToken _) => i == id ? concern : null);
+        _concerns.Setup(c => c.UpdateAsync(It.IsAny<ConcernRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((ConcernRecord c, CancellationToken _) => concern = c);
+        var handler = new ConcernReviewHandler(_concerns.Object, _responses.Object, _screen, TimeProvider.System, NullLogger<ConcernReviewHandler>.Instance);
+
+        Assert.Equal(OutcomeKind.Invalid, (await handler.ReviewAsync(id, Body("""{"note":""}"""), "Lead", default)).Kind);
+        Assert.Equal(OutcomeKind.Invalid, (await handler.ReviewAsync(id, Body("""{"note":"ok","extra":1}"""), "Lead", default)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await handler.ReviewAsync(ResponseId.New(DateTimeOffset.UtcNow), Body("""{"note":"ok"}"""), "Lead", default)).Kind);
+        var ok = await handler.ReviewAsync(id, Body("""{"note":"Passed to the school DSL"}"""), "Safeguarding lead, north", default);
+        Assert.Equal(OutcomeKind.Ok, ok.Kind);
+        Assert.Equal("Safeguarding lead, north", concern.ReviewedBy);
+        Assert.NotNull(concern.ReviewedUtc);
+        Assert.Equal(OutcomeKind.Conflict, (await handler.ReviewAsync(id, Body("""{"note":"again"}"""), "Someone else", default)).Kind);
+        Assert.Equal("Safeguarding lead, north", concern.ReviewedBy);
+    }
+
+    /// <summary>Flags "hurt myself"; redacts "they never listen" to "[REDACTED]" so tests can see redaction was used.</summary>
+    private sealed class FakeScreen : IConcernScreen
+    {
+        public ScreenResult Screen(string text, Audience audience) => new(
+            text.Contains("hurt myself", StringComparison.OrdinalIgnoreCase)
+                ? new ConcernResult(true, ConcernCategory.SelfHarm, [ConcernCategory.SelfHarm], "hurt myself")
+                : ConcernResult.None,
+            text.Replace("they never listen and I", "[REDACTED]", StringComparison.Ordinal));
     }
 }
 

@@ -37,6 +37,9 @@ internal sealed class RunningHost : IAsyncDisposable
             ["LocalHost:Queues:Lease"] = "00:00:05",
             ["LocalHost:Queues:MinPollingInterval"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Bursts from one address are the point of several tests; the rate limits have tests of their own.
+            ["Survey:DeviceBurst"] = "100000",
+            ["Survey:NetworkBurst"] = "100000",
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>())
         {

@@ -18,9 +18,33 @@ public sealed class AlertOptions
     /// <summary>Seconds to wait for the webhook before the attempt fails and is retried by the queue.</summary>
     public int WebhookTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Delivery attempts before an alert goes to the poison queue (where <c>feedback poison requeue</c> sends it again).
+    /// With the default delays, 24 attempts keep trying for about eight days.
+    /// </summary>
+    public int MaxDeliveryAttempts { get; set; } = 24;
+
+    /// <summary>Delay after the first failed delivery; it doubles after each failure.</summary>
+    public double RetryBaseSeconds { get; set; } = 30;
+
+    /// <summary>Longest delay between two attempts (one day).</summary>
+    public double RetryMaxSeconds { get; set; } = 86_400;
+
+    /// <summary>The delay before attempt <paramref name="failures"/> + 1, after <paramref name="failures"/> failures.</summary>
+    public TimeSpan RetryDelay(int failures) =>
+        TimeSpan.FromSeconds(Math.Min(RetryMaxSeconds, RetryBaseSeconds * Math.Pow(2, Math.Clamp(failures - 1, 0, 30))));
+
     /// <summary>Problems, empty when valid.</summary>
     public IEnumerable<string> Validate()
     {
+        if (MaxDeliveryAttempts is < 1 or > 1000)
+        {
+            yield return "Alerts:MaxDeliveryAttempts is 1 to 1000.";
+        }
+        if (RetryBaseSeconds is < 0.1 or > 86_400 || RetryMaxSeconds < RetryBaseSeconds || RetryMaxSeconds > 6 * 86_400)
+        {
+            yield return "Alerts:RetryBaseSeconds is 0.1 to 86400 and Alerts:RetryMaxSeconds is at least that and at most 518400 (6 days: queue messages live 7).";
+        }
         if (WebhookUrl is not null && (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && !u.IsLoopback)))
         {
             yield return "Alerts:WebhookUrl must be an absolute https:// address (http is allowed only on localhost).";

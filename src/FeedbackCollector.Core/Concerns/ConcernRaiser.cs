@@ -17,16 +17,25 @@ public sealed partial class ConcernRaiser(
     ILogger<ConcernRaiser> logger)
 {
     /// <summary>Raises the concern of <paramref name="response"/>, whose <paramref name="analysis"/> is flagged.</summary>
-    public async Task RaiseAsync(SurveyResponse response, ResponseAnalysis analysis, CancellationToken cancellationToken)
+    public Task RaiseAsync(SurveyResponse response, ResponseAnalysis analysis, CancellationToken cancellationToken)
     {
         var flagged = analysis.Texts.First(t => t.Result.Concern.Flagged).Result.Concern;
+        return RaiseAsync(response, flagged.Category ?? Analysis.ConcernCategory.ImmediateDanger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises the concern of <paramref name="response"/> in <paramref name="category"/> (from the submit-time screen or
+    /// the analysis, whichever comes first; the second finds it raised and does nothing).
+    /// </summary>
+    public async Task RaiseAsync(SurveyResponse response, Analysis.ConcernCategory category, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var record = new ConcernRecord
         {
             Id = response.Id,
             SurveyCode = response.SurveyCode,
             Venue = response.Venue,
-            Category = flagged.Category ?? Analysis.ConcernCategory.ImmediateDanger,
+            Category = category,
             ReceivedUtc = response.ReceivedUtc,
             RaisedUtc = now,
         };

@@ -4,7 +4,9 @@ namespace FeedbackCollector.Core.Concerns;
 
 /// <summary>
 /// A possible safeguarding disclosure raised from a response. Its id is the response id, so raising it twice stores it once.
-/// Holds no response text: the text stays with the response and is shown only to the safeguarding role.
+/// Holds no response text while the response exists: the text stays with the response and is shown only to the
+/// safeguarding role. When the respondent withdraws the response, the redacted free text is kept here
+/// (<see cref="KeptText"/>) so that a disclosure is never lost; everything else of the response is deleted.
 /// </summary>
 public sealed record ConcernRecord
 {
@@ -31,6 +33,15 @@ public sealed record ConcernRecord
 
     /// <summary>When the alert was delivered; null until then.</summary>
     public DateTimeOffset? AlertDeliveredUtc { get; init; }
+
+    /// <summary>Failed delivery attempts so far (the alert is retried with a growing delay, then poisoned).</summary>
+    public int AlertAttempts { get; init; }
+
+    /// <summary>When the respondent withdrew the response; null while it exists.</summary>
+    public DateTimeOffset? WithdrawnUtc { get; init; }
+
+    /// <summary>The redacted free-text answers (JSON array of <see cref="ConcernText"/>), kept only once the response was withdrawn; null otherwise.</summary>
+    public string? KeptText { get; init; }
 
     /// <summary>Who reviewed it (the staff key's label), when reviewed.</summary>
     public string? ReviewedBy { get; init; }

@@ -14,7 +14,8 @@ public sealed partial class AnalyzeResponseHandler(
     ITextAnalyzer analyzer,
     ConcernRaiser concerns,
     TimeProvider time,
-    ILogger<AnalyzeResponseHandler> logger)
+    ILogger<AnalyzeResponseHandler> logger,
+    Themes.ITaxonomyRuntime? taxonomy = null)
 {
     /// <summary>Processes one queue message (a response id).</summary>
     /// <exception cref="FormatException">The message is not a response id; it will end in the poison queue for a person to see.</exception>
@@ -24,6 +25,11 @@ public sealed partial class AnalyzeResponseHandler(
         {
             throw new FormatException("An analysis message must be a response id.");
         }
+        if (taxonomy is not null)
+        {
+            // Pick up a taxonomy an officer saved on any instance (checked at most every few seconds).
+            await taxonomy.RefreshAsync(force: false, cancellationToken);
+        }
         var response = await responses.FindAsync(id, cancellationToken);
         if (response is null)
         {
@@ -31,7 +37,9 @@ public sealed partial class AnalyzeResponseHandler(
             LogGone(logger, id);
             return;
         }
-        if (response.Analysis is { } existing && existing.Analyzer == analyzer.Info)
+        if (response.Analysis is { } existing && existing.Analyzer == analyzer.Info
+            // Re-analysis asked for by an officer may reach an instance that has not yet seen the new taxonomy: look now.
+            && (taxonomy is null || !await taxonomy.RefreshAsync(force: true, cancellationToken) || existing.Analyzer == analyzer.Info))
         {
             // Already analysed by this analyzer and taxonomy. Still make sure a flagged concern was raised, in case a
             // previous attempt stopped between the two writes.

@@ -64,6 +64,18 @@ public static class ResponseId
         return new string(c);
     }
 
+    /// <summary>
+    /// The id of a response sent with an idempotency key: the quarter, then 40 bits of SHA-256 of the survey code and
+    /// the key. A repeat of the same submission in the same quarter gets the same id, so it is stored once. The key is
+    /// the client's secret (a random value in the form or the <c>Idempotency-Key</c> header), so the receipt stays unguessable.
+    /// </summary>
+    public static string FromIdempotencyKey(DateTimeOffset receivedUtc, string surveyCode, string key) =>
+        Derive(receivedUtc, System.Text.Encoding.UTF8.GetBytes(surveyCode + "\n" + key));
+
+    /// <summary>True for 8 to 100 characters of ASCII letters, digits, '-' and '_'.</summary>
+    public static bool IsValidIdempotencyKey(string? key) =>
+        key is { Length: >= 8 and <= 100 } && key.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_');
+
     /// <summary>Reads an id, tolerating lower case, hyphens, spaces and the look-alikes O/I/L. False when it is not an id.</summary>
     public static bool TryNormalize(string? text, out string id)
     {

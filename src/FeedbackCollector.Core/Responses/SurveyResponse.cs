@@ -78,4 +78,35 @@ public sealed record SurveyResponse
 
     /// <summary>The analysis, once done.</summary>
     public ResponseAnalysis? Analysis { get; init; }
+
+    /// <summary>An officer's correction of the themes, when made. Kept apart from <see cref="Analysis"/> so re-analysis never loses it.</summary>
+    public ThemeCorrection? Correction { get; init; }
+
+    /// <summary>The themes of one analysed answer: the officer's correction when there is one, else the analyzer's. Digests count these.</summary>
+    public IReadOnlyList<ThemeMatch> ThemesOf(TextAnalysis text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Correction?.For(text.QuestionId) ?? text.Result.Themes;
+    }
+
+    /// <summary>Theme ids of every answer after corrections, without repeats; empty before analysis.</summary>
+    public IReadOnlyList<string> EffectiveThemeIds()
+    {
+        if (Analysis is null)
+        {
+            return [];
+        }
+        var ids = new List<string>();
+        foreach (var t in Analysis.Texts)
+        {
+            foreach (var m in ThemesOf(t))
+            {
+                if (!ids.Contains(m.ThemeId, StringComparer.Ordinal))
+                {
+                    ids.Add(m.ThemeId);
+                }
+            }
+        }
+        return ids;
+    }
 }

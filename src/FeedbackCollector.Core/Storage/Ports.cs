@@ -57,6 +57,9 @@ public interface IQueueSender
 {
     /// <summary>Sends <paramref name="message"/> to the queue named <paramref name="queueName"/>.</summary>
     Task SendAsync(string queueName, string message, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends <paramref name="message"/>, invisible to receivers for <paramref name="visibilityDelay"/> (at most 7 days).</summary>
+    Task SendAsync(string queueName, string message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A message in a poison queue.</summary>

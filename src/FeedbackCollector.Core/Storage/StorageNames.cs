@@ -36,8 +36,11 @@ public sealed class StorageNamesOptions
     /// <summary>The "You said, we did" actions table.</summary>
     public string ActionsTable => TablePrefix + "actions";
 
+    /// <summary>The taxonomy versions edited by officers, and re-analysis jobs.</summary>
+    public string TaxonomyTable => TablePrefix + "taxonomy";
+
     /// <summary>Every table, for creation at start.</summary>
-    public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable, UploadsTable, ActionsTable];
+    public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable, UploadsTable, ActionsTable, TaxonomyTable];
 
     /// <summary>Every queue, with its poison queue, for creation at start.</summary>
     public IEnumerable<string> Queues => [AnalysisQueueName, AnalysisQueueName + "-poison", AlertsQueueName, AlertsQueueName + "-poison"];

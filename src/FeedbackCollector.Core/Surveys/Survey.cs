@@ -33,6 +33,12 @@ public enum SurveyStatus
 /// <summary>An option of a choice or age-band question.</summary>
 public sealed record ChoiceOption(string Id, string Text);
 
+/// <summary>A place a survey is offered (a school, a youth club, a clinic). Its code goes in the link and QR code of that
+/// place's poster and is stored with each response from there: where an answer came from, never who.</summary>
+/// <param name="Code">1 to 40 lower-case letters, digits and hyphens (<see cref="Responses.VenueCode"/>).</param>
+/// <param name="Name">The place's name as shown on its poster.</param>
+public sealed record SurveyVenue(string Code, string Name);
+
 /// <summary>One question of a survey.</summary>
 public sealed record Question
 {
@@ -78,6 +84,9 @@ public sealed record Survey
 
     /// <summary>The questions, in order.</summary>
     public required IReadOnlyList<Question> Questions { get; init; }
+
+    /// <summary>The places the survey is offered, each with its own link, QR code and poster.</summary>
+    public IReadOnlyList<SurveyVenue> Venues { get; init; } = [];
 
     /// <summary>When created.</summary>
     public DateTimeOffset CreatedUtc { get; init; }

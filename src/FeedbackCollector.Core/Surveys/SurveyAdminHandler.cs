@@ -25,6 +25,9 @@ public sealed record SurveyDefinition
 
     /// <summary>Draft (default) or open.</summary>
     public SurveyStatus? Status { get; init; }
+
+    /// <summary>The places the survey is offered; on update, left out means unchanged.</summary>
+    public IReadOnlyList<SurveyVenue>? Venues { get; init; }
 }
 
 /// <summary>Creates, lists, edits, opens and closes surveys (officer).</summary>
@@ -90,7 +93,7 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
         {
             return Outcome.Invalid("code", "A survey's code cannot change; create a new survey instead.");
         }
-        var updated = ToSurvey(definition with { Status = definition.Status ?? current.Status }, code, current.CreatedUtc, time.GetUtcNow())
+        var updated = ToSurvey(definition with { Status = definition.Status ?? current.Status, Venues = definition.Venues ?? current.Venues }, code, current.CreatedUtc, time.GetUtcNow())
             with { ETag = ifMatch ?? current.ETag };
         var errors = Check(definition, updated);
         if (errors.Count > 0)
@@ -169,6 +172,7 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
         Intro = d.Intro?.Trim(),
         Status = d.Status ?? SurveyStatus.Draft,
         Questions = d.Questions ?? [],
+        Venues = d.Venues ?? [],
         CreatedUtc = created,
         UpdatedUtc = updated,
     };

@@ -14,6 +14,9 @@ public static partial class SurveyRules
     /// <summary>Most options a choice question may have.</summary>
     public const int MaxOptions = 20;
 
+    /// <summary>Most venues a survey may have.</summary>
+    public const int MaxVenues = 200;
+
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
@@ -110,6 +113,44 @@ public static partial class SurveyRules
                 errors[at + ".required"] = "The age band is always optional.";
             }
         }
+        CheckVenues(survey.Venues, errors);
         return errors;
+    }
+
+    private static void CheckVenues(IReadOnlyList<SurveyVenue>? venues, Dictionary<string, string> errors)
+    {
+        if (venues is null)
+        {
+            errors["venues"] = "venues must be a list (empty for none).";
+            return;
+        }
+        if (venues.Count > MaxVenues)
+        {
+            errors["venues"] = $"A survey has at most {MaxVenues} venues.";
+            return;
+        }
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < venues.Count; i++)
+        {
+            var v = venues[i];
+            var at = $"venues[{i}]";
+            if (v is null)
+            {
+                errors[at] = "A venue is missing.";
+                continue;
+            }
+            if (!Responses.VenueCode.IsValid(v.Code))
+            {
+                errors[at + ".code"] = "Use 1 to 40 characters: lower-case letters, digits and hyphens.";
+            }
+            else if (!codes.Add(v.Code))
+            {
+                errors[at + ".code"] = $"The venue code '{v.Code}' is used twice.";
+            }
+            if (string.IsNullOrWhiteSpace(v.Name) || v.Name.Length > 100)
+            {
+                errors[at + ".name"] = "A venue name of 1 to 100 characters is required.";
+            }
+        }
     }
 }

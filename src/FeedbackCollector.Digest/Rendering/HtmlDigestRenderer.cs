@@ -16,7 +16,11 @@ public static class HtmlDigestRenderer
     private const int BarHeight = 20;
     private const int RowHeight = 28;
 
-    private const string Css = """
+    /// <summary>
+    /// The page's only style sheet, inline in its one <c>&lt;style&gt;</c> element (as "\n" + Css + "\n"). Public so a page
+    /// that previews a digest under a Content-Security-Policy can allow exactly this block by its hash.
+    /// </summary>
+    public const string Css = """
         :root{--ink:#1b1b1b;--muted:#505a5f;--line:#b1b4b6;--bar:#1d70b8;--bar2:#00703c;--bg:#f3f2f1}
         *{box-sizing:border-box}
         body{margin:0;font-family:Arial,Helvetica,sans-serif;color:var(--ink);line-height:1.45;font-size:16px}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using FeedbackCollector.Core.Analysis;
+using FeedbackCollector.Core.Responses;
+using FeedbackCollector.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FeedbackCollector.Core.Concerns;
+
+/// <summary>One free-text answer of a concern, redacted: what the safeguarding role reads.</summary>
+public sealed record ConcernText(string QuestionId, string RedactedText);
+
+/// <summary>A concern as the safeguarding role sees it.</summary>
+public sealed record ConcernView(
+    string Id,
+    string Status,
+    string SurveyCode,
+    string? Venue,
+    ConcernCategory Category,
+    DateTimeOffset ReceivedUtc,
+    DateTimeOffset RaisedUtc,
+    DateTimeOffset? AlertDeliveredUtc,
+    int AlertAttempts,
+    bool Withdrawn,
+    IReadOnlyList<ConcernText> Texts,
+    string? ReviewedBy,
+    DateTimeOffset? ReviewedUtc,
+    string? ReviewNote);
+
+/// <summary>Lists concerns for the safeguarding role and records who reviewed each and when.</summary>
+public sealed partial class ConcernReviewHandler(
+    IConcernRepository concerns,
+    IResponseRepository responses,
+    IConcernScreen screen,
+    TimeProvider time,
+    ILogger<ConcernReviewHandler> logger)
+{
+    /// <summary>Longest review note, in characters.</summary>
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>Most concerns one listing returns (open ones first).</summary>
+    public const int MaxListed = 500;
+
+    /// <summary>Every concern: open ones first (newest first), then reviewed ones (most recently reviewed first).</summary>
+    public async Task<Outcome> ListAsync(CancellationToken cancellationToken)
+    {
+        var all = await concerns.ListAsync(cancellationToken);
+        var ordered = all.Where(c => c.ReviewedUtc is null).OrderByDescending(c => c.RaisedUtc)
+            .Concat(all.Where(c => c.ReviewedUtc is not null).OrderByDescending(c => c.ReviewedUtc))
+            .Take(MaxListed);
+        var views = new List<ConcernView>();
+        foreach (var c in ordered)
+        {
+            views.Add(await ViewAsync(c, cancellationToken));
+        }
+        return Outcome.Ok(new { open = all.Count(c => c.ReviewedUtc is null), total = all.Count, concerns = views });
+    }
+
+    /// <summary>Records that the holder of <paramref name="reviewer"/> reviewed concern <paramref name="id"/>; body <c>{"note": "..."}</c>.</summary>
+    public async Task<Outcome> ReviewAsync(string id, JsonElement body, string reviewer, CancellationToken cancellationToken)
+    {
+        string? note = null;
+        var errors = new Dictionary<string, string>();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return Outcome.Invalid("$", "The body must be a JSON object like {\"note\": \"...\"}.");
+        }
+        foreach (var p in body.EnumerateObject())
+        {
+            if (p.Name != "note")
+            {
+                errors[p.Name] = "Unknown field.";
+            }
+            else if (p.Value.ValueKind == JsonValueKind.String)
+            {
+                note = p.Value.GetString()!.Trim();
+            }
+            else if (p.Value.ValueKind != JsonValueKind.Null)
+            {
+                errors["note"] = "The note is a string.";
+            }
+        }
+        if (string.IsNullOrEmpty(note))
+        {
+            errors.TryAdd("note", "Say what was done (a short note), for the audit trail.");
+        }
+        else if (note.Length > MaxNoteLength)
+        {
+            errors["note"] = $"At most {MaxNoteLength:N0} characters.";
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+        var concern = ResponseId.TryNormalize(id, out var normal) ? await concerns.FindAsync(normal, cancellationToken) : null;
+        if (concern is null)
+        {
+            return Outcome.NotFound($"There is no concern '{id}'.");
+        }
+        if (concern.ReviewedUtc is not null)
+        {
+            // A review is an audit record: it is never overwritten.
+            return Outcome.Conflict($"Concern {concern.Id} was already reviewed by {concern.ReviewedBy} at {concern.ReviewedUtc:u}.");
+        }
+        ConcernRecord updated;
+        try
+        {
+            updated = await concerns.UpdateAsync(concern with { ReviewedBy = reviewer, ReviewedUtc = time.GetUtcNow(), ReviewNote = note }, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Outcome.Conflict($"Concern {concern.Id} changed while you were reviewing it; list it again and retry.");
+        }
+        LogReviewed(logger, concern.Id);
+        return Outcome.Ok(await ViewAsync(updated, cancellationToken));
+    }
+
+    private async Task<ConcernView> ViewAsync(ConcernRecord c, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ConcernText> texts;
+        if (c.KeptText is { } kept)
+        {
+            texts = JsonSerializer.Deserialize<List<ConcernText>>(kept, FeedbackJson.Options) ?? [];
+        }
+        else if (await responses.FindAsync(c.Id, cancellationToken) is { } r)
+        {
+            texts = WithdrawResponseHandler.RedactedTexts(r, screen);
+        }
+        else
+        {
+            texts = [];
+        }
+        return new ConcernView(c.Id, c.ReviewedUtc is null ? "open" : "reviewed", c.SurveyCode, c.Venue, c.Category, c.ReceivedUtc, c.RaisedUtc,
+            c.AlertDeliveredUtc, c.AlertAttempts, c.WithdrawnUtc is not null, texts, c.ReviewedBy, c.ReviewedUtc, c.ReviewNote);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Concern {ConcernId} reviewed")]
+    private static partial void LogReviewed(ILogger logger, string concernId);
+}

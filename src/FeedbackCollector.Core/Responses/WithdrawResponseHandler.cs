@@ -1,0 +1,79 @@
+using System.Text.Json;
+using FeedbackCollector.Core.Concerns;
+using FeedbackCollector.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FeedbackCollector.Core.Responses;
+
+/// <summary>What a respondent is told after withdrawing.</summary>
+/// <param name="Receipt">The receipt code used.</param>
+/// <param name="Withdrawn">Always true: the answers are deleted.</param>
+/// <param name="ConcernKept">True when a safeguarding concern was raised from the answers and its redacted text is kept for the safeguarding lead.</param>
+public sealed record WithdrawalReceipt(string Receipt, bool Withdrawn, bool ConcernKept);
+
+/// <summary>
+/// Withdraws a response with its receipt code: the response (answers, free text, analysis) is deleted, so it leaves
+/// officers' lists and every digest not yet published. A safeguarding concern raised from it is not deleted: a possible
+/// disclosure of harm must not be lost, so the concern keeps the free text with personal data redacted (and when it was
+/// withdrawn) for the safeguarding role only. The respondent is told so, in plain words, on the withdraw page.
+/// </summary>
+public sealed partial class WithdrawResponseHandler(
+    IResponseRepository responses,
+    IConcernRepository concerns,
+    IConcernScreen screen,
+    TimeProvider time,
+    ILogger<WithdrawResponseHandler> logger)
+{
+    /// <summary>Withdraws the response whose receipt is <paramref name="receipt"/>.</summary>
+    public async Task<Outcome> WithdrawAsync(string? receipt, CancellationToken cancellationToken)
+    {
+        if (!ResponseId.TryNormalize(receipt, out var id))
+        {
+            return Outcome.Invalid("receipt", "A receipt code is 10 letters and digits, like ABCDE-FGHJK.");
+        }
+        var response = await responses.FindAsync(id, cancellationToken);
+        if (response is null)
+        {
+            return Outcome.NotFound("There are no answers with that code. They may have been taken back already.");
+        }
+        var kept = await KeepConcernTextAsync(response, cancellationToken);
+        await responses.DeleteAsync(id, cancellationToken);
+        LogWithdrawn(logger, id, response.SurveyCode, kept);
+        return Outcome.Ok(new WithdrawalReceipt(ResponseId.ToReceipt(id), true, kept));
+    }
+
+    /// <summary>The free-text answers of a response with personal data redacted (from its analysis, or redacted now).</summary>
+    public static IReadOnlyList<ConcernText> RedactedTexts(SurveyResponse response, IConcernScreen screen) =>
+        response.Analysis is { } analysis && analysis.Texts.Count == response.FreeText.Count
+            ? analysis.Texts.Select(t => new ConcernText(t.QuestionId, t.Result.RedactedText)).ToList()
+            : response.FreeText.Select(f => new ConcernText(f.QuestionId, screen.Screen(f.Text, response.Audience).RedactedText)).ToList();
+
+    private async Task<bool> KeepConcernTextAsync(SurveyResponse response, CancellationToken cancellationToken)
+    {
+        // Two tries: a reviewer or the alert function may update the concern at the same moment.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var concern = await concerns.FindAsync(response.Id, cancellationToken);
+            if (concern is null)
+            {
+                return false;
+            }
+            if (concern.WithdrawnUtc is not null)
+            {
+                return true;
+            }
+            try
+            {
+                await concerns.UpdateAsync(concern with { WithdrawnUtc = time.GetUtcNow(), KeptText = JsonSerializer.Serialize(RedactedTexts(response, screen), FeedbackJson.Options) }, cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 2)
+            {
+            }
+        }
+        return true;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Response {ResponseId} to survey {SurveyCode} withdrawn by its respondent (concern text kept: {ConcernKept})")]
+    private static partial void LogWithdrawn(ILogger logger, string responseId, string surveyCode, bool concernKept);
+}
