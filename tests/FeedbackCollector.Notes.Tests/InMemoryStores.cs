@@ -56,6 +56,9 @@ internal sealed class MemoryQueue : IQueueSender
         Sent.Add((queueName, message));
         return Task.CompletedTask;
     }
+
+    public Task SendAsync(string queueName, string message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default) =>
+        SendAsync(queueName, message, cancellationToken);
 }
 
 internal sealed class MemoryLedger : IUploadLedger
