@@ -25,7 +25,7 @@ say "Starting Azurite in memory on $BLOB-$TABLE"
 pids+=($!)
 
 say "Starting the local host on $PORT"
-(cd "$ROOT/src/FeedbackCollector.LocalHost/bin/Release/net10.0" && Logging__LogLevel__Default=Warning exec dotnet FeedbackCollector.LocalHost.dll --urls "http://127.0.0.1:$PORT") &
+(cd "$ROOT/src/FeedbackCollector.LocalHost/bin/Release/net10.0" && Logging__LogLevel__Default=Warning Survey__TrustForwardedFor=true exec dotnet FeedbackCollector.LocalHost.dll --urls "http://127.0.0.1:$PORT") &
 pids+=($!)
 for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
 

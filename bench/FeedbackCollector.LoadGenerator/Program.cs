@@ -47,7 +47,14 @@ async Task Worker()
         var t0 = Stopwatch.GetTimestamp();
         try
         {
-            using var res = await http.PostAsync($"/api/surveys/{opts.Survey}/responses", new StringContent(body, Encoding.UTF8, "application/json"));
+            // Each submission comes from its own phone (a distinct private address in X-Forwarded-For, which
+            // load.sh tells the host to trust), so the per-client rate limits apply as they would to real clients.
+            using var req = new HttpRequestMessage(HttpMethod.Post, $"/api/surveys/{opts.Survey}/responses")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            req.Headers.Add("X-Forwarded-For", $"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}");
+            using var res = await http.SendAsync(req);
             statuses[i] = (int)res.StatusCode;
             if (res.StatusCode == HttpStatusCode.Accepted)
             {
