@@ -239,7 +239,7 @@ internal sealed class SentimentScorer
         // Mixed is judged on the words as said, before "but" re-weights them: "nice but always late" is both.
         var hi = Math.Max(rawPos, rawNeg);
         var lo = Math.Min(rawPos, rawNeg);
-        if (lo >= 1f && lo >= 0.35f * hi)
+        if (lo >= 1f && lo >= 0.45f * hi)
         {
             label = SentimentLabel.Mixed;
         }
