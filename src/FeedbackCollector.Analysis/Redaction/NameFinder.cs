@@ -222,6 +222,12 @@ internal static class NameFinder
             return Cue.Weak;
         }
 
+        if ((p1.Is(text, "and") || p1.Is(text, "n") || p1.Is(text, "&")) && has2 && (p2.Is(text, "me") || p2.Is(text, "i")))
+        {
+            // "me and Tyreese".
+            return Cue.Weak;
+        }
+
         if (p1.Is(text, "told") || p1.Is(text, "asked") || p1.Is(text, "thanks") || p1.Is(text, "thank") || p1.Is(text, "love")
             || p1.Is(text, "hi") || p1.Is(text, "dear") || p1.Is(text, "with") && has2 && (p2.Is(text, "spoke") || p2.Is(text, "met")))
         {
