@@ -218,7 +218,8 @@ public sealed class ConcernDetector : IConcernDetector
     private static bool TopicCounts(ReadOnlySpan<char> text, int index, int length, Audience audience)
     {
         var sentence = SentenceAround(text, index, length);
-        if (ConcernPatterns.Awareness().IsMatch(sentence) || IsPastWithRecovery(text, index, length, sentence))
+        if (ConcernPatterns.Awareness().IsMatch(sentence) || ConcernPatterns.Hypothetical().IsMatch(sentence)
+            || IsPastWithRecovery(text, index, length, sentence))
         {
             return false;
         }

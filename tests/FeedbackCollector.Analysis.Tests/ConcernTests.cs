@@ -67,6 +67,25 @@ public class ConcernTests
     [InlineData("they are going to hurt me tonight", ConcernCategory.ImmediateDanger)]
     [InlineData("i'm in danger right now", ConcernCategory.ImmediateDanger)]
     [InlineData("please help me hes outside", ConcernCategory.ImmediateDanger)]
+    // phrasings beyond the examples above
+    [InlineData("i keep thinking everyone would be happier if i was gone", ConcernCategory.SelfHarm)]
+    [InlineData("i took a whole packet of paracetamol last night", ConcernCategory.SelfHarm)]
+    [InlineData("been cuttin my thighs so no one sees", ConcernCategory.SelfHarm)]
+    [InlineData("i just want it all to end", ConcernCategory.SelfHarm)]
+    [InlineData("i stopped eating on purpose and make myself sick", ConcernCategory.SelfHarm)]
+    [InlineData("my friend said she wants to kill herself", ConcernCategory.SelfHarm)]
+    [InlineData("my stepdad hit me with a belt", ConcernCategory.AbuseNeglect)]
+    [InlineData("my nan's boyfriend keeps coming in my room at night", ConcernCategory.AbuseNeglect)]
+    [InlineData("he makes me keep secrets", ConcernCategory.AbuseNeglect)]
+    [InlineData("mum drinks all day and forgets to feed us", ConcernCategory.AbuseNeglect)]
+    [InlineData("mums partner punched a hole in the wall and then hit her", ConcernCategory.DomesticAbuse)]
+    [InlineData("my dad chokes my mum when hes angry", ConcernCategory.DomesticAbuse)]
+    [InlineData("these older boys make me hold stuff for them", ConcernCategory.Exploitation)]
+    [InlineData("a man i met on roblox wants to meet me at the park", ConcernCategory.Exploitation)]
+    [InlineData("my boyfriend is 22 and says i cant tell anyone", ConcernCategory.Exploitation)]
+    [InlineData("he said he's going to stab me after school", ConcernCategory.ImmediateDanger)]
+    [InlineData("my mum isnt breathing and i cant wake her up", ConcernCategory.ImmediateDanger)]
+    [InlineData("i have the pills and im going to take them all tonight", ConcernCategory.ImmediateDanger)]
     public void Flags_disclosures_from_children(string text, ConcernCategory expected)
     {
         var result = detector.Detect(text, Audience.Child);
@@ -112,6 +131,17 @@ public class ConcernTests
     [InlineData("I wanted to die of embarrassment lol", Audience.Child)]
     [InlineData("staff listened and I felt heard", Audience.Child)]
     [InlineData("cutting the waiting list would help", Audience.Parent)]
+    [InlineData("this homework makes me want to die lol", Audience.Child)]
+    [InlineData("my mum will kill me if she finds out i went lol", Audience.Child)]
+    [InlineData("my brother beats me at fifa every time", Audience.Child)]
+    [InlineData("i didnt want to live with my dad so i moved", Audience.Child)]
+    [InlineData("i used to self harm but ive been clean for a year", Audience.Child)]
+    [InlineData("i dont feel safe walking home from the bus stop", Audience.Child)]
+    [InlineData("we watched a documentary about county lines", Audience.Child)]
+    [InlineData("we learnt about grooming in pshe", Audience.Child)]
+    [InlineData("my dad hits the ball really far", Audience.Child)]
+    [InlineData("she cut her hair short", Audience.Child)]
+    [InlineData("exercise: what would you do if a friend told you they were being abused", Audience.ForumNotes)]
     public void Does_not_flag_hard_negatives(string text, Audience audience)
     {
         var result = detector.Detect(text, audience);

@@ -69,6 +69,13 @@ public class RedactionTests
     [InlineData("NI number JT 12 34 56 C", PiiType.NiNumber, "JT 12 34 56 C")]
     [InlineData("ni: AB123456C", PiiType.NiNumber, "AB123456C")]
     [InlineData("his is ab 12 34 56 d", PiiType.NiNumber, "ab 12 34 56 d")]
+    [InlineData("Reece Walsh 5/1/2011", PiiType.DateOfBirth, "5/1/2011")]
+    [InlineData("im in Room 6, 88 Albion Street now", PiiType.Address, "Room 6, 88 Albion Street")]
+    [InlineData("based at Unit 4, Kirkstall Road", PiiType.Address, "Unit 4, Kirkstall Road")]
+    [InlineData("he goes to St Michael's and is horrible", PiiType.School, "St Michael's")]
+    [InlineData("the bullying at St Anne's C of E is bad", PiiType.School, "St Anne's C of E")]
+    [InlineData("in year 9 at Whitcliffe Mount", PiiType.School, "Whitcliffe Mount")]
+    [InlineData("ellie_xo.x on tiktok keeps posting", PiiType.Handle, "ellie_xo.x")]
     public void Finds_each_kind(string text, PiiType type, string expected)
     {
         var result = redactor.Redact(text);
@@ -116,6 +123,12 @@ public class RedactionTests
     [InlineData("worker Tendai came round", "Tendai")]
     [InlineData("Agnieszka and me are mates", "Agnieszka")]
     [InlineData("Olu's mum picked me up", "Olu")]
+    [InlineData("me and Tyreese got excluded", "Tyreese")]
+    [InlineData("thanks grace for asking me", "grace")]
+    [InlineData("its lily, my insta is private", "lily")]
+    [InlineData("Summer said she wasn't asked", "Summer")]
+    [InlineData("big thanks to mo at the youth centre", "mo")]
+    [InlineData("Lily-Rose has no place", "Lily-Rose")]
     public void Finds_names(string text, string name)
     {
         var result = redactor.Redact(text);
@@ -173,6 +186,14 @@ public class RedactionTests
     [InlineData("Mum said I could go")]
     [InlineData("I told Miss and she helped")]
     [InlineData("the score was 3-2 and we won 10 nil")]
+    [InlineData("YP said school only helps once you kick off")]
+    [InlineData("Step-down from CSC works with a proper handover")]
+    [InlineData("they call me names cuz im trans")]
+    [InlineData("my uncle touches me when no one is around")]
+    [InlineData("nobody talks to each other. school didnt know")]
+    [InlineData("Repeatedly told we were not bad enough")]
+    [InlineData("the appointment is on 12/03/2026")]
+    [InlineData("I hope May half term is better")]
     public void Ordinary_words_stay(string text)
     {
         var result = redactor.Redact(text);

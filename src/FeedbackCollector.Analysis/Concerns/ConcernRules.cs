@@ -43,8 +43,8 @@ internal static partial class ConcernRules
         new(ConcernCategory.SelfHarm, Topic: false, "life", ShLife()),
         new(ConcernCategory.SelfHarm, Topic: false, "suicide suicidal", ShSuicidal()),
         new(ConcernCategory.SelfHarm, Topic: false, "end ending", ShEndIt()),
-        new(ConcernCategory.SelfHarm, Topic: false, "die dead disappear exist existing here wake", ShDie()),
-        new(ConcernCategory.SelfHarm, Topic: false, "here born alive better", ShNotBorn()),
+        new(ConcernCategory.SelfHarm, Topic: false, "die dead disappear exist existing here wake end over stop", ShDie()),
+        new(ConcernCategory.SelfHarm, Topic: false, "here born alive better happier easier", ShNotBorn()),
         new(ConcernCategory.SelfHarm, Topic: false, "want wanna wana", ShNotWant()),
         new(ConcernCategory.SelfHarm, Topic: false, "point reason worth cope cant", ShNoPoint()),
         new(ConcernCategory.SelfHarm, Topic: false, "cut cuts cutting cuttin cuting scratch scratches scratching scratched burn burns burning burnt carve carving carved head till until til", ShCutting()),
@@ -73,12 +73,12 @@ internal static partial class ConcernRules
         new(ConcernCategory.AbuseNeglect, Topic: false, "out", AnKickedOut()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "marks bruises bruise being neglected abused beaten stuff things", AnMarks()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "secret tell", AnSecret()),
+        new(ConcernCategory.AbuseNeglect, Topic: false, "secret tell secrets quiet room bed bedroom", AnSecret()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "bije bija mnie boje jestem dotykal dotykala jedzenia mujhe ghar khana", AnOther()),
         new(ConcernCategory.DomesticAbuse, Topic: false, HarmAnchors + " grabbed grabs grabbing squeezed squeezes gets got getting", DaHarm()),
         new(ConcernCategory.DomesticAbuse, Topic: false, "threaten threatens threatened threatening kill shouts screams yells hurt stab hit batter beat", DaThreat()),
         new(ConcernCategory.DomesticAbuse, Topic: false, "fight fighting fought argue arguing row rowing police bruises eye eyes marks cuts", DaFights()),
-        new(ConcernCategory.DomesticAbuse, Topic: false, "controls controlling controlled let checks leave frightened scared terrified smash smashed smashes smashing refuge fled", DaControl()),
+        new(ConcernCategory.DomesticAbuse, Topic: false, "controls controlling controlled let checks leave frightened scared terrified smash smashed smashes smashing refuge fled punch punched punches punching", DaControl()),
         new(ConcernCategory.DomesticAbuse, Topic: false, "tata abbu abba papa walid baba", DaOther()),
         new(ConcernCategory.ImmediateDanger, Topic: true, "knife weapon", TopicImmediateDanger()),
         new(ConcernCategory.SelfHarm, Topic: true, "self selfharm selfharming selfharmed suicide suicidal", TopicSelfHarm()),
@@ -118,12 +118,14 @@ internal static partial class ConcernRules
     [GeneratedRegex(
         @"\b(?:want|wants|wanted|wanting|wish|wishing)\x20(?:to|i\x20could|i\x20was|i\x20were)\x20(?:just\x20)?(?:die|be\x20dead|dead|disappear\x20forever|not\x20exist|stop\x20existing|not\x20be\x20here|never\x20wake\x20up|not\x20wake\x20up)\b(?!\x20(?:of|from|laughing|lol|for))
           | \b(?:wanna|wana|wnt\x20to|want\x202|wan2)\x20(?:just\x20)?(?:die|be\x20dead|not\x20exist)\b(?!\x20(?:of|from|laughing|lol|for))
-          | \bwish\x20i\x20(?:was|were|wer)\x20dead\b", Options)]
+          | \bwish\x20i\x20(?:was|were|wer)\x20dead\b | \b(?:want|wanna|i\x20just\x20want)\x20to\x20disappear\b(?!\x20(?:for\x20a\x20(?:bit|while|day|week)|into|on|from\x20(?:school|class|the)))
+          | \bwant\x20(?:it\x20all|everything|my\x20life|life|all\x20of\x20this|this\x20all)\x20to\x20(?:end|be\x20over|stop)\b", Options)]
     private static partial Regex ShDie();
 
     /// <summary>Wishing one had never been born; better off dead.</summary>
     [GeneratedRegex(
-        @"\bwish\x20i\x20(?:wasnt|werent|was\x20never|had\x20never\x20been|hadnt\x20been)\x20(?:here|born|alive)\b | \bbetter\x20off\x20(?:dead|without\x20me|if\x20i\x20(?:wasnt|werent|was\x20not|was\x20gone|died|was\x20dead|wasnt\x20here|wasnt\x20around))\b", Options)]
+        @"\bwish\x20i\x20(?:wasnt|werent|was\x20never|had\x20never\x20been|hadnt\x20been)\x20(?:here|born|alive)\b | \bbetter\x20off\x20(?:dead|without\x20me|if\x20i\x20(?:wasnt|werent|was\x20not|was\x20gone|died|was\x20dead|wasnt\x20here|wasnt\x20around))\b
+          | \bwould\x20be\x20(?:better|happier|easier)\x20(?:off\x20)?(?:for\x20(?:everyone|them|him|her|my\x20\w+)\x20)?(?:without\x20me|if\x20i\x20(?:was|were|wasnt|werent|was\x20not|died|disappeared|wasnt\x20here|was\x20gone|was\x20dead))\b", Options)]
     private static partial Regex ShNotBorn();
 
     /// <summary>Not wanting to be here or alive.</summary>
@@ -169,7 +171,7 @@ internal static partial class ConcernRules
 
     /// <summary>Taking pills.</summary>
     [GeneratedRegex(
-        @"\b(?:pills|tablets|meds|paracetamol)\b[^.]{0,60}\b(?:take|swallow|taking)\x20them\x20all\b | \b(?:took|take|taking|swallowed|swallow)\x20(?:a\x20(?:load|lot|bunch|handful|box|packet)\x20of\x20|loads\x20of\x20|lots\x20of\x20|too\x20many\x20|all\x20(?:my|the|of\x20my|of\x20the|mums?)\x20|some\x20|a\x20bottle\x20of\x20|\d+\x20|heaps\x20of\x20)(?:pills|tablets|paracetamol|painkillers|meds|sleeping\x20pills)\b", Options)]
+        @"\b(?:pills|tablets|meds|paracetamol)\b[^.]{0,60}\b(?:take|swallow|taking)\x20them\x20all\b | \b(?:took|take|taking|swallowed|swallow)\x20(?:a\x20(?:whole\x20)?(?:load|lot|bunch|handful|box|packet|pack|strip|bottle)\x20of\x20|(?:the\x20)?(?:whole|entire)\x20(?:packet|box|bottle|pack|strip)\x20of\x20|loads\x20of\x20|lots\x20of\x20|too\x20many\x20|all\x20(?:my|the|of\x20my|of\x20the|mums?)\x20|some\x20|a\x20bottle\x20of\x20|\d+\x20|heaps\x20of\x20)(?:pills|tablets|paracetamol|painkillers|meds|sleeping\x20pills)\b", Options)]
     private static partial Regex ShPills();
 
     /// <summary>Scars, noose, jumping.</summary>
@@ -249,9 +251,9 @@ internal static partial class ConcernRules
           | \b(?:he|she|they|" + Kin + @")\x20(?:does|did|do)\x20(?:stuff|things)\x20to\x20me\b", Options)]
     private static partial Regex AnMarks();
 
-    /// <summary>Secrets imposed by an abuser: "says its our secret".</summary>
+    /// <summary>Secrets imposed by an abuser: "says its our secret", "makes me keep secrets"; night visits to a child's room.</summary>
     [GeneratedRegex(
-        @"\b(?:says|said|told\x20(?:me|her|him|us))\x20(?:its|it\x20is|it\x20was|this\x20is)\x20(?:our|a)\x20(?:little\x20)?secret\b | \b(?:says|said|told\x20(?:me|her|him))\x20(?:i|she|he|we)\x20(?:cant|can\x20not|mustnt|shouldnt|shouldn\x20t|isnt\x20allowed\x20to|arent\x20allowed\x20to|not\x20allowed\x20to)\x20tell\x20(?:anyone|anybody|no\x20one|my\x20mum|my\x20parents|her\x20mum|his\x20mum)\b", Options)]
+        @"\bmakes?\x20(?:me|her|him|us)\x20keep\x20(?:secrets|it\x20(?:a\x20)?secret|quiet)\b | \b(?:comes?|coming|came|keeps\x20coming|gets)\x20(?:in|into)\x20(?:my|her|his)\x20(?:room|bed|bedroom)\x20(?:at\x20night|when|every\x20night)\b | \b(?:says|said|told\x20(?:me|her|him|us))\x20(?:its|it\x20is|it\x20was|this\x20is)\x20(?:our|a)\x20(?:little\x20)?secret\b | \b(?:says|said|told\x20(?:me|her|him))\x20(?:i|she|he|we)\x20(?:cant|can\x20not|mustnt|shouldnt|shouldn\x20t|isnt\x20allowed\x20to|arent\x20allowed\x20to|not\x20allowed\x20to)\x20tell\x20(?:anyone|anybody|no\x20one|my\x20mum|my\x20parents|her\x20mum|his\x20mum)\b", Options)]
     private static partial Regex AnSecret();
 
     /// <summary>Polish and romanised Urdu.</summary>
@@ -289,6 +291,7 @@ internal static partial class ConcernRules
           | \bchecks\x20(?:my|her|mums)\x20phone\b | \b(?:too\x20)?scared\x20to\x20leave\x20(?:him|her|because)\b
           | \b(?:children|kids|we|the\x20kids)\x20are\x20(?:frightened|scared|terrified)\x20of\x20(?:him|their\x20dad|my\x20partner|my\x20husband)\b
           | \bsmash(?:ed|es|ing)\x20(?:the|her|mums?|my\x20mums?|our)\x20(?:phone|tv|telly|door|window|plates?|stuff|things)\b
+          | \bpunch(?:ed|es|ing)?\x20(?:a\x20hole|holes)\x20in\x20the\x20(?:wall|door)\b
           | \b(?:in|to|at)\x20a\x20refuge\b | \bfled\x20(?:from\x20)?(?:him|her|domestic|my\x20ex|my\x20partner|my\x20husband|abuse|violence)\b", Options)]
     private static partial Regex DaControl();
 

@@ -20,6 +20,16 @@ internal enum WordFlags : ushort
     Common = 16,
     /// <summary>A service, agency or platform (CAMHS, Childline, Shout): never a name.</summary>
     Service = 32,
+    /// <summary>A title before a name: Mr, Mrs, Ms, Mx, Dr, Miss, Sir.</summary>
+    Title = 64,
+    /// <summary>A worker's role before a name: sw, worker, teacher, mentor.</summary>
+    Role = 128,
+    /// <summary>A relation before a name: friend, sister, boyfriend, cousin.</summary>
+    Relation = 256,
+    /// <summary>A verb after a name: said, told, texted, helped.</summary>
+    SaidVerb = 512,
+    /// <summary>A greeting or thanks before a name: thanks, hi, dear.</summary>
+    Greeting = 1024,
 }
 
 /// <summary>The embedded word lists, loaded once into a case-insensitive frozen dictionary.</summary>
@@ -46,6 +56,11 @@ internal static class Lexicon
         Add(words, "services.txt", WordFlags.Service);
         Add(words, "first-names.txt", WordFlags.Name);
         Add(words, "word-names.txt", WordFlags.WordName);
+        AddCueWords(words, WordFlags.Title, "mr mrs ms mx dr mister prof miss sir");
+        AddCueWords(words, WordFlags.Role, "sw worker keyworker teacher counsellor counselor mentor therapist nurse coach tutor carer officer pa iro advocate doctor head headteacher manager senco dsl");
+        AddCueWords(words, WordFlags.Relation, "friend mate bestie bff bf gf boyfriend girlfriend brother sister cousin bro sis stepdad stepmum partner son daughter nan grandad boy girl husband wife ex niece nephew baby");
+        AddCueWords(words, WordFlags.SaidVerb, "said says told tells texted messaged rang phoned asked helped listened from");
+        AddCueWords(words, WordFlags.Greeting, "thanks thank thx ty cheers hi hiya hey dear");
 
         // A word-name is not also a plain name, and a listed name is never merely "common": the lists disagree on
         // purpose (the frequency list holds "john"), and the more specific list wins.
@@ -66,6 +81,14 @@ internal static class Lexicon
         }
 
         return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static void AddCueWords(Dictionary<string, WordFlags> words, WordFlags flag, string list)
+    {
+        foreach (var word in list.Split(' '))
+        {
+            words[word] = words.TryGetValue(word, out var existing) ? existing | flag : flag;
+        }
     }
 
     private static void Add(Dictionary<string, WordFlags> words, string resource, WordFlags flag)

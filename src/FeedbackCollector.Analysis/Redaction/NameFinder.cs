@@ -222,6 +222,12 @@ internal static class NameFinder
             return Cue.Weak;
         }
 
+        if ((p1.Is(text, "and") || p1.Is(text, "n") || p1.Is(text, "&")) && has2 && (p2.Is(text, "me") || p2.Is(text, "i")))
+        {
+            // "me and Tyreese".
+            return Cue.Weak;
+        }
+
         if (p1.Is(text, "told") || p1.Is(text, "asked") || p1.Is(text, "thanks") || p1.Is(text, "thank") || p1.Is(text, "love")
             || p1.Is(text, "hi") || p1.Is(text, "dear") || p1.Is(text, "with") && has2 && (p2.Is(text, "spoke") || p2.Is(text, "met")))
         {
@@ -239,9 +245,7 @@ internal static class NameFinder
         return gap is " " or "." or ". ";
     }
 
-    private static bool IsTitle(string text, Token t) =>
-        t.Is(text, "mr") || t.Is(text, "mrs") || t.Is(text, "ms") || t.Is(text, "mx") || t.Is(text, "dr") || t.Is(text, "mister")
-        || t.Is(text, "prof") || t.Is(text, "miss") || t.Is(text, "sir");
+    private static bool IsTitle(string text, Token t) => t.Has(WordFlags.Title);
 
     /// <summary>"thanks grace for...", "big thanks to mo", "hi jo,": a word-name addressed directly.</summary>
     private static bool IsVocative(string text, List<Token> tokens, int i)
@@ -252,8 +256,7 @@ internal static class NameFinder
         }
 
         var p1 = tokens[i - 1];
-        var greeting = p1.Is(text, "thanks") || p1.Is(text, "thank") || p1.Is(text, "thx") || p1.Is(text, "ty") || p1.Is(text, "cheers")
-            || p1.Is(text, "hi") || p1.Is(text, "hiya") || p1.Is(text, "hey") || p1.Is(text, "dear") || p1.Is(text, "you")
+        var greeting = p1.Has(WordFlags.Greeting) || p1.Is(text, "you")
             && i >= 2 && tokens[i - 2].Is(text, "thank")
             || p1.Is(text, "to") && i >= 2 && (tokens[i - 2].Is(text, "thanks") || tokens[i - 2].Is(text, "shoutout") || tokens[i - 2].Is(text, "out"));
         if (!greeting || !tokens[i].Joined)
@@ -317,9 +320,7 @@ internal static class NameFinder
             return true;
         }
 
-        if (n1.Is(text, "said") || n1.Is(text, "says") || n1.Is(text, "told") || n1.Is(text, "tells") || n1.Is(text, "texted")
-            || n1.Is(text, "messaged") || n1.Is(text, "rang") || n1.Is(text, "phoned") || n1.Is(text, "asked") || n1.Is(text, "helped")
-            || n1.Is(text, "listened") || n1.Is(text, "from") || n1.Is(text, "and") && i + 2 < tokens.Count && tokens[i + 2].Is(text, "me"))
+        if (n1.Has(WordFlags.SaidVerb) || n1.Is(text, "and") && i + 2 < tokens.Count && tokens[i + 2].Is(text, "me"))
         {
             return true;
         }
@@ -364,19 +365,9 @@ internal static class NameFinder
     private static bool IsAcronym(string text, Token t) =>
         t.Length >= 2 && !text.AsSpan(t.Start, t.Length).ContainsAnyInRange('a', 'z');
 
-    private static bool IsRoleWord(string text, Token t) =>
-        t.Is(text, "sw") || t.Is(text, "worker") || t.Is(text, "keyworker") || t.Is(text, "teacher") || t.Is(text, "counsellor")
-        || t.Is(text, "counselor") || t.Is(text, "mentor") || t.Is(text, "therapist") || t.Is(text, "nurse") || t.Is(text, "coach")
-        || t.Is(text, "tutor") || t.Is(text, "carer") || t.Is(text, "officer") || t.Is(text, "pa") || t.Is(text, "iro")
-        || t.Is(text, "advocate") || t.Is(text, "doctor") || t.Is(text, "head") || t.Is(text, "headteacher") || t.Is(text, "manager")
-        || t.Is(text, "senco") || t.Is(text, "dsl");
+    private static bool IsRoleWord(string text, Token t) => t.Has(WordFlags.Role);
 
-    private static bool IsRelationWord(string text, Token t) =>
-        t.Is(text, "friend") || t.Is(text, "mate") || t.Is(text, "bestie") || t.Is(text, "bff") || t.Is(text, "bf") || t.Is(text, "gf")
-        || t.Is(text, "boyfriend") || t.Is(text, "girlfriend") || t.Is(text, "brother") || t.Is(text, "sister") || t.Is(text, "cousin")
-        || t.Is(text, "bro") || t.Is(text, "sis") || t.Is(text, "stepdad") || t.Is(text, "stepmum") || t.Is(text, "partner")
-        || t.Is(text, "son") || t.Is(text, "daughter") || t.Is(text, "nan") || t.Is(text, "grandad") || t.Is(text, "boy") || t.Is(text, "girl")
-        || t.Is(text, "husband") || t.Is(text, "wife") || t.Is(text, "ex") || t.Is(text, "niece") || t.Is(text, "nephew") || t.Is(text, "baby");
+    private static bool IsRelationWord(string text, Token t) => t.Has(WordFlags.Relation);
 
     /// <summary>An unknown word that could be a name: not a verb or adverb by its ending, not a common word.</summary>
     private static bool LooksLikeName(string text, Token t, bool capitalised)

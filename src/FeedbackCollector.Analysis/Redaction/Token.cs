@@ -20,6 +20,6 @@ internal readonly record struct Token(int Start, int Length, int BaseLength, Wor
 
     public bool Has(WordFlags flags) => (Flags & flags) != 0;
 
-    /// <summary>Never a name: a function, family, role or service word.</summary>
-    public bool NeverName => Has(WordFlags.Function | WordFlags.Service);
+    /// <summary>Never a name: a function, family, role, title, cue or service word.</summary>
+    public bool NeverName => Has(WordFlags.Function | WordFlags.Service | WordFlags.Title | WordFlags.Role | WordFlags.Relation | WordFlags.SaidVerb | WordFlags.Greeting);
 }
