@@ -26,21 +26,8 @@ public static class FeedbackJson
     }
 
     /// <summary>The kebab-case wire name of an enum value (<c>ForumNotes</c> → <c>forum-notes</c>).</summary>
-    public static string WireName<T>(T value) where T : struct, Enum =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    public static string WireName<T>(T value) where T : struct, Enum => WireNames.Of(value);
 
-    /// <summary>Parses a kebab-case wire name; false when it names no value.</summary>
-    public static bool TryParseWireName<T>(string? text, out T value) where T : struct, Enum
-    {
-        foreach (var v in Enum.GetValues<T>())
-        {
-            if (string.Equals(WireName(v), text, StringComparison.OrdinalIgnoreCase))
-            {
-                value = v;
-                return true;
-            }
-        }
-        value = default;
-        return false;
-    }
+    /// <summary>Parses a kebab-case wire name (case-insensitive); false when it names no value.</summary>
+    public static bool TryParseWireName<T>(string? text, out T value) where T : struct, Enum => WireNames.TryParse(text, out value);
 }

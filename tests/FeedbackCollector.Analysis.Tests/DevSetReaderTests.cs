@@ -1,4 +1,5 @@
 using FeedbackCollector.Analysis.Evaluation;
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis.Evaluation;

@@ -1,3 +1,4 @@
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis.Evaluation;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Cli.Commands;

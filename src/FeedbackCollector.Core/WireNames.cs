@@ -1,16 +1,15 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using FeedbackCollector.Core.Analysis;
 
-namespace FeedbackCollector.Analysis.Evaluation;
+namespace FeedbackCollector.Core;
 
 /// <summary>
-/// The kebab-case wire names of the analysis enums (<c>date-of-birth</c>, <c>forum-notes</c>, <c>self-harm</c>),
+/// The kebab-case wire names of the product's enums (<c>date-of-birth</c>, <c>forum-notes</c>, <c>self-harm</c>),
 /// the same names that <see cref="JsonNamingPolicy.KebabCaseLower"/> gives, so the dev set and the JSON output agree.
 /// </summary>
 public static class WireNames
 {
-    /// <summary>The wire name of an enum value.</summary>
+    /// <summary>The wire name of an enum value (<c>ForumNotes</c> → <c>forum-notes</c>).</summary>
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ToWire[value];
 
     /// <summary>Parses a wire name (case-insensitive); false when it names no value.</summary>
