@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FeedbackCollector.Cli;
 
@@ -161,6 +162,72 @@ public class AnalyzeCommandTests
         Assert.Equal(0, code);
         Assert.Contains("Analysed 1 texts, 0 failed", error.ToString());
         Assert.Single(Lines(output.ToString()));
+    }
+
+    /// <summary>Runs analyze on an input file whose bytes are given (opened from memory, no disk).</summary>
+    private static async Task<(int Code, string Out, string Err)> RunOnFile(byte[] file, string name = "in.jsonl")
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var command = new FeedbackCollector.Cli.Commands.AnalyzeCommand(
+            _ => FeedbackCollector.Analysis.LocalAnalyzer.CreateDefault(),
+            path => path == name ? new MemoryStream(file) : throw new FileNotFoundException("no such file", path));
+        var args = CliArgs.Parse(["--input", name, "--output", "-"], []);
+        var code = await command.RunAsync(args, new CliConsole(TextReader.Null, output, error, false), default);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task A_json_lines_file_read_as_bytes_reports_malformed_lines_by_number_and_goes_on()
+    {
+        // CRLF line ends, a byte order mark, a blank line of spaces, bad JSON, a bad byte and a last line without an end.
+        var text = "\uFEFF" + string.Join("\r\n",
+            """{"id":"ok1","text":"they never listen"}""",
+            "not json at all",
+            "   ",
+            """{"id":"no-text"}""",
+            """{"id":"bad-audience","text":"hi","audience":"alien"}""",
+            """{"text":"no id here","audience":" Parent "}""",
+            """{"id":"bad-byte","text":"caf\u00E9 X"}""",
+            """{"id":"ok2","text":"thank you","audience":"forum-notes"}""");
+        var bytes = Encoding.UTF8.GetBytes(text);
+        bytes[Array.LastIndexOf(bytes, (byte)'X')] = 0xFF;
+
+        var (code, output, err) = await RunOnFile(bytes);
+
+        Assert.Equal(1, code);
+        var lines = Lines(output);
+        Assert.Equal(["ok1", "6", "bad-byte", "ok2"], lines.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal("caf\u00E9 \uFFFD", lines[2].GetProperty("redactedText").GetString());
+        Assert.Contains("line 2: not valid JSON", err);
+        Assert.Contains("line 4: \"text\" is missing", err);
+        Assert.Contains("line 5: unknown audience \"alien\"", err);
+        Assert.DoesNotContain("line 3", err);
+        Assert.DoesNotContain("line 6", err);
+        Assert.Contains("3 failed", err);
+    }
+
+    [Fact]
+    public async Task A_file_gives_the_same_results_as_standard_input()
+    {
+        var input = string.Join('\n',
+            """{"id":"a","text":"My socail worker never listens 😡 ring 07700 900123","audience":"child"}""",
+            """{"id":"b","text":"Nikt mnie nie słucha w szkole.","audience":"parent"}""",
+            """{"id":"c","text":"Caseloads are too high.","audience":"practitioner"}""");
+        var fromStdin = await Run(input, "--input", "-", "--output", "-");
+        var fromFile = await RunOnFile(Encoding.UTF8.GetBytes(input));
+        Assert.Equal(0, fromFile.Code);
+        Assert.Equal(fromStdin.Out, fromFile.Out);
+    }
+
+    [Fact]
+    public async Task A_utf16_file_is_decoded()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("{\"id\":\"u\",\"text\":\"they never listen\"}\n")).ToArray();
+        var (code, output, err) = await RunOnFile(bytes);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, err);
+        Assert.Equal("u", Assert.Single(Lines(output)).GetProperty("id").GetString());
     }
 
     [Fact]

@@ -82,6 +82,8 @@ internal static class LanguageDetector
         var profiles = LanguageProfiles.Latin;
         // Distinctive letters are all outside ASCII: most English texts skip the letter scan.
         var hasNonAscii = text.AsSpan().ContainsAnyExceptInRange((char)0, (char)127);
+        Span<char> lowered = !hasNonAscii ? [] : text.Length <= StackLetters ? stackalloc char[StackLetters] : new char[text.Length];
+        var nonAscii = hasNonAscii ? LowerNonAscii(text, lowered) : lowered;
         var best = -1;
         var bestScore = 0f;
         for (var p = 0; p < profiles.Length; p++)
@@ -89,7 +91,7 @@ internal static class LanguageDetector
             var score = scores[p];
             if (hasNonAscii)
             {
-                score += LetterBonus(text, profiles[p].Letters);
+                score += LetterBonus(nonAscii, profiles[p].Letters);
             }
             if (score > bestScore)
             {
@@ -114,16 +116,36 @@ internal static class LanguageDetector
         return "en";
     }
 
-    private static float LetterBonus(string text, string distinctive)
+    /// <summary>Texts up to this length have their letters lowered on the stack.</summary>
+    private const int StackLetters = 512;
+
+    /// <summary>
+    /// The text's non-ASCII characters, lower-cased once (not once per profile: case mapping outside ASCII is slow).
+    /// Surrogates (emoji halves) have no case and are kept as they are.
+    /// </summary>
+    private static ReadOnlySpan<char> LowerNonAscii(string text, Span<char> into)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c > 127)
+            {
+                into[n++] = char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+            }
+        }
+        return into[..n];
+    }
+
+    private static float LetterBonus(ReadOnlySpan<char> loweredNonAscii, string distinctive)
     {
         if (distinctive.Length == 0)
         {
             return 0;
         }
         var hits = 0;
-        foreach (var c in text)
+        foreach (var c in loweredNonAscii)
         {
-            if (c > 127 && distinctive.Contains(char.ToLowerInvariant(c)))
+            if (distinctive.Contains(c))
             {
                 hits++;
             }
@@ -154,11 +176,13 @@ internal static class LanguageDetector
     private static string ArabicScript(string text, TokenBuffer buffer)
     {
         var profiles = LanguageProfiles.ArabicScript;
+        Span<char> lowered = text.Length <= StackLetters ? stackalloc char[StackLetters] : new char[text.Length];
+        var nonAscii = LowerNonAscii(text, lowered);
         var best = -1;
         var bestScore = 0f;
         for (var p = 0; p < profiles.Length; p++)
         {
-            var score = buffer.LanguageScores[ArabicBase + p] + LetterBonus(text, profiles[p].Letters);
+            var score = buffer.LanguageScores[ArabicBase + p] + LetterBonus(nonAscii, profiles[p].Letters);
             if (score > bestScore)
             {
                 bestScore = score;

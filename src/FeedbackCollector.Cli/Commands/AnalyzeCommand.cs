@@ -28,6 +28,7 @@ public sealed class AnalyzeCommand : ICliCommand
     };
 
     private readonly Func<string?, LocalAnalyzer> _createAnalyzer;
+    private readonly Func<string, Stream> _openInput;
 
     /// <summary>Creates the command with the real analyzer.</summary>
     public AnalyzeCommand()
@@ -36,10 +37,14 @@ public sealed class AnalyzeCommand : ICliCommand
     }
 
     /// <summary>Creates the command with the given analyzer factory (called with the <c>--taxonomy</c> path or null).</summary>
-    internal AnalyzeCommand(Func<string?, LocalAnalyzer> createAnalyzer)
+    internal AnalyzeCommand(Func<string?, LocalAnalyzer> createAnalyzer, Func<string, Stream>? openInput = null)
     {
         _createAnalyzer = createAnalyzer;
+        _openInput = openInput ?? OpenFile;
     }
+
+    private static Stream OpenFile(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
 
     /// <inheritdoc />
     public string Name => "analyze";
@@ -89,15 +94,28 @@ public sealed class AnalyzeCommand : ICliCommand
             return 2;
         }
 
-        TextReader reader;
+        // A JSON Lines file is read as UTF-8 bytes (no string per line); standard input, CSV and a UTF-16 or UTF-32
+        // file (with its byte order mark) go through a text reader.
+        TextReader? reader = null;
+        Stream? inputStream = null;
         try
         {
-            reader = input == "-"
-                ? console.In
-                : new StreamReader(new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, FlushBytes, FileOptions.SequentialScan), Encoding.UTF8, true, FlushBytes);
+            if (input == "-")
+            {
+                reader = console.In;
+            }
+            else
+            {
+                inputStream = _openInput(input);
+                if (inputFormat == DataFormat.Csv || StartsWithNonUtf8Bom(inputStream))
+                {
+                    reader = new StreamReader(inputStream, Encoding.UTF8, true, FlushBytes);
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            inputStream?.Dispose();
             await console.Error.WriteLineAsync($"Cannot read {input}: {ex.Message}");
             return 2;
         }
@@ -115,7 +133,8 @@ public sealed class AnalyzeCommand : ICliCommand
             await console.Error.WriteLineAsync($"Cannot write {output}: {ex.Message}");
             if (input != "-")
             {
-                reader.Dispose();
+                reader?.Dispose();
+                inputStream?.Dispose();
             }
             return 2;
         }
@@ -128,11 +147,15 @@ public sealed class AnalyzeCommand : ICliCommand
                 : new JsonLinesSink(outputStream, console.Out);
             if (inputFormat == DataFormat.Csv)
             {
-                run.ReadCsv(reader, sink);
+                run.ReadCsv(reader!, sink);
+            }
+            else if (reader is not null)
+            {
+                run.ReadJsonLines(reader, sink);
             }
             else
             {
-                run.ReadJsonLines(reader, sink);
+                run.ReadJsonLines(new Utf8LineReader(inputStream!, FlushBytes), sink);
             }
             sink.Complete();
         }
@@ -146,7 +169,8 @@ public sealed class AnalyzeCommand : ICliCommand
         {
             if (input != "-")
             {
-                reader.Dispose();
+                reader?.Dispose();
+                inputStream?.Dispose();
             }
             outputStream?.Dispose();
         }
@@ -158,6 +182,19 @@ public sealed class AnalyzeCommand : ICliCommand
                 string.Create(CultureInfo.InvariantCulture, $"Analysed {run.Analysed} texts, {run.Failed} failed, in {run.Elapsed.TotalSeconds:0.0} s."));
         }
         return run.Failed > 0 || run.InputBroken ? 1 : 0;
+    }
+
+    /// <summary>Peeks at the first bytes for a UTF-16 or UTF-32 byte order mark, then rewinds.</summary>
+    private static bool StartsWithNonUtf8Bom(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+        Span<byte> head = stackalloc byte[4];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return Utf8LineReader.StartsWithNonUtf8Bom(head[..n]);
     }
 
     private static DataFormat? ParseFormat(string? value, string option) => value?.ToLowerInvariant() switch
@@ -226,13 +263,53 @@ public sealed class AnalyzeCommand : ICliCommand
                     bytes = new byte[Math.Max(max, bytes.Length * 2)];
                 }
                 var count = Encoding.UTF8.GetBytes(line, bytes);
-                if (!TryParseRequest(bytes.AsSpan(0, count), lineNumber, out var request, out var problem))
+                AnalyseLine(bytes.AsSpan(0, count), lineNumber, sink);
+            }
+        }
+
+        public void ReadJsonLines(Utf8LineReader reader, ResultSink sink)
+        {
+            long lineNumber = 0;
+            while (reader.TryReadLine(out var line))
+            {
+                lineNumber++;
+                if ((lineNumber & 1023) == 0)
                 {
-                    Fail(lineNumber, problem);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                if (IsBlank(line))
+                {
                     continue;
                 }
-                Analyse(request, lineNumber, sink);
+                AnalyseLine(line, lineNumber, sink);
             }
+        }
+
+        /// <summary>As <see cref="string.IsNullOrWhiteSpace"/> on the decoded line.</summary>
+        private static bool IsBlank(ReadOnlySpan<byte> line)
+        {
+            foreach (var b in line)
+            {
+                if (b >= 0x80)
+                {
+                    return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
+                }
+                if (!char.IsWhiteSpace((char)b))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void AnalyseLine(ReadOnlySpan<byte> json, long lineNumber, ResultSink sink)
+        {
+            if (!TryParseRequest(json, lineNumber, out var request, out var problem))
+            {
+                Fail(lineNumber, problem);
+                return;
+            }
+            Analyse(request, lineNumber, sink);
         }
 
         public void ReadCsv(TextReader reader, ResultSink sink)
@@ -389,7 +466,7 @@ public sealed class AnalyzeCommand : ICliCommand
             audience = Audience.Unknown;
             return true;
         }
-        return FeedbackCollector.Core.FeedbackJson.TryParseWireName(text.Trim(), out audience);
+        return WireNames<Audience>.TryParse(text.Trim(), out audience);
     }
 
     /// <summary>Reads <c>id</c>, <c>text</c> and <c>audience</c> from one JSON line; other properties are ignored.</summary>
@@ -551,7 +628,7 @@ public sealed class AnalyzeCommand : ICliCommand
                 w.WriteEndArray();
             }
             w.WriteEndObject();
-            w.WriteString("sentiment"u8, FeedbackCollector.Core.FeedbackJson.WireName(r.Sentiment.Label));
+            w.WriteString("sentiment"u8, WireNames<SentimentLabel>.Json(r.Sentiment.Label));
             w.WriteStartObject("sentimentScores"u8);
             w.WriteNumber("positive"u8, r.Sentiment.Positive);
             w.WriteNumber("neutral"u8, r.Sentiment.Neutral);
@@ -561,7 +638,7 @@ public sealed class AnalyzeCommand : ICliCommand
             w.WriteBoolean("flagged"u8, r.Concern.Flagged);
             if (r.Concern.Category is { } category)
             {
-                w.WriteString("category"u8, FeedbackCollector.Core.FeedbackJson.WireName(category));
+                w.WriteString("category"u8, WireNames<ConcernCategory>.Json(category));
             }
             else
             {
@@ -570,7 +647,7 @@ public sealed class AnalyzeCommand : ICliCommand
             w.WriteStartArray("categories"u8);
             foreach (var c in r.Concern.Categories)
             {
-                w.WriteStringValue(FeedbackCollector.Core.FeedbackJson.WireName(c));
+                w.WriteStringValue(WireNames<ConcernCategory>.Json(c));
             }
             w.WriteEndArray();
             if (r.Concern.Evidence is { } evidence)
@@ -587,7 +664,7 @@ public sealed class AnalyzeCommand : ICliCommand
             foreach (var p in r.Pii)
             {
                 w.WriteStartObject();
-                w.WriteString("type"u8, FeedbackCollector.Core.FeedbackJson.WireName(p.Type));
+                w.WriteString("type"u8, WireNames<PiiType>.Json(p.Type));
                 w.WriteNumber("start"u8, p.Start);
                 w.WriteNumber("length"u8, p.Length);
                 w.WriteEndObject();
@@ -684,17 +761,17 @@ public sealed class AnalyzeCommand : ICliCommand
             _csv.WriteField(Join(r.Themes, t => t.ThemeId));
             _csv.WriteField(Join(r.Themes, t => t.ThemeId + ":" + t.Confidence.ToString("0.###", inv)));
             _csv.WriteField(Join(r.Themes, t => t.ThemeId + ": " + string.Join(" | ", t.Evidence)));
-            _csv.WriteField(FeedbackCollector.Core.FeedbackJson.WireName(r.Sentiment.Label));
+            _csv.WriteField(WireNames<SentimentLabel>.Name(r.Sentiment.Label));
             _csv.WriteField(r.Sentiment.Positive.ToString("0.###", inv));
             _csv.WriteField(r.Sentiment.Neutral.ToString("0.###", inv));
             _csv.WriteField(r.Sentiment.Negative.ToString("0.###", inv));
             _csv.WriteField(r.Concern.Flagged ? "true" : "false");
-            _csv.WriteField(r.Concern.Category is { } c ? FeedbackCollector.Core.FeedbackJson.WireName(c) : string.Empty);
-            _csv.WriteField(Join(r.Concern.Categories, x => FeedbackCollector.Core.FeedbackJson.WireName(x)));
+            _csv.WriteField(r.Concern.Category is { } c ? WireNames<ConcernCategory>.Name(c) : string.Empty);
+            _csv.WriteField(Join(r.Concern.Categories, x => WireNames<ConcernCategory>.Name(x)));
             _csv.WriteField(r.Concern.Evidence ?? string.Empty);
             _csv.WriteField(Join(r.KeyPhrases, k => k));
             _csv.WriteField(r.RedactedText);
-            _csv.WriteField(Join(r.Pii, p => string.Create(inv, $"{FeedbackCollector.Core.FeedbackJson.WireName(p.Type)}@{p.Start}+{p.Length}")));
+            _csv.WriteField(Join(r.Pii, p => string.Create(inv, $"{WireNames<PiiType>.Name(p.Type)}@{p.Start}+{p.Length}")));
             _csv.WriteField(r.Analyzer.Name);
             _csv.WriteField(r.Analyzer.Version);
             _csv.WriteField(r.Analyzer.TaxonomyVersion);
