@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace FeedbackCollector.Core;
@@ -11,6 +12,9 @@ public static class WireNames
 {
     /// <summary>The wire name of an enum value (<c>ForumNotes</c> → <c>forum-notes</c>).</summary>
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ToWire[value];
+
+    /// <summary>The wire name of an enum value, encoded once for a <see cref="Utf8JsonWriter"/> (hot output paths).</summary>
+    public static JsonEncodedText Json<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ToJson[value];
 
     /// <summary>Parses a wire name (case-insensitive); false when it names no value.</summary>
     public static bool TryParse<TEnum>(string? wire, out TEnum value) where TEnum : struct, Enum
@@ -33,6 +37,9 @@ public static class WireNames
 
         public static readonly FrozenDictionary<TEnum, string> ToWire =
             Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
+
+        public static readonly FrozenDictionary<TEnum, JsonEncodedText> ToJson =
+            ToWire.ToFrozenDictionary(p => p.Key, p => JsonEncodedText.Encode(p.Value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
 
         public static readonly FrozenDictionary<string, TEnum> FromWire =
             Enum.GetValues<TEnum>().ToFrozenDictionary(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()), v => v, StringComparer.OrdinalIgnoreCase);

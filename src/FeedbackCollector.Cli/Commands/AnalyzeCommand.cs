@@ -7,6 +7,7 @@ using System.Text.Json;
 using CsvHelper;
 using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Cli.Commands;
@@ -466,7 +467,7 @@ public sealed class AnalyzeCommand : ICliCommand
             audience = Audience.Unknown;
             return true;
         }
-        return WireNames<Audience>.TryParse(text.Trim(), out audience);
+        return WireNames.TryParse(text.Trim(), out audience);
     }
 
     /// <summary>Reads <c>id</c>, <c>text</c> and <c>audience</c> from one JSON line; other properties are ignored.</summary>
@@ -628,7 +629,7 @@ public sealed class AnalyzeCommand : ICliCommand
                 w.WriteEndArray();
             }
             w.WriteEndObject();
-            w.WriteString("sentiment"u8, WireNames<SentimentLabel>.Json(r.Sentiment.Label));
+            w.WriteString("sentiment"u8, WireNames.Json(r.Sentiment.Label));
             w.WriteStartObject("sentimentScores"u8);
             w.WriteNumber("positive"u8, r.Sentiment.Positive);
             w.WriteNumber("neutral"u8, r.Sentiment.Neutral);
@@ -638,7 +639,7 @@ public sealed class AnalyzeCommand : ICliCommand
             w.WriteBoolean("flagged"u8, r.Concern.Flagged);
             if (r.Concern.Category is { } category)
             {
-                w.WriteString("category"u8, WireNames<ConcernCategory>.Json(category));
+                w.WriteString("category"u8, WireNames.Json(category));
             }
             else
             {
@@ -647,7 +648,7 @@ public sealed class AnalyzeCommand : ICliCommand
             w.WriteStartArray("categories"u8);
             foreach (var c in r.Concern.Categories)
             {
-                w.WriteStringValue(WireNames<ConcernCategory>.Json(c));
+                w.WriteStringValue(WireNames.Json(c));
             }
             w.WriteEndArray();
             if (r.Concern.Evidence is { } evidence)
@@ -664,7 +665,7 @@ public sealed class AnalyzeCommand : ICliCommand
             foreach (var p in r.Pii)
             {
                 w.WriteStartObject();
-                w.WriteString("type"u8, WireNames<PiiType>.Json(p.Type));
+                w.WriteString("type"u8, WireNames.Json(p.Type));
                 w.WriteNumber("start"u8, p.Start);
                 w.WriteNumber("length"u8, p.Length);
                 w.WriteEndObject();
@@ -761,17 +762,17 @@ public sealed class AnalyzeCommand : ICliCommand
             _csv.WriteField(Join(r.Themes, t => t.ThemeId));
             _csv.WriteField(Join(r.Themes, t => t.ThemeId + ":" + t.Confidence.ToString("0.###", inv)));
             _csv.WriteField(Join(r.Themes, t => t.ThemeId + ": " + string.Join(" | ", t.Evidence)));
-            _csv.WriteField(WireNames<SentimentLabel>.Name(r.Sentiment.Label));
+            _csv.WriteField(WireNames.Of(r.Sentiment.Label));
             _csv.WriteField(r.Sentiment.Positive.ToString("0.###", inv));
             _csv.WriteField(r.Sentiment.Neutral.ToString("0.###", inv));
             _csv.WriteField(r.Sentiment.Negative.ToString("0.###", inv));
             _csv.WriteField(r.Concern.Flagged ? "true" : "false");
-            _csv.WriteField(r.Concern.Category is { } c ? WireNames<ConcernCategory>.Name(c) : string.Empty);
-            _csv.WriteField(Join(r.Concern.Categories, x => WireNames<ConcernCategory>.Name(x)));
+            _csv.WriteField(r.Concern.Category is { } c ? WireNames.Of(c) : string.Empty);
+            _csv.WriteField(Join(r.Concern.Categories, x => WireNames.Of(x)));
             _csv.WriteField(r.Concern.Evidence ?? string.Empty);
             _csv.WriteField(Join(r.KeyPhrases, k => k));
             _csv.WriteField(r.RedactedText);
-            _csv.WriteField(Join(r.Pii, p => string.Create(inv, $"{WireNames<PiiType>.Name(p.Type)}@{p.Start}+{p.Length}")));
+            _csv.WriteField(Join(r.Pii, p => string.Create(inv, $"{WireNames.Of(p.Type)}@{p.Start}+{p.Length}")));
             _csv.WriteField(r.Analyzer.Name);
             _csv.WriteField(r.Analyzer.Version);
             _csv.WriteField(r.Analyzer.TaxonomyVersion);
