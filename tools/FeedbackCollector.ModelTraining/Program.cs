@@ -32,6 +32,7 @@ for (var i = 0; i < args.Length; i++)
         case "--l2": options = options with { L2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--l2w": options = options with { L2Whole = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--grid": grid = true; break;
+        case "--sl2": options = options with { SentimentL2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--pos": options = options with { PositiveWeight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--iter": options = options with { Iterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--min": options = options with { MinCount = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -70,17 +71,11 @@ Console.WriteLine(FormattableString.Invariant($"Training data: {items.Count} ite
 if (grid)
 {
     // A small grid of regularisation and class weights, by cross-validation only.
-    foreach (var l2 in new[] { 0.003, 0.01, 0.03, 0.1 })
+    foreach (var (l2, pos, sl2) in new[] { (0.003, 3.0, 0.001), (0.01, 2.0, 0.01), (0.01, 3.0, 0.003), (0.03, 3.0, 0.03) })
     {
-        foreach (var l2w in new[] { 0.0, 0.001 })
-        {
-            foreach (var pos in new[] { 1.0, 2.0, 3.0 })
-            {
-                var o = options with { L2 = l2, L2Whole = l2w, PositiveWeight = pos };
-                var (m, _) = AnalyzerModelTrainer.CrossValidate(items, taxonomy, folds, o);
-                Print(FormattableString.Invariant($"CV l2={l2} l2w={l2w} pos={pos}"), m);
-            }
-        }
+        var o = options with { L2 = l2, PositiveWeight = pos, SentimentL2 = sl2 };
+        var (m, _) = AnalyzerModelTrainer.CrossValidate(items, taxonomy, folds, o);
+        Print(FormattableString.Invariant($"CV l2={l2} pos={pos} sl2={sl2}"), m);
     }
     return 0;
 }

@@ -7,20 +7,24 @@ namespace FeedbackCollector.Analysis.Themes;
 
 /// <summary>How the analyzer's models are trained. The defaults are the ones the shipped model was trained with.</summary>
 /// <param name="Seed">Seed for shuffling folds (training itself is full-batch and deterministic).</param>
-/// <param name="L2">L2 penalty on word weights, relative to the mean loss.</param>
-/// <param name="L2Whole">L2 penalty on whole-text weights (rule confidences, lexicon scores, themes found).</param>
+/// <param name="L2">Theme model: L2 penalty on word weights, relative to the mean loss.</param>
+/// <param name="L2Whole">Theme model: L2 penalty on the rule confidences (none: the phrases are trusted).</param>
 /// <param name="PositiveWeight">Weight of a theme's positive examples (themes are rare, so recall needs a push).</param>
 /// <param name="Iterations">Full-batch Adam steps.</param>
 /// <param name="LearningRate">Adam step size.</param>
 /// <param name="MinCount">A word feature is kept only when at least this many training texts have it.</param>
+/// <param name="SentimentL2">Sentiment model: L2 penalty on word weights.</param>
+/// <param name="SentimentL2Whole">Sentiment model: L2 penalty on whole-text weights (lexicon scores, themes found).</param>
 public sealed record TrainingOptions(
     int Seed = 42,
-    double L2 = 0.003,
-    double L2Whole = 0.0003,
-    double PositiveWeight = 2.0,
+    double L2 = 0.01,
+    double L2Whole = 0,
+    double PositiveWeight = 3.0,
     int Iterations = 300,
     double LearningRate = 0.05,
-    int MinCount = 2);
+    int MinCount = 2,
+    double SentimentL2 = 0.003,
+    double SentimentL2Whole = 0.001);
 
 /// <summary>Figures of an analyzer over labelled English texts.</summary>
 /// <param name="Items">Texts scored.</param>
@@ -122,7 +126,7 @@ public static class AnalyzerModelTrainer
         var withThemes = new Pipeline(taxonomy, new AnalyzerModels(themeModel, Empty(SentimentClasses)));
         var sentimentRows = items.Select(withThemes.SentimentFeatures).ToList();
         var sentimentLabels = items.Select(i => new[] { Array.IndexOf(SentimentClasses, ThemeAwareSentiment.Name(i.Sentiment)) }).ToList();
-        var sentimentModel = Fit(sentimentRows, sentimentLabels, SentimentClasses, softmax: true, options);
+        var sentimentModel = Fit(sentimentRows, sentimentLabels, SentimentClasses, softmax: true, options with { L2 = options.SentimentL2, L2Whole = options.SentimentL2Whole });
         return new AnalyzerModels(themeModel, sentimentModel);
     }
 
