@@ -8,6 +8,7 @@
 //     --out PATH             write the model trained on all the data here
 //     --l2 X --l2w X --pos X --iter N --min N  training options (defaults: TrainingOptions)
 //     --grid                 cross-validate a small grid of options and stop
+//     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
 using System.Globalization;
 using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
@@ -19,6 +20,7 @@ var tests = new List<string>();
 string? output = null;
 var folds = 5;
 var grid = false;
+var speed = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => args[++i];
@@ -32,6 +34,7 @@ for (var i = 0; i < args.Length; i++)
         case "--l2": options = options with { L2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--l2w": options = options with { L2Whole = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--grid": grid = true; break;
+        case "--speed": speed = true; break;
         case "--sl2": options = options with { SentimentL2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--pos": options = options with { PositiveWeight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--iter": options = options with { Iterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -98,6 +101,23 @@ if (tests.Count > 0 || output is not null)
         Print($"{Path.GetFileName(test)}, rules alone", rules);
         Print($"{Path.GetFileName(test)}, model", model);
         PrintThemes(rules, model);
+    }
+    if (speed)
+    {
+        // Themes and sentiment (redaction, tokens, phrases, models) per text, rules alone against with the models.
+        var all = items.Where(i => i.Language == "en").ToList();
+        foreach (var (name, m) in new[] { ("rules alone", (byte[]?)null), ("with models", bytes) })
+        {
+            AnalyzerModelTrainer.Evaluate(m, all, taxonomy);
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            const int rounds = 5;
+            for (var r = 0; r < rounds; r++)
+            {
+                AnalyzerModelTrainer.Evaluate(m, all, taxonomy);
+            }
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine(FormattableString.Invariant($"Speed, {name}: {used.TotalMicroseconds / (rounds * all.Count):0.0} CPU-µs a text (redaction, tokens, themes, sentiment; {rounds}x{all.Count} texts; analyzer build included)"));
+        }
     }
     if (output is not null)
     {

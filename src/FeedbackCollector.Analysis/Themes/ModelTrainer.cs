@@ -120,7 +120,15 @@ public static class AnalyzerModelTrainer
         var rules = new Pipeline(taxonomy, null);
         var themeRows = items.Select(rules.ThemeFeatures).ToList();
         var themeLabels = items.Select(i => themeIds.Select(id => i.Themes.Contains(id) ? 1 : 0).ToArray()).ToList();
-        var themeModel = Fit(themeRows, themeLabels, themeIds, softmax: false, options);
+        // A theme's rule confidence speaks only for that theme: letting one theme's phrases argue against another
+        // taught the model that texts have one theme (most training texts do), and it then dropped themes from
+        // texts that really have several.
+        var own = new Dictionary<uint, int>();
+        for (var k = 0; k < themeIds.Length; k++)
+        {
+            own[TextFeatures.Hash('r', themeIds[k])] = k;
+        }
+        var themeModel = Fit(themeRows, themeLabels, themeIds, softmax: false, options, own);
 
         // The sentiment model reads the themes found, so it is trained on the themes the theme model finds.
         var withThemes = new Pipeline(taxonomy, new AnalyzerModels(themeModel, Empty(SentimentClasses)));
@@ -137,7 +145,7 @@ public static class AnalyzerModelTrainer
     /// <summary>
     /// Fits a linear model. One-vs-rest logistic (labels are 0/1 per class) or softmax (label is the class index).
     /// </summary>
-    private static LinearModel Fit(List<Feature[]> rows, List<int[]> labels, string[] classes, bool softmax, TrainingOptions options)
+    private static LinearModel Fit(List<Feature[]> rows, List<int[]> labels, string[] classes, bool softmax, TrainingOptions options, Dictionary<uint, int>? ownClass = null)
     {
         // Keep whole-text features always, word features seen in enough texts.
         var counts = new Dictionary<uint, int>();
@@ -160,6 +168,21 @@ public static class AnalyzerModelTrainer
             index[kept[k]] = k;
         }
         var l2 = kept.Select(h => whole.Contains(h) ? options.L2Whole : options.L2).ToArray();
+        // Weights held at zero: a feature that belongs to one class only (see ownClass).
+        var frozen = new bool[kept.Length * classes.Length];
+        if (ownClass is not null)
+        {
+            for (var j = 0; j < kept.Length; j++)
+            {
+                if (ownClass.TryGetValue(kept[j], out var only))
+                {
+                    for (var k = 0; k < classes.Length; k++)
+                    {
+                        frozen[(j * classes.Length) + k] = k != only;
+                    }
+                }
+            }
+        }
         var x = rows.Select(r => r.Where(f => index.ContainsKey(f.Hash)).Select(f => (index[f.Hash], f.Value)).ToArray()).ToArray();
 
         var c = classes.Length;
@@ -226,6 +249,10 @@ public static class AnalyzerModelTrainer
             var lr = options.LearningRate * Math.Sqrt(1 - Math.Pow(beta2, step)) / (1 - Math.Pow(beta1, step));
             for (var q = 0; q < w.Length; q++)
             {
+                if (frozen[q])
+                {
+                    continue;
+                }
                 var g = gw[q] + (l2[q / c] * w[q]);
                 mw[q] = (beta1 * mw[q]) + ((1 - beta1) * g);
                 vw[q] = (beta2 * vw[q]) + ((1 - beta2) * g * g);

@@ -12,13 +12,13 @@ internal readonly record struct Feature(uint Hash, float Value, int StartToken, 
 /// <summary>
 /// Turns normalised tokens into the features the linear models read: each word (<c>u|listen</c>), its first five
 /// letters as a word family (<c>p|liste</c> for listens, listened, listening), the word under negation
-/// (<c>n|listen</c> in "they never listen"), and each pair of neighbouring words in a sentence. Names are hashed with
+/// (<c>n|listen</c> in "they never listen"), and each pair of neighbouring words in a sentence. Numbers are one word. Names are hashed with
 /// FNV-1a, so nothing is allocated per text. Binary: a word said twice counts once.
 /// </summary>
 internal static class TextFeatures
 {
     /// <summary>Feature version: a model trained with other features is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
@@ -54,7 +54,8 @@ internal static class TextFeatures
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var t = ref tokens[i];
-            var text = t.Word.Text.AsSpan();
+            // Every number is one word, "#": "5 sws" and "7 social workers" are the same story.
+            var text = t.Word.Is(WordFlags.Number) ? "#".AsSpan() : t.Word.Text.AsSpan();
             var word = Hash('u', text);
             Add(features, seen, word, i, i + 1);
             if (text.Length > FamilyLength + 1 && !t.Word.Is(WordFlags.Placeholder | WordFlags.Emoji | WordFlags.Number))
