@@ -93,7 +93,7 @@ public sealed class LocalAnalyzer : ITextAnalyzer
             var span = tokens.Span;
             _themes.FindHits(span, request.Audience, scratch.ThemeHits);
             themes = _themes.Score(redacted, span, scratch.ThemeHits);
-            sentiment = LeanOnProblemThemes(_sentiment.Score(span, scratch.PhraseHits), themes);
+            sentiment = _sentiment.Score(span, scratch.PhraseHits, themes);
             keyPhrases = KeyPhraseExtractor.Extract(redacted, span, scratch.ThemeHits, _themes);
         }
 
@@ -119,30 +119,6 @@ public sealed class LocalAnalyzer : ITextAnalyzer
             Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Analyze(batch[i]));
         }
         return Task.FromResult<IReadOnlyList<AnalysisResult>>(results);
-    }
-
-    /// <summary>
-    /// Themes that name a problem (harm, bullying, waiting, breaches, records, caseloads...): a text about one with no
-    /// good word in it is a complaint told as a fact ("ive been on the list since march"), not a neutral remark.
-    /// </summary>
-    private static readonly HashSet<string> ProblemThemes =
-        ["feeling-safe", "bullying", "mental-health", "early-help", "confidentiality", "joined-up-working", "workforce"];
-
-    private static SentimentResult LeanOnProblemThemes(SentimentResult sentiment, IReadOnlyList<ThemeMatch> themes)
-    {
-        if (sentiment.Label != SentimentLabel.Neutral || sentiment.Positive > 0.1 || themes.Count == 0)
-        {
-            return sentiment;
-        }
-        foreach (var t in themes)
-        {
-            if (ProblemThemes.Contains(t.ThemeId))
-            {
-                var negative = Math.Round(Math.Max(sentiment.Negative, 0.5), 3);
-                return new SentimentResult(SentimentLabel.Negative, sentiment.Positive, Math.Round(1 - negative - sentiment.Positive, 3), negative);
-            }
-        }
-        return sentiment;
     }
 
     /// <summary>Themes only, on a text taken as already redacted (for benchmarks and tests).</summary>

@@ -24,13 +24,29 @@ internal sealed class SentimentScorer
     /// <summary>Weight of situations (see <see cref="SentimentLexicon.Situations"/>) in a text that clearly praises.</summary>
     private const float SituationsNextToPraise = 0.3f;
 
+    [ThreadStatic]
+    private static ModelScratch? _modelScratch;
+
+    private readonly LinearModel? _model;
+    private readonly SentimentLabel[] _modelLabels = [];
     private readonly PhraseTrie _phrases = new();
     private readonly float[] _phraseValence;
     private readonly bool[] _phraseSituational;
 
-    /// <summary>Builds the scorer, registering its phrase words in <paramref name="vocabulary"/>.</summary>
+    /// <summary>Builds the scorer with the shipped model, registering its phrase words in <paramref name="vocabulary"/>.</summary>
     public SentimentScorer(Vocabulary vocabulary)
+        : this(vocabulary, AnalyzerModels.Default?.Sentiment)
     {
+    }
+
+    /// <summary>Builds the scorer with <paramref name="model"/> (null: the lexicon alone decides).</summary>
+    internal SentimentScorer(Vocabulary vocabulary, LinearModel? model)
+    {
+        if (model is not null)
+        {
+            _model = model;
+            _modelLabels = [.. model.Classes.Select(ThemeAwareSentiment.Parse)];
+        }
         var valence = new List<float>();
         var situational = new List<bool>();
         foreach (var (list, isSituation) in new[] { (SentimentLexicon.Phrases, false), (SentimentLexicon.SituationPhrases, true) })
@@ -52,8 +68,55 @@ internal sealed class SentimentScorer
         }
     }
 
-    /// <summary>Scores a tokenised text.</summary>
+    /// <summary>Scores a tokenised text by the lexicon rules alone.</summary>
     public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
+    {
+        var m = Mass(tokens, scratch);
+        return ToResult(m.Pos, m.Neg, m.RawPos, m.RawNeg);
+    }
+
+    /// <summary>
+    /// Scores a tokenised text whose themes are known. With a trained model the label is the model's (its words, the
+    /// lexicon's masses and label, and the themes found); without one, the lexicon decides and a text about a problem
+    /// theme with no good word in it is a complaint told as a fact.
+    /// </summary>
+    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes)
+    {
+        var m = Mass(tokens, scratch);
+        var rule = ToResult(m.Pos, m.Neg, m.RawPos, m.RawNeg);
+        if (_model is null)
+        {
+            return ThemeAwareSentiment.LeanOnProblemThemes(rule, themes);
+        }
+        var model = _modelScratch ??= new ModelScratch();
+        BuildFeatures(tokens, m, rule, themes, model.Features, model.Seen);
+        Span<float> logits = stackalloc float[_model.ClassCount];
+        Span<int> rows = stackalloc int[0];
+        _model.Score(model.Features, logits, rows);
+        return ThemeAwareSentiment.FromLogits(logits, _modelLabels);
+    }
+
+    /// <summary>The features the sentiment model reads; the same code serves training and scoring.</summary>
+    internal static void BuildFeatures(ReadOnlySpan<Token> tokens, SentimentMass m, SentimentResult rule, IReadOnlyList<ThemeMatch> themes, List<Feature> features, HashSet<uint> seen)
+    {
+        features.Clear();
+        seen.Clear();
+        TextFeatures.AddWords(tokens, features, seen);
+        TextFeatures.AddWhole(features, 's', "pos", Math.Min(m.Pos, 6f) / 3f);
+        TextFeatures.AddWhole(features, 's', "neg", Math.Min(m.Neg, 6f) / 3f);
+        TextFeatures.AddWhole(features, 's', "rawpos", Math.Min(m.RawPos, 6f) / 3f);
+        TextFeatures.AddWhole(features, 's', "rawneg", Math.Min(m.RawNeg, 6f) / 3f);
+        TextFeatures.AddWhole(features, 's', "sit", Math.Min(m.Sit, 6f) / 3f);
+        TextFeatures.AddWhole(features, 'l', ThemeAwareSentiment.Name(rule.Label), 1f);
+        TextFeatures.AddWhole(features, 's', "none", m.RawPos + m.RawNeg == 0 ? 1f : 0f);
+        foreach (var t in themes)
+        {
+            TextFeatures.AddWhole(features, 't', t.ThemeId, 1f);
+        }
+    }
+
+    /// <summary>The lexicon's positive and negative mass of a text (see <see cref="Score(ReadOnlySpan{Token}, List{PhraseHit})"/>).</summary>
+    internal SentimentMass Mass(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
     {
         // Judgements (pos, neg) and situations (sit) are kept apart until the end; "raw" sums ignore contrast
         // re-weighting and are used to see whether a text is clearly both positive and negative.
@@ -156,7 +219,7 @@ internal sealed class SentimentScorer
         sit += sentSit;
         // Hard situations next to clear praise are what the thanks is about ("she helped me stop self-harming").
         var sitWeight = rawPos >= 1.5f && rawPos > rawNeg ? SituationsNextToPraise : 1f;
-        return ToResult(pos, neg + (sit * sitWeight), rawPos, rawNeg + (rawSit * sitWeight));
+        return new SentimentMass(pos, neg + (sit * sitWeight), rawPos, rawNeg + (rawSit * sitWeight), rawSit);
     }
 
     private static float Modifiers(ReadOnlySpan<Token> tokens, int i, in Token t)
@@ -261,4 +324,15 @@ internal sealed class SentimentScorer
         }
         return new SentimentResult(label, p, neutral, n);
     }
+
+    /// <summary>Per-thread working memory for the model.</summary>
+    private sealed class ModelScratch
+    {
+        public List<Feature> Features { get; } = new(256);
+
+        public HashSet<uint> Seen { get; } = new(256);
+    }
 }
+
+/// <summary>The lexicon's sums for a text: judgements (contrast-weighted and as said) and hard situations.</summary>
+internal readonly record struct SentimentMass(float Pos, float Neg, float RawPos, float RawNeg, float Sit);

@@ -11,14 +11,41 @@ internal sealed class ThemeMatcher
 {
     private const int MaxEvidence = 5;
 
+    /// <summary>Most words the model adds as evidence.</summary>
+    private const int ModelEvidence = 3;
+
+    /// <summary>A word counts as evidence when it adds at least this much to the theme's log-odds.</summary>
+    private const float MinEvidenceWeight = 0.25f;
+
+    [ThreadStatic]
+    private static ModelScratch? _scratch;
+
+    private readonly LinearModel? _model;
+    private readonly int[] _modelClass;
+
     private readonly TaxonomyTheme[] _themes;
     private readonly CompiledPhrase[] _phrases;
     private readonly PhraseTrie _trie = new();
 
-    /// <summary>Compiles <paramref name="taxonomy"/>, registering its words in <paramref name="vocabulary"/>.</summary>
+    /// <summary>
+    /// Compiles <paramref name="taxonomy"/>, registering its words in <paramref name="vocabulary"/>, with the shipped
+    /// theme model.
+    /// </summary>
     public ThemeMatcher(Taxonomy taxonomy, Vocabulary vocabulary)
+        : this(taxonomy, vocabulary, AnalyzerModels.Default?.Themes)
+    {
+    }
+
+    /// <summary>Compiles <paramref name="taxonomy"/> with <paramref name="model"/> (null: phrases alone decide).</summary>
+    internal ThemeMatcher(Taxonomy taxonomy, Vocabulary vocabulary, LinearModel? model)
     {
         _themes = [.. taxonomy.Themes];
+        _model = model;
+        _modelClass = new int[_themes.Length];
+        for (var t = 0; t < _themes.Length; t++)
+        {
+            _modelClass[t] = model?.IndexOf(_themes[t].Id) ?? -1;
+        }
         var phrases = new List<CompiledPhrase>();
         for (var t = 0; t < _themes.Length; t++)
         {
@@ -96,48 +123,55 @@ internal sealed class ThemeMatcher
     /// <summary>The number of words (gaps excluded) in a hit's phrase.</summary>
     public int WordsOf(in PhraseHit hit) => _phrases[hit.Payload].Words;
 
-    /// <summary>Scores the themes of a text from its hits (see <see cref="FindHits"/>).</summary>
+    /// <summary>
+    /// Scores the themes of a text from its hits (see <see cref="FindHits"/>). With a trained model, a theme the model
+    /// knows is decided by the model (its words plus every theme's rule confidence) and its confidence is the model's
+    /// probability; a theme the model does not know (one an officer added) is decided by its phrases alone. Either
+    /// way a theme needs evidence: the phrases that matched, then the words that pushed the model most.
+    /// </summary>
     public List<ThemeMatch> Score(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits)
     {
         var result = new List<ThemeMatch>();
-        if (hits.Count == 0)
+        Span<double> confidence = stackalloc double[_themes.Length];
+        RuleConfidences(hits, confidence);
+        if (_model is null)
         {
-            return result;
-        }
-        // Group by theme; most texts touch only a few themes, so a small scan beats a dictionary.
-        Span<bool> done = stackalloc bool[_themes.Length];
-        for (var h = 0; h < hits.Count; h++)
-        {
-            var theme = _phrases[hits[h].Payload].Theme;
-            if (done[theme])
+            if (hits.Count == 0)
             {
-                continue;
+                return result;
             }
-            done[theme] = true;
-            var miss = 1.0;
-            List<string>? evidence = null;
-            for (var g = h; g < hits.Count; g++)
+            for (var t = 0; t < _themes.Length; t++)
             {
-                var hit = hits[g];
-                var p = _phrases[hit.Payload];
-                if (p.Theme != theme || IsInsideAnother(hits, g, theme) || SeenBefore(hits, g, theme))
+                if (confidence[t] > 0 && confidence[t] >= _themes[t].Threshold - 1e-9)
+                {
+                    result.Add(new ThemeMatch(_themes[t].Id, _themes[t].Label, Math.Round(confidence[t], 3), RuleEvidence(text, tokens, hits, t, [])));
+                }
+            }
+        }
+        else
+        {
+            var scratch = _scratch ??= new ModelScratch();
+            BuildFeatures(tokens, confidence, scratch.Features, scratch.Seen);
+            Span<float> logits = stackalloc float[_model.ClassCount];
+            var rows = scratch.Rows(scratch.Features.Count);
+            _model.Score(scratch.Features, logits, rows);
+            for (var t = 0; t < _themes.Length; t++)
+            {
+                var m = _modelClass[t];
+                var p = m < 0 ? confidence[t] : Sigmoid(logits[m]);
+                if (p <= 0 || p < _themes[t].Threshold - 1e-9)
                 {
                     continue;
                 }
-                miss *= 1 - p.Weight;
-                var start = tokens[hit.StartToken].Start;
-                var end = tokens[hit.EndToken - 1].End;
-                var words = text.Substring(start, end - start);
-                evidence ??= new List<string>(2);
-                if (evidence.Count < MaxEvidence && !evidence.Contains(words, StringComparer.OrdinalIgnoreCase))
+                var evidence = RuleEvidence(text, tokens, hits, t, []);
+                if (m >= 0)
                 {
-                    evidence.Add(words);
+                    AddModelEvidence(text, tokens, scratch.Features, rows, m, evidence);
                 }
-            }
-            var confidence = Math.Round(1 - miss, 3);
-            if (evidence is not null && confidence >= _themes[theme].Threshold - 1e-9)
-            {
-                result.Add(new ThemeMatch(_themes[theme].Id, _themes[theme].Label, confidence, evidence));
+                if (evidence.Count > 0)
+                {
+                    result.Add(new ThemeMatch(_themes[t].Id, _themes[t].Label, Math.Round(p, 3), evidence));
+                }
             }
         }
         // Most confident first; ties keep taxonomy order.
@@ -148,6 +182,117 @@ internal sealed class ThemeMatcher
         });
         return result;
     }
+
+    /// <summary>Each theme's confidence from its phrases alone: 1 - (1-w1)(1-w2)... over its distinct phrases.</summary>
+    internal void RuleConfidences(List<PhraseHit> hits, Span<double> confidence)
+    {
+        confidence.Fill(1.0);
+        for (var h = 0; h < hits.Count; h++)
+        {
+            var p = _phrases[hits[h].Payload];
+            if (IsInsideAnother(hits, h, p.Theme) || SeenBefore(hits, h, p.Theme))
+            {
+                continue;
+            }
+            confidence[p.Theme] *= 1 - p.Weight;
+        }
+        for (var t = 0; t < confidence.Length; t++)
+        {
+            confidence[t] = 1 - confidence[t];
+        }
+    }
+
+    /// <summary>
+    /// The features the theme model reads: the words of the text and, for each theme, its rule confidence. The same
+    /// code serves training and scoring, so the two cannot drift apart.
+    /// </summary>
+    internal void BuildFeatures(ReadOnlySpan<Token> tokens, ReadOnlySpan<double> confidence, List<Feature> features, HashSet<uint> seen)
+    {
+        features.Clear();
+        seen.Clear();
+        TextFeatures.AddWords(tokens, features, seen);
+        for (var t = 0; t < _themes.Length; t++)
+        {
+            TextFeatures.AddWhole(features, 'r', _themes[t].Id, (float)confidence[t]);
+        }
+    }
+
+    /// <summary>The text of the theme's phrase hits as written (at most <see cref="MaxEvidence"/>).</summary>
+    private List<string> RuleEvidence(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits, int theme, List<string> evidence)
+    {
+        for (var g = 0; g < hits.Count; g++)
+        {
+            var hit = hits[g];
+            if (_phrases[hit.Payload].Theme != theme || IsInsideAnother(hits, g, theme) || SeenBefore(hits, g, theme))
+            {
+                continue;
+            }
+            var start = tokens[hit.StartToken].Start;
+            var end = tokens[hit.EndToken - 1].End;
+            var words = text.Substring(start, end - start);
+            if (evidence.Count < MaxEvidence && !evidence.Contains(words, StringComparer.OrdinalIgnoreCase))
+            {
+                evidence.Add(words);
+            }
+        }
+        return evidence;
+    }
+
+    /// <summary>Adds the words that raised the model's score for class <paramref name="cls"/> most (up to three).</summary>
+    private void AddModelEvidence(string text, ReadOnlySpan<Token> tokens, List<Feature> features, Span<int> rows, int cls, List<string> evidence)
+    {
+        Span<int> best = stackalloc int[ModelEvidence];
+        Span<float> bestValue = stackalloc float[ModelEvidence];
+        var count = 0;
+        for (var f = 0; f < features.Count && f < rows.Length; f++)
+        {
+            if (rows[f] < 0 || features[f].StartToken < 0)
+            {
+                continue;
+            }
+            var c = _model!.Weight(rows[f], cls) * features[f].Value;
+            if (c < MinEvidenceWeight)
+            {
+                continue;
+            }
+            // Insert into the small sorted list of the best contributions.
+            var at = count < ModelEvidence ? count++ : ModelEvidence - 1;
+            if (at == ModelEvidence - 1 && count == ModelEvidence && bestValue[at] >= c)
+            {
+                continue;
+            }
+            while (at > 0 && bestValue[at - 1] < c)
+            {
+                best[at] = best[at - 1];
+                bestValue[at] = bestValue[at - 1];
+                at--;
+            }
+            best[at] = f;
+            bestValue[at] = c;
+        }
+        for (var i = 0; i < count && evidence.Count < MaxEvidence; i++)
+        {
+            var feature = features[best[i]];
+            var start = tokens[feature.StartToken].Start;
+            var end = tokens[feature.EndToken - 1].End;
+            var words = text.Substring(start, end - start);
+            var covered = false;
+            foreach (var e in evidence)
+            {
+                if (e.Contains(words, StringComparison.OrdinalIgnoreCase) || words.Contains(e, StringComparison.OrdinalIgnoreCase))
+                {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered)
+            {
+                evidence.Add(words);
+            }
+        }
+    }
+
+    private static double Sigmoid(float x) => 1.0 / (1.0 + Math.Exp(-x));
 
     private int IndexOf(string id)
     {
@@ -212,6 +357,28 @@ internal sealed class ThemeMatcher
             }
         }
         return false;
+    }
+
+    /// <summary>The theme ids, in taxonomy order.</summary>
+    internal IEnumerable<string> ThemeIds => _themes.Select(t => t.Id);
+
+    /// <summary>Per-thread working memory for the model.</summary>
+    private sealed class ModelScratch
+    {
+        private int[] _rows = new int[256];
+
+        public List<Feature> Features { get; } = new(256);
+
+        public HashSet<uint> Seen { get; } = new(256);
+
+        public Span<int> Rows(int count)
+        {
+            if (_rows.Length < count)
+            {
+                _rows = new int[count * 2];
+            }
+            return _rows.AsSpan(0, count);
+        }
     }
 
     private sealed record CompiledPhrase(int Theme, string Text, double Weight, int[]? Requires, int[]? Unless, Audience[]? Audiences, int Words);

@@ -1,0 +1,198 @@
+using System.Text;
+
+namespace FeedbackCollector.Analysis.Themes;
+
+/// <summary>
+/// A linear model over hashed features: one weight row per known feature, one column per class, plus a bias per
+/// class. Scored by plain arithmetic (no ML library at run time). Used one-vs-rest for themes (a logistic per class)
+/// and as a multinomial (softmax) for sentiment.
+/// </summary>
+internal sealed class LinearModel
+{
+    private readonly Dictionary<uint, int> _rows;
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+
+    /// <summary>Creates a model from its parts; <paramref name="weights"/> is row-major, rows × classes.</summary>
+    public LinearModel(string[] classes, uint[] features, float[] weights, float[] bias)
+    {
+        if (weights.Length != features.Length * classes.Length || bias.Length != classes.Length)
+        {
+            throw new ArgumentException("The weights do not fit the features and classes.");
+        }
+        Classes = classes;
+        Features = features;
+        _weights = weights;
+        _bias = bias;
+        _rows = new Dictionary<uint, int>(features.Length);
+        for (var r = 0; r < features.Length; r++)
+        {
+            _rows[features[r]] = r;
+        }
+    }
+
+    /// <summary>The class names, in column order.</summary>
+    public string[] Classes { get; }
+
+    /// <summary>The feature hashes, in row order.</summary>
+    public uint[] Features { get; }
+
+    /// <summary>Number of classes.</summary>
+    public int ClassCount => Classes.Length;
+
+    /// <summary>Index of a class, or -1.</summary>
+    public int IndexOf(string name) => Array.IndexOf(Classes, name);
+
+    /// <summary>The row of a feature, or -1 when the model does not know it.</summary>
+    public int RowOf(uint hash) => _rows.TryGetValue(hash, out var r) ? r : -1;
+
+    /// <summary>The weight of a row for a class.</summary>
+    public float Weight(int row, int cls) => _weights[(row * Classes.Length) + cls];
+
+    /// <summary>
+    /// Adds bias plus weighted features into <paramref name="logits"/> (one per class) and writes each feature's
+    /// row into <paramref name="rows"/> (-1 when unknown), for evidence.
+    /// </summary>
+    public void Score(List<Feature> features, Span<float> logits, Span<int> rows)
+    {
+        var c = Classes.Length;
+        _bias.AsSpan().CopyTo(logits);
+        for (var f = 0; f < features.Count; f++)
+        {
+            var feature = features[f];
+            if (!_rows.TryGetValue(feature.Hash, out var row))
+            {
+                if (f < rows.Length)
+                {
+                    rows[f] = -1;
+                }
+                continue;
+            }
+            if (f < rows.Length)
+            {
+                rows[f] = row;
+            }
+            var w = _weights.AsSpan(row * c, c);
+            var v = feature.Value;
+            for (var k = 0; k < c; k++)
+            {
+                logits[k] += w[k] * v;
+            }
+        }
+    }
+
+    /// <summary>Writes the model (little-endian binary).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Classes.Length);
+        foreach (var name in Classes)
+        {
+            writer.Write(name);
+        }
+        foreach (var b in _bias)
+        {
+            writer.Write(b);
+        }
+        writer.Write(Features.Length);
+        for (var r = 0; r < Features.Length; r++)
+        {
+            writer.Write(Features[r]);
+            for (var k = 0; k < Classes.Length; k++)
+            {
+                writer.Write(_weights[(r * Classes.Length) + k]);
+            }
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/>.</summary>
+    public static LinearModel Read(BinaryReader reader)
+    {
+        var classCount = reader.ReadInt32();
+        if (classCount is <= 0 or > 1000)
+        {
+            throw new InvalidDataException($"A model with {classCount} classes is not valid.");
+        }
+        var classes = new string[classCount];
+        for (var k = 0; k < classCount; k++)
+        {
+            classes[k] = reader.ReadString();
+        }
+        var bias = new float[classCount];
+        for (var k = 0; k < classCount; k++)
+        {
+            bias[k] = reader.ReadSingle();
+        }
+        var rows = reader.ReadInt32();
+        if (rows is < 0 or > 10_000_000)
+        {
+            throw new InvalidDataException($"A model with {rows} features is not valid.");
+        }
+        var features = new uint[rows];
+        var weights = new float[rows * classCount];
+        for (var r = 0; r < rows; r++)
+        {
+            features[r] = reader.ReadUInt32();
+            for (var k = 0; k < classCount; k++)
+            {
+                weights[(r * classCount) + k] = reader.ReadSingle();
+            }
+        }
+        return new LinearModel(classes, features, weights, bias);
+    }
+}
+
+/// <summary>
+/// The analyzer's trained models (themes one-vs-rest, sentiment multinomial) as one file: a magic word, the feature
+/// version, then the two models. Shipped embedded as <c>Themes/analyzer-model.bin</c>; rebuilt by
+/// <c>tools/FeedbackCollector.ModelTraining</c> (see docs/analyzer.md).
+/// </summary>
+internal sealed record AnalyzerModels(LinearModel Themes, LinearModel Sentiment)
+{
+    private const string Magic = "FCAM";
+    private const string ResourceName = "FeedbackCollector.Analysis.Themes.analyzer-model.bin";
+
+    private static readonly Lazy<AnalyzerModels?> Embedded = new(LoadEmbedded);
+
+    /// <summary>The shipped models, or null when the assembly carries none.</summary>
+    public static AnalyzerModels? Default => Embedded.Value;
+
+    /// <summary>Serialises both models.</summary>
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(TextFeatures.Version);
+            Themes.Write(writer);
+            Sentiment.Write(writer);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads models written by <see cref="ToBytes"/>.</summary>
+    /// <exception cref="InvalidDataException">Not a model file, or one made for other features.</exception>
+    public static AnalyzerModels Read(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var magic = Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length));
+        if (magic != Magic)
+        {
+            throw new InvalidDataException("Not an analyzer model file.");
+        }
+        var version = reader.ReadInt32();
+        if (version != TextFeatures.Version)
+        {
+            throw new InvalidDataException($"The model was trained for feature version {version}; this analyzer reads version {TextFeatures.Version}.");
+        }
+        var themes = LinearModel.Read(reader);
+        var sentiment = LinearModel.Read(reader);
+        return new AnalyzerModels(themes, sentiment);
+    }
+
+    private static AnalyzerModels? LoadEmbedded()
+    {
+        using var stream = typeof(AnalyzerModels).Assembly.GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Read(stream);
+    }
+}

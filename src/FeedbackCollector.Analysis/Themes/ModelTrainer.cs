@@ -1,0 +1,381 @@
+using FeedbackCollector.Analysis.Evaluation;
+using FeedbackCollector.Analysis.Sentiment;
+using FeedbackCollector.Analysis.Text;
+using FeedbackCollector.Core.Analysis;
+
+namespace FeedbackCollector.Analysis.Themes;
+
+/// <summary>How the analyzer's models are trained. The defaults are the ones the shipped model was trained with.</summary>
+/// <param name="Seed">Seed for shuffling folds (training itself is full-batch and deterministic).</param>
+/// <param name="L2">Theme model: L2 penalty on word weights, relative to the mean loss.</param>
+/// <param name="L2Whole">Theme model: L2 penalty on the rule confidences (none: the phrases are trusted).</param>
+/// <param name="PositiveWeight">Weight of a theme's positive examples (themes are rare, so recall needs a push).</param>
+/// <param name="Iterations">Full-batch Adam steps.</param>
+/// <param name="LearningRate">Adam step size.</param>
+/// <param name="MinCount">A word feature is kept only when at least this many training texts have it.</param>
+/// <param name="SentimentL2">Sentiment model: L2 penalty on word weights.</param>
+/// <param name="SentimentL2Whole">Sentiment model: L2 penalty on whole-text weights (lexicon scores, themes found).</param>
+public sealed record TrainingOptions(
+    int Seed = 42,
+    double L2 = 0.01,
+    double L2Whole = 0,
+    double PositiveWeight = 3.0,
+    int Iterations = 300,
+    double LearningRate = 0.05,
+    int MinCount = 2,
+    double SentimentL2 = 0.003,
+    double SentimentL2Whole = 0.001);
+
+/// <summary>Figures of an analyzer over labelled English texts.</summary>
+/// <param name="Items">Texts scored.</param>
+/// <param name="ThemeMacroF1">Macro-F1 over the themes with support.</param>
+/// <param name="ThemeF1">F1 per theme id (themes with support).</param>
+/// <param name="SentimentAccuracy">Share of texts with the right sentiment label.</param>
+/// <param name="SentimentConfusion">Counts by (labelled, predicted).</param>
+public sealed record ModelFigures(
+    int Items,
+    double ThemeMacroF1,
+    IReadOnlyDictionary<string, double> ThemeF1,
+    double SentimentAccuracy,
+    IReadOnlyDictionary<(SentimentLabel Labelled, SentimentLabel Predicted), int> SentimentConfusion);
+
+/// <summary>
+/// Trains the analyzer's linear models (themes one-vs-rest logistic regression, sentiment multinomial logistic
+/// regression) over the features of <see cref="TextFeatures"/>, <see cref="ThemeMatcher.BuildFeatures"/> and
+/// <see cref="SentimentScorer.BuildFeatures"/> — the very code that scores at run time — and measures them by k-fold
+/// cross-validation. Full-batch Adam with an L2 penalty; no randomness except the fold shuffle, so a seed reproduces a
+/// model bit for bit. Only English texts are used (other languages are not themed).
+/// </summary>
+public static class AnalyzerModelTrainer
+{
+    /// <summary>Trains both models on <paramref name="items"/> and returns the model file's bytes.</summary>
+    public static byte[] Train(IReadOnlyList<LabelledItem> items, Taxonomy taxonomy, TrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return TrainModels(English(items), taxonomy, options ?? new TrainingOptions()).ToBytes();
+    }
+
+    /// <summary>
+    /// Scores <paramref name="items"/> (English ones) with the analyzer's theme and sentiment code, using
+    /// <paramref name="model"/> (a model file's bytes) or the phrase and lexicon rules alone when null.
+    /// </summary>
+    public static ModelFigures Evaluate(byte[]? model, IReadOnlyList<LabelledItem> items, Taxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var models = model is null ? null : AnalyzerModels.Read(new MemoryStream(model));
+        var pipeline = new Pipeline(taxonomy, models);
+        var english = English(items);
+        var predictions = english.Select(pipeline.Analyze).ToList();
+        return Figures(english, predictions, taxonomy);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation: for each fold, trains on the others and scores the fold; returns the figures over
+    /// all held-out predictions, with the rules alone scored on the same texts for comparison.
+    /// </summary>
+    public static (ModelFigures Model, ModelFigures Rules) CrossValidate(IReadOnlyList<LabelledItem> items, Taxonomy taxonomy, int folds, TrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        options ??= new TrainingOptions();
+        var english = English(items);
+        var order = Enumerable.Range(0, english.Count).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var modelPredictions = new (IReadOnlyList<string> Themes, SentimentLabel Sentiment)[english.Count];
+        var rules = new Pipeline(taxonomy, null);
+        var rulePredictions = english.Select(rules.Analyze).ToList();
+        for (var f = 0; f < folds; f++)
+        {
+            var test = new List<int>();
+            var train = new List<LabelledItem>();
+            for (var i = 0; i < order.Length; i++)
+            {
+                if (i % folds == f)
+                {
+                    test.Add(order[i]);
+                }
+                else
+                {
+                    train.Add(english[order[i]]);
+                }
+            }
+            var pipeline = new Pipeline(taxonomy, TrainModels(train, taxonomy, options));
+            foreach (var t in test)
+            {
+                modelPredictions[t] = pipeline.Analyze(english[t]);
+            }
+        }
+        return (Figures(english, modelPredictions, taxonomy), Figures(english, rulePredictions, taxonomy));
+    }
+
+    private static List<LabelledItem> English(IReadOnlyList<LabelledItem> items) =>
+        [.. items.Where(i => i.Language == "en")];
+
+    private static AnalyzerModels TrainModels(IReadOnlyList<LabelledItem> items, Taxonomy taxonomy, TrainingOptions options)
+    {
+        var themeIds = taxonomy.Themes.Select(t => t.Id).ToArray();
+        var rules = new Pipeline(taxonomy, null);
+        var themeRows = items.Select(rules.ThemeFeatures).ToList();
+        var themeLabels = items.Select(i => themeIds.Select(id => i.Themes.Contains(id) ? 1 : 0).ToArray()).ToList();
+        // A theme's rule confidence speaks only for that theme: letting one theme's phrases argue against another
+        // taught the model that texts have one theme (most training texts do), and it then dropped themes from
+        // texts that really have several.
+        var own = new Dictionary<uint, int>();
+        for (var k = 0; k < themeIds.Length; k++)
+        {
+            own[TextFeatures.Hash('r', themeIds[k])] = k;
+        }
+        var themeModel = Fit(themeRows, themeLabels, themeIds, softmax: false, options, own);
+
+        // The sentiment model reads the themes found, so it is trained on the themes the theme model finds.
+        var withThemes = new Pipeline(taxonomy, new AnalyzerModels(themeModel, Empty(SentimentClasses)));
+        var sentimentRows = items.Select(withThemes.SentimentFeatures).ToList();
+        var sentimentLabels = items.Select(i => new[] { Array.IndexOf(SentimentClasses, ThemeAwareSentiment.Name(i.Sentiment)) }).ToList();
+        var sentimentModel = Fit(sentimentRows, sentimentLabels, SentimentClasses, softmax: true, options with { L2 = options.SentimentL2, L2Whole = options.SentimentL2Whole });
+        return new AnalyzerModels(themeModel, sentimentModel);
+    }
+
+    private static readonly string[] SentimentClasses = ["positive", "neutral", "negative", "mixed"];
+
+    private static LinearModel Empty(string[] classes) => new(classes, [], [], new float[classes.Length]);
+
+    /// <summary>
+    /// Fits a linear model. One-vs-rest logistic (labels are 0/1 per class) or softmax (label is the class index).
+    /// </summary>
+    private static LinearModel Fit(List<Feature[]> rows, List<int[]> labels, string[] classes, bool softmax, TrainingOptions options, Dictionary<uint, int>? ownClass = null)
+    {
+        // Keep whole-text features always, word features seen in enough texts.
+        var counts = new Dictionary<uint, int>();
+        var whole = new HashSet<uint>();
+        foreach (var row in rows)
+        {
+            foreach (var f in row)
+            {
+                counts[f.Hash] = counts.GetValueOrDefault(f.Hash) + 1;
+                if (f.StartToken < 0)
+                {
+                    whole.Add(f.Hash);
+                }
+            }
+        }
+        var kept = counts.Where(kv => kv.Value >= options.MinCount || whole.Contains(kv.Key)).Select(kv => kv.Key).Order().ToArray();
+        var index = new Dictionary<uint, int>(kept.Length);
+        for (var k = 0; k < kept.Length; k++)
+        {
+            index[kept[k]] = k;
+        }
+        var l2 = kept.Select(h => whole.Contains(h) ? options.L2Whole : options.L2).ToArray();
+        // Weights held at zero: a feature that belongs to one class only (see ownClass).
+        var frozen = new bool[kept.Length * classes.Length];
+        if (ownClass is not null)
+        {
+            for (var j = 0; j < kept.Length; j++)
+            {
+                if (ownClass.TryGetValue(kept[j], out var only))
+                {
+                    for (var k = 0; k < classes.Length; k++)
+                    {
+                        frozen[(j * classes.Length) + k] = k != only;
+                    }
+                }
+            }
+        }
+        var x = rows.Select(r => r.Where(f => index.ContainsKey(f.Hash)).Select(f => (index[f.Hash], f.Value)).ToArray()).ToArray();
+
+        var c = classes.Length;
+        var n = rows.Count;
+        var w = new double[kept.Length * c];
+        var b = new double[c];
+        var gw = new double[w.Length];
+        var gb = new double[c];
+        var mw = new double[w.Length];
+        var vw = new double[w.Length];
+        var mb = new double[c];
+        var vb = new double[c];
+        var z = new double[c];
+        const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+        for (var step = 1; step <= options.Iterations; step++)
+        {
+            Array.Clear(gw);
+            Array.Clear(gb);
+            for (var i = 0; i < n; i++)
+            {
+                b.CopyTo(z, 0);
+                foreach (var (j, v) in x[i])
+                {
+                    for (var k = 0; k < c; k++)
+                    {
+                        z[k] += w[(j * c) + k] * v;
+                    }
+                }
+                if (softmax)
+                {
+                    var max = z.Max();
+                    var sum = 0.0;
+                    for (var k = 0; k < c; k++)
+                    {
+                        z[k] = Math.Exp(z[k] - max);
+                        sum += z[k];
+                    }
+                    for (var k = 0; k < c; k++)
+                    {
+                        z[k] = (z[k] / sum) - (labels[i][0] == k ? 1 : 0);
+                    }
+                }
+                else
+                {
+                    for (var k = 0; k < c; k++)
+                    {
+                        var p = 1 / (1 + Math.Exp(-z[k]));
+                        var y = labels[i][k];
+                        z[k] = (p - y) * (y == 1 ? options.PositiveWeight : 1);
+                    }
+                }
+                for (var k = 0; k < c; k++)
+                {
+                    gb[k] += z[k] / n;
+                }
+                foreach (var (j, v) in x[i])
+                {
+                    for (var k = 0; k < c; k++)
+                    {
+                        gw[(j * c) + k] += z[k] * v / n;
+                    }
+                }
+            }
+            var lr = options.LearningRate * Math.Sqrt(1 - Math.Pow(beta2, step)) / (1 - Math.Pow(beta1, step));
+            for (var q = 0; q < w.Length; q++)
+            {
+                if (frozen[q])
+                {
+                    continue;
+                }
+                var g = gw[q] + (l2[q / c] * w[q]);
+                mw[q] = (beta1 * mw[q]) + ((1 - beta1) * g);
+                vw[q] = (beta2 * vw[q]) + ((1 - beta2) * g * g);
+                w[q] -= lr * mw[q] / (Math.Sqrt(vw[q]) + eps);
+            }
+            for (var k = 0; k < c; k++)
+            {
+                mb[k] = (beta1 * mb[k]) + ((1 - beta1) * gb[k]);
+                vb[k] = (beta2 * vb[k]) + ((1 - beta2) * gb[k] * gb[k]);
+                b[k] -= lr * mb[k] / (Math.Sqrt(vb[k]) + eps);
+            }
+        }
+
+        // Drop rows that carry nothing, to keep the shipped file small.
+        var features = new List<uint>();
+        var weights = new List<float>();
+        for (var j = 0; j < kept.Length; j++)
+        {
+            var any = false;
+            for (var k = 0; k < c; k++)
+            {
+                any |= Math.Abs(w[(j * c) + k]) >= 1e-3;
+            }
+            if (!any)
+            {
+                continue;
+            }
+            features.Add(kept[j]);
+            for (var k = 0; k < c; k++)
+            {
+                weights.Add((float)w[(j * c) + k]);
+            }
+        }
+        return new LinearModel(classes, [.. features], [.. weights], [.. b.Select(v => (float)v)]);
+    }
+
+    private static ModelFigures Figures(IReadOnlyList<LabelledItem> items, IReadOnlyList<(IReadOnlyList<string> Themes, SentimentLabel Sentiment)> predictions, Taxonomy taxonomy)
+    {
+        var f1 = new Dictionary<string, double>();
+        foreach (var theme in taxonomy.Themes)
+        {
+            int tp = 0, fp = 0, fn = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var labelled = items[i].Themes.Contains(theme.Id);
+                var predicted = predictions[i].Themes.Contains(theme.Id);
+                tp += labelled && predicted ? 1 : 0;
+                fp += !labelled && predicted ? 1 : 0;
+                fn += labelled && !predicted ? 1 : 0;
+            }
+            if (tp + fn > 0)
+            {
+                f1[theme.Id] = 2.0 * tp / ((2 * tp) + fp + fn);
+            }
+        }
+        var confusion = new Dictionary<(SentimentLabel, SentimentLabel), int>();
+        var right = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = (items[i].Sentiment, predictions[i].Sentiment);
+            confusion[key] = confusion.GetValueOrDefault(key) + 1;
+            right += items[i].Sentiment == predictions[i].Sentiment ? 1 : 0;
+        }
+        return new ModelFigures(items.Count, f1.Count == 0 ? 0 : f1.Values.Average(), f1, items.Count == 0 ? 0 : (double)right / items.Count, confusion);
+    }
+
+    /// <summary>The analyzer's theme and sentiment steps (redaction, tokens, phrases, models), as at run time.</summary>
+    private sealed class Pipeline
+    {
+        private readonly PiiRedactor _redactor = new();
+        private readonly Tokenizer _tokenizer;
+        private readonly ThemeMatcher _themes;
+        private readonly SentimentScorer _sentiment;
+        private readonly TokenBuffer _tokens = new();
+        private readonly List<PhraseHit> _hits = [];
+        private readonly List<PhraseHit> _phraseHits = [];
+        private readonly int _themeCount;
+
+        public Pipeline(Taxonomy taxonomy, AnalyzerModels? models)
+        {
+            var vocabulary = new Vocabulary();
+            _themes = new ThemeMatcher(taxonomy, vocabulary, models?.Themes);
+            _sentiment = new SentimentScorer(vocabulary, models is not null && models.Sentiment.Features.Length > 0 ? models.Sentiment : null);
+            vocabulary.Freeze();
+            _tokenizer = new Tokenizer(vocabulary);
+            _themeCount = taxonomy.Themes.Count;
+        }
+
+        private string Prepare(LabelledItem item)
+        {
+            var redacted = _redactor.Redact(item.Text).RedactedText ?? string.Empty;
+            _tokenizer.Tokenize(redacted, _tokens, scoreLanguages: false);
+            _themes.FindHits(_tokens.Span, item.Audience, _hits);
+            return redacted;
+        }
+
+        public (IReadOnlyList<string> Themes, SentimentLabel Sentiment) Analyze(LabelledItem item)
+        {
+            var redacted = Prepare(item);
+            var themes = _themes.Score(redacted, _tokens.Span, _hits);
+            var sentiment = _sentiment.Score(_tokens.Span, _phraseHits, themes);
+            return ([.. themes.Select(t => t.ThemeId)], sentiment.Label);
+        }
+
+        public Feature[] ThemeFeatures(LabelledItem item)
+        {
+            Prepare(item);
+            var confidence = new double[_themeCount];
+            _themes.RuleConfidences(_hits, confidence);
+            var features = new List<Feature>();
+            _themes.BuildFeatures(_tokens.Span, confidence, features, []);
+            return [.. features];
+        }
+
+        public Feature[] SentimentFeatures(LabelledItem item)
+        {
+            var redacted = Prepare(item);
+            var themes = _themes.Score(redacted, _tokens.Span, _hits);
+            var mass = _sentiment.Mass(_tokens.Span, _phraseHits);
+            var rule = SentimentScorer.ToResult(mass.Pos, mass.Neg, mass.RawPos, mass.RawNeg);
+            var features = new List<Feature>();
+            SentimentScorer.BuildFeatures(_tokens.Span, mass, rule, themes, features, []);
+            return [.. features];
+        }
+    }
+}

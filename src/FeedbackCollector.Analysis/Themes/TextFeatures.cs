@@ -1,0 +1,113 @@
+using FeedbackCollector.Analysis.Text;
+
+namespace FeedbackCollector.Analysis.Themes;
+
+/// <summary>One feature of a text for the linear models: a hashed name, a value, and the tokens it came from.</summary>
+/// <param name="Hash">Hash of the feature name (see <see cref="TextFeatures"/>).</param>
+/// <param name="Value">Its value (1 for a word or word pair; a score for a rule feature).</param>
+/// <param name="StartToken">First token it came from, or -1 for a feature of the whole text.</param>
+/// <param name="EndToken">Token just past the last one it came from.</param>
+internal readonly record struct Feature(uint Hash, float Value, int StartToken, int EndToken);
+
+/// <summary>
+/// Turns normalised tokens into the features the linear models read: each word (<c>u|listen</c>), its first five
+/// letters as a word family (<c>p|liste</c> for listens, listened, listening), the word under negation
+/// (<c>n|listen</c> in "they never listen"), and each pair of neighbouring words in a sentence. Numbers are one word. Names are hashed with
+/// FNV-1a, so nothing is allocated per text. Binary: a word said twice counts once.
+/// </summary>
+internal static class TextFeatures
+{
+    /// <summary>Feature version: a model trained with other features is refused.</summary>
+    public const int Version = 2;
+
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+    private const int FamilyLength = 5;
+    private const int NegationWindow = 3;
+
+    /// <summary>The hash of a feature name made of a kind letter and a text.</summary>
+    public static uint Hash(char kind, ReadOnlySpan<char> text)
+    {
+        var h = unchecked((FnvOffset ^ kind) * FnvPrime);
+        h = (h ^ '|') * FnvPrime;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * FnvPrime;
+        }
+        return h;
+    }
+
+    /// <summary>The hash of a pair of word features.</summary>
+    public static uint Pair(uint first, uint second)
+    {
+        var h = unchecked((FnvOffset ^ 'b') * FnvPrime);
+        h = (h ^ first) * FnvPrime;
+        h = (h ^ (second >> 16)) * FnvPrime;
+        return (h ^ (second & 0xFFFF)) * FnvPrime;
+    }
+
+    /// <summary>Adds the word features of <paramref name="tokens"/> to <paramref name="features"/> (not cleared).</summary>
+    public static void AddWords(ReadOnlySpan<Token> tokens, List<Feature> features, HashSet<uint> seen)
+    {
+        var previous = 0u;
+        var previousSentence = -1;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            ref readonly var t = ref tokens[i];
+            // Every number is one word, "#": "5 sws" and "7 social workers" are the same story.
+            var text = t.Word.Is(WordFlags.Number) ? "#".AsSpan() : t.Word.Text.AsSpan();
+            var word = Hash('u', text);
+            Add(features, seen, word, i, i + 1);
+            if (text.Length > FamilyLength + 1 && !t.Word.Is(WordFlags.Placeholder | WordFlags.Emoji | WordFlags.Number))
+            {
+                Add(features, seen, Hash('p', text[..FamilyLength]), i, i + 1);
+            }
+            if (Negated(tokens, i))
+            {
+                Add(features, seen, Hash('n', text), i, i + 1);
+            }
+            if (t.Sentence == previousSentence)
+            {
+                Add(features, seen, Pair(previous, word), i - 1, i + 1);
+            }
+            previous = word;
+            previousSentence = t.Sentence;
+        }
+    }
+
+    /// <summary>Adds a feature of the whole text (a rule's score, say).</summary>
+    public static void AddWhole(List<Feature> features, char kind, string name, float value)
+    {
+        if (value != 0)
+        {
+            features.Add(new Feature(Hash(kind, name), value, -1, -1));
+        }
+    }
+
+    private static void Add(List<Feature> features, HashSet<uint> seen, uint hash, int start, int end)
+    {
+        if (seen.Add(hash))
+        {
+            features.Add(new Feature(hash, 1f, start, end));
+        }
+    }
+
+    /// <summary>True when a negator stands a few words before token <paramref name="i"/> in its clause.</summary>
+    private static bool Negated(ReadOnlySpan<Token> tokens, int i)
+    {
+        var clause = tokens[i].Clause;
+        for (var k = i - 1; k >= 0 && k >= i - NegationWindow; k--)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.Clause != clause || t.Word.Is(WordFlags.Contrast))
+            {
+                return false;
+            }
+            if (t.Word.Is(WordFlags.Negator))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

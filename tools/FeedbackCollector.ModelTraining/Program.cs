@@ -1,0 +1,128 @@
+// Trains the local analyzer's theme and sentiment models and reports k-fold cross-validated figures.
+//
+//   dotnet run -c Release --project tools/FeedbackCollector.ModelTraining -- [options]
+//     --data FILE[,FILE...]  labelled JSONL to train on (default: the dev set)
+//     --folds K              cross-validation folds (default 5; 0 skips cross-validation)
+//     --seed N               fold shuffle seed (default 42)
+//     --test FILE[,FILE...]  also train on all the data and score these files (rules alone and with the model)
+//     --out PATH             write the model trained on all the data here
+//     --l2 X --l2w X --pos X --iter N --min N  training options (defaults: TrainingOptions)
+//     --grid                 cross-validate a small grid of options and stop
+//     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
+using System.Globalization;
+using FeedbackCollector.Analysis;
+using FeedbackCollector.Analysis.Evaluation;
+using FeedbackCollector.Analysis.Themes;
+
+var options = new TrainingOptions();
+var data = new List<string>();
+var tests = new List<string>();
+string? output = null;
+var folds = 5;
+var grid = false;
+var speed = false;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => args[++i];
+    switch (args[i])
+    {
+        case "--data": data.AddRange(Next().Split(',')); break;
+        case "--test": tests.AddRange(Next().Split(',')); break;
+        case "--out": output = Next(); break;
+        case "--folds": folds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--seed": options = options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--l2": options = options with { L2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--l2w": options = options with { L2Whole = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--grid": grid = true; break;
+        case "--speed": speed = true; break;
+        case "--sl2": options = options with { SentimentL2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--pos": options = options with { PositiveWeight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--iter": options = options with { Iterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--min": options = options with { MinCount = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
+    }
+}
+if (data.Count == 0)
+{
+    data.Add("tests/FeedbackCollector.Analysis.Tests/DevSet/devset.jsonl");
+}
+
+static List<LabelledItem> Read(IEnumerable<string> paths) =>
+    [.. paths.SelectMany(p => { using var r = File.OpenText(p); return DevSetReader.Read(r, p); })];
+
+static void Print(string title, ModelFigures f)
+{
+    Console.WriteLine(FormattableString.Invariant($"{title,-34} n={f.Items,4}  themes macro-F1 {f.ThemeMacroF1:0.000}  sentiment {f.SentimentAccuracy:0.000}"));
+}
+
+static void PrintThemes(ModelFigures rules, ModelFigures model)
+{
+    foreach (var (id, f1) in model.ThemeF1)
+    {
+        Console.WriteLine(FormattableString.Invariant($"    {id,-20} rules {rules.ThemeF1.GetValueOrDefault(id):0.000}  model {f1:0.000}"));
+    }
+    Console.WriteLine("    sentiment confusion (labelled -> predicted: model count / rules count):");
+    foreach (var key in model.SentimentConfusion.Keys.Union(rules.SentimentConfusion.Keys).Where(k => k.Labelled != k.Predicted).OrderBy(k => k.Labelled).ThenBy(k => k.Predicted))
+    {
+        Console.WriteLine($"      {key.Labelled,-8} -> {key.Predicted,-8} {model.SentimentConfusion.GetValueOrDefault(key),4} / {rules.SentimentConfusion.GetValueOrDefault(key),4}");
+    }
+}
+
+var taxonomy = Taxonomy.LoadDefault();
+var items = Read(data);
+Console.WriteLine(FormattableString.Invariant($"Training data: {items.Count} items from {string.Join(", ", data)}; {options}"));
+if (grid)
+{
+    // A small grid of regularisation and class weights, by cross-validation only.
+    foreach (var (l2, pos, sl2) in new[] { (0.003, 3.0, 0.001), (0.01, 2.0, 0.01), (0.01, 3.0, 0.003), (0.03, 3.0, 0.03) })
+    {
+        var o = options with { L2 = l2, PositiveWeight = pos, SentimentL2 = sl2 };
+        var (m, _) = AnalyzerModelTrainer.CrossValidate(items, taxonomy, folds, o);
+        Print(FormattableString.Invariant($"CV l2={l2} pos={pos} sl2={sl2}"), m);
+    }
+    return 0;
+}
+if (folds > 1)
+{
+    var (model, rules) = AnalyzerModelTrainer.CrossValidate(items, taxonomy, folds, options);
+    Print($"{folds}-fold CV, rules alone", rules);
+    Print($"{folds}-fold CV, model", model);
+    PrintThemes(rules, model);
+}
+if (tests.Count > 0 || output is not null)
+{
+    var bytes = AnalyzerModelTrainer.Train(items, taxonomy, options);
+    Console.WriteLine($"Model trained on all {items.Count} items: {bytes.Length:N0} bytes");
+    foreach (var test in tests)
+    {
+        var testItems = Read([test]);
+        var rules = AnalyzerModelTrainer.Evaluate(null, testItems, taxonomy);
+        var model = AnalyzerModelTrainer.Evaluate(bytes, testItems, taxonomy);
+        Print($"{Path.GetFileName(test)}, rules alone", rules);
+        Print($"{Path.GetFileName(test)}, model", model);
+        PrintThemes(rules, model);
+    }
+    if (speed)
+    {
+        // Themes and sentiment (redaction, tokens, phrases, models) per text, rules alone against with the models.
+        var all = items.Where(i => i.Language == "en").ToList();
+        foreach (var (name, m) in new[] { ("rules alone", (byte[]?)null), ("with models", bytes) })
+        {
+            AnalyzerModelTrainer.Evaluate(m, all, taxonomy);
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            const int rounds = 5;
+            for (var r = 0; r < rounds; r++)
+            {
+                AnalyzerModelTrainer.Evaluate(m, all, taxonomy);
+            }
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine(FormattableString.Invariant($"Speed, {name}: {used.TotalMicroseconds / (rounds * all.Count):0.0} CPU-µs a text (redaction, tokens, themes, sentiment; {rounds}x{all.Count} texts; analyzer build included)"));
+        }
+    }
+    if (output is not null)
+    {
+        File.WriteAllBytes(output, bytes);
+        Console.WriteLine($"Wrote {output}");
+    }
+}
+return 0;
