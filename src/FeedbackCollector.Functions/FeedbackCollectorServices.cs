@@ -40,6 +40,7 @@ public static class FeedbackCollectorServices
         services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
         services.AddValidatedOptions<SurveyWebOptions>(configuration.GetSection(SurveyWebOptions.SectionName), o => o.Validate());
         services.AddSingleton<RateLimiter>();
+        services.AddValidatedOptions<ReanalysisOptions>(configuration.GetSection(ReanalysisOptions.SectionName), o => o.Validate());
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();
