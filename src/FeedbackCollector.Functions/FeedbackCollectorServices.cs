@@ -33,6 +33,8 @@ public static class FeedbackCollectorServices
         services.AddFeedbackAnalyzer(configuration, static (sp, _) => sp.GetRequiredService<ReloadableAnalyzer>());
         services.AddHostedService<Hosting.AnalyzerWarmup>();
         services.AddSingleton<StaffGate>();
+        services.AddValidatedOptions<FeedbackCollector.Core.Security.AppServiceAuthOptions>(
+            configuration.GetSection(FeedbackCollector.Core.Security.AppServiceAuthOptions.SectionName), o => o.Validate());
         // The submit-time screen: the local redactor and detector whichever analyzer the queue uses, so help is shown at once.
         services.AddSingleton<IConcernScreen, LocalConcernScreen>(_ => new LocalConcernScreen());
         services.AddFeedbackNotes();
