@@ -127,6 +127,14 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task DeleteJobAsync(string id, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("delete re-analysis job", async ct =>
+        {
+            CheckKey(id);
+            await _table.DeleteEntityAsync(JobPartition, id, ETag.All, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<ReanalysisJob?> FindJobAsync(string id, CancellationToken cancellationToken = default) =>
         StorageFaults.RunAsync("find re-analysis job", async ct =>
         {

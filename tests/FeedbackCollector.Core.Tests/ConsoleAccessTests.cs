@@ -187,4 +187,63 @@ public class ConsoleAccessTests
 
         await Assert.ThrowsAsync<FormatException>(() => handler.HandleAsync("not a job", default));
     }
+
+    [Fact]
+    public async Task A_job_whose_message_cannot_be_queued_is_removed_and_the_failure_reported()
+    {
+        var analyzer = new Mock<ITextAnalyzer>();
+        analyzer.SetupGet(a => a.Info).Returns(new AnalyzerInfo("local", "1", "2.0.0"));
+        var store = new Mock<ITaxonomyStore>();
+        string? added = null;
+        store.Setup(s => s.AddJobAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).Callback<ReanalysisJob, CancellationToken>((j, _) => added = j.Id).Returns(Task.CompletedTask);
+        var queue = new Mock<IQueueSender>();
+        queue.Setup(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new StorageUnavailableException("queue down"));
+        var handler = new ReanalysisHandler(Mock.Of<IResponseCurationStore>(), store.Object, Mock.Of<ITaxonomyRuntime>(), analyzer.Object,
+            new AnalyzeResponseHandler(Mock.Of<IResponseRepository>(), analyzer.Object,
+                new ConcernRaiser(Mock.Of<IConcernRepository>(), queue.Object, Microsoft.Extensions.Options.Options.Create(new StorageNamesOptions()), TimeProvider.System, NullLogger<ConcernRaiser>.Instance),
+                TimeProvider.System, NullLogger<AnalyzeResponseHandler>.Instance),
+            queue.Object, Microsoft.Extensions.Options.Options.Create(new StorageNamesOptions()), Microsoft.Extensions.Options.Options.Create(new ReanalysisOptions()),
+            TimeProvider.System, NullLogger<ReanalysisHandler>.Instance);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => handler.StartAsync("Officer", default));
+        store.Verify(s => s.DeleteJobAsync(added!, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(501)]
+    public void A_batch_size_out_of_range_is_refused(int size) => Assert.Single(new ReanalysisOptions { BatchSize = size }.Validate());
+
+    [Fact]
+    public async Task A_response_is_re_analysed_when_another_message_swapped_the_taxonomy_meanwhile()
+    {
+        // The refresh this message asks for finds the swap already made by a message handled beside it, so it says
+        // "no change"; the response must still be compared with the taxonomy now in use, not skipped.
+        var id = ResponseId.New(DateTimeOffset.UtcNow);
+        var old = new AnalyzerInfo("local", "1", "1.0.0");
+        var now = new AnalyzerInfo("local", "1", "1.0.1");
+        var info = old;
+        var analyzer = new Mock<ITextAnalyzer>();
+        analyzer.SetupGet(a => a.Info).Returns(() => info);
+        analyzer.Setup(a => a.AnalyzeAsync(It.IsAny<IReadOnlyList<AnalysisRequest>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<AnalysisRequest> r, CancellationToken _) => r.Select(x => new AnalysisResult(x.Id, "en", [],
+                new SentimentResult(SentimentLabel.Neutral, 0, 1, 0), [], x.Text, [], ConcernResult.None, now)).ToList());
+        var runtime = new Mock<ITaxonomyRuntime>();
+        runtime.Setup(t => t.RefreshAsync(true, It.IsAny<CancellationToken>())).Callback(() => info = now).ReturnsAsync(false);
+        var responses = new Mock<IResponseRepository>();
+        responses.Setup(r => r.FindAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(new SurveyResponse
+        {
+            Id = id,
+            SurveyCode = "s",
+            Audience = Audience.Child,
+            ReceivedUtc = DateTimeOffset.UtcNow,
+            FreeText = [new FreeTextAnswer("q", "more buses")],
+            Analysis = new ResponseAnalysis([], DateTimeOffset.UtcNow, old),
+        });
+        responses.Setup(r => r.SaveAnalysisAsync(id, It.IsAny<ResponseAnalysis>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var handler = new AnalyzeResponseHandler(responses.Object, analyzer.Object,
+            new ConcernRaiser(Mock.Of<IConcernRepository>(), Mock.Of<IQueueSender>(), Microsoft.Extensions.Options.Options.Create(new StorageNamesOptions()), TimeProvider.System, NullLogger<ConcernRaiser>.Instance),
+            TimeProvider.System, NullLogger<AnalyzeResponseHandler>.Instance, runtime.Object);
+        await handler.HandleAsync(id, default);
+        responses.Verify(r => r.SaveAnalysisAsync(id, It.Is<ResponseAnalysis>(a => a.Analyzer.TaxonomyVersion == "1.0.1"), It.IsAny<CancellationToken>()), Times.Once);
+    }
 }

@@ -76,7 +76,16 @@ public sealed partial class ReanalysisHandler(
         var now = time.GetUtcNow();
         var job = new ReanalysisJob(NewJobId(now), analyzer.Info.TaxonomyVersion, startedBy, now) { UpdatedUtc = now };
         await store.AddJobAsync(job, cancellationToken);
-        await queue.SendAsync(names.Value.ReanalysisQueueName, job.Id, cancellationToken);
+        try
+        {
+            await queue.SendAsync(names.Value.ReanalysisQueueName, job.Id, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed start changes nothing: without its message the job would stay queued for ever.
+            await store.DeleteJobAsync(job.Id, CancellationToken.None);
+            throw;
+        }
         LogStarted(logger, job.Id, job.TaxonomyVersion);
         return Outcome.Accepted(Progress(job));
     }

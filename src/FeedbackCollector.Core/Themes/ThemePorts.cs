@@ -142,6 +142,9 @@ public interface ITaxonomyStore
     /// <summary>Stores a new re-analysis job.</summary>
     Task AddJobAsync(ReanalysisJob job, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes a job that was never queued (its message could not be sent); nothing when there is none.</summary>
+    Task DeleteJobAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>The job with this id (with its ETag), or null.</summary>
     Task<ReanalysisJob?> FindJobAsync(string id, CancellationToken cancellationToken = default);
 

@@ -160,7 +160,7 @@ function reanalyseSection(data) {
   const earlier = sessionStorage.getItem(JOB);
   if (earlier) {
     api('GET', `/api/reanalyse/${encodeURIComponent(earlier)}`).then((res) => {
-      if (res.ok && progressArea.isConnected) follow(res.data, progressArea, form);
+      if (res.ok && progressArea.isConnected) follow(res.data, progressArea, form, true);
       else if (!res.ok && res.status === 404) sessionStorage.removeItem(JOB);
     });
   }
@@ -173,7 +173,8 @@ function describe(job) {
   return `Re-analysed ${job.done} of ${job.total} responses with version ${job.taxonomyVersion}.`;
 }
 
-async function follow(job, area, form) {
+async function follow(job, area, form, resumed = false) {
+  let watched = !resumed; // a job found finished on a later visit is shown, not announced again
   const labelId = uid('progress');
   const bar = h('progress', { max: String(Math.max(job.total, 1)), value: String(job.done), 'aria-labelledby': labelId });
   const text = h('p', { id: labelId }, '');
@@ -192,10 +193,11 @@ async function follow(job, area, form) {
       announce.textContent = job.status === 'done'
         ? `Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`
         : `Another taxonomy version came into use before this re-analysis finished (${job.done} of ${job.total}). Start it again to bring every response to the new version.`;
-      if (job.status === 'done') flash(`Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`);
+      if (job.status === 'done' && watched) flash(`Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`);
       else text.textContent = announce.textContent;
       return;
     }
+    watched = true;
     if (quarter !== lastQuarter) {
       announce.textContent = text.textContent;
       lastQuarter = quarter;
