@@ -340,7 +340,7 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
             await console.SignInAsync(lead, "Concerns");
             await console.Page.GetByRole(AriaRole.Heading, new() { Name = "Open concerns (1)" }).WaitForAsync();
             var card = console.Page.GetByRole(AriaRole.Article);
-            await card.GetByText("hits me").WaitForAsync();
+            await card.Locator("blockquote mark").Filter(new() { HasText = "hits me" }).WaitForAsync();
             await card.GetByText("oak-youth").WaitForAsync();
             // The words that raised it are marked within the text and repeated in plain words, with their kind.
             var marks = await card.Locator("blockquote mark").AllInnerTextsAsync();

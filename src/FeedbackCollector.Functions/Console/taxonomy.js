@@ -193,8 +193,8 @@ async function follow(job, area, form, resumed = false) {
       announce.textContent = job.status === 'done'
         ? `Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`
         : `Another taxonomy version came into use before this re-analysis finished (${job.done} of ${job.total}). Start it again to bring every response to the new version.`;
-      if (job.status === 'done' && watched) flash(`Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`);
-      else text.textContent = announce.textContent;
+      if (job.status === 'superseded') text.textContent = announce.textContent;
+      else if (watched) flash(`Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`);
       return;
     }
     watched = true;
