@@ -33,6 +33,8 @@ public static class FeedbackCollectorServices
         services.AddFeedbackAnalyzer(configuration, static (sp, _) => sp.GetRequiredService<ReloadableAnalyzer>());
         services.AddHostedService<Hosting.AnalyzerWarmup>();
         services.AddSingleton<StaffGate>();
+        services.AddValidatedOptions<FeedbackCollector.Core.Security.AppServiceAuthOptions>(
+            configuration.GetSection(FeedbackCollector.Core.Security.AppServiceAuthOptions.SectionName), o => o.Validate());
         // The submit-time screen: the local redactor and detector whichever analyzer the queue uses, so help is shown at once.
         services.AddSingleton<IConcernScreen, LocalConcernScreen>(_ => new LocalConcernScreen());
         services.AddFeedbackNotes();
@@ -40,6 +42,7 @@ public static class FeedbackCollectorServices
         services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
         services.AddValidatedOptions<SurveyWebOptions>(configuration.GetSection(SurveyWebOptions.SectionName), o => o.Validate());
         services.AddSingleton<RateLimiter>();
+        services.AddValidatedOptions<ReanalysisOptions>(configuration.GetSection(ReanalysisOptions.SectionName), o => o.Validate());
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedbackCollector.Functions;
 
-/// <summary>GET /api/me: the role and label of the presented staff key (any staff role), so the console shows only what the role may do.</summary>
+/// <summary>GET /api/me: the role(s), label and pages of the presented staff key or App Service sign-in (any staff role), so the console shows only what the role may do.</summary>
 public sealed class GetMe(StaffGate gate, ILogger<GetMe> logger)
 {
     /// <summary>What each role may do, as the console names its pages.</summary>
@@ -31,6 +31,15 @@ public sealed class GetMe(StaffGate gate, ILogger<GetMe> logger)
             }
             var role = auth.Role!.Value;
             req.HttpContext.Response.Headers.CacheControl = "no-store";
-            return HttpIo.Json(new { role = FeedbackJson.WireName(role), label = auth.Label, pages = Pages[role] }, StatusCodes.Status200OK);
+            // A person signed in through App Service may hold several roles: they see the pages of each.
+            var pages = auth.Roles.SelectMany(r => Pages[r]).Distinct(StringComparer.Ordinal).ToArray();
+            return HttpIo.Json(new
+            {
+                role = FeedbackJson.WireName(role),
+                roles = auth.Roles.Select(r => FeedbackJson.WireName(r)).ToArray(),
+                label = auth.Label,
+                pages,
+                via = auth.Method == AuthMethod.AppService ? "app-service" : "key",
+            }, StatusCodes.Status200OK);
         });
 }

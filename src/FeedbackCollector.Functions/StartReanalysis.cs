@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedbackCollector.Functions;
 
-/// <summary>POST /api/reanalyse: queues every stored response analysed with another taxonomy version for re-analysis; 202 with the job (officer).</summary>
+/// <summary>POST /api/reanalyse: starts a background job re-analysing every stored response analysed with another taxonomy version; 202 with the job (officer).</summary>
 public sealed class StartReanalysis(ReanalysisHandler handler, StaffGate gate, ILogger<StartReanalysis> logger)
 {
     /// <summary>Starts a re-analysis job.</summary>

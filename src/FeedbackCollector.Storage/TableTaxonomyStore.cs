@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using FeedbackCollector.Core.Storage;
@@ -10,7 +11,9 @@ namespace FeedbackCollector.Storage;
 /// <summary>
 /// The taxonomy table: every saved version (partition <c>version</c>, row key = version), the current one (partition
 /// <c>current</c>, one row holding a copy of its text so one read loads it, guarded by its ETag), and re-analysis jobs
-/// (partition <c>job</c>). The taxonomy text is a chunked JSON column.
+/// (partition <c>job</c>): a job's row, keyed by its id, and the rows of its batches, keyed <c>{job}.{plan}.{n}</c> in the
+/// same partition so that a batch is marked done and counted in its job in one transaction. The taxonomy text is a
+/// chunked JSON column.
 /// </summary>
 public sealed class TableTaxonomyStore : ITaxonomyStore
 {
@@ -112,13 +115,23 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
             var e = new TableEntity(JobPartition, job.Id)
             {
                 ["TaxonomyVersion"] = job.TaxonomyVersion,
-                ["Total"] = job.Total,
-                ["FromUtc"] = job.FromUtc,
-                ["ToUtc"] = job.ToUtc,
                 ["CreatedBy"] = job.CreatedBy,
                 ["CreatedUtc"] = job.CreatedUtc,
+                ["State"] = job.State.ToString(),
+                ["Total"] = job.Total,
+                ["Done"] = job.Done,
+                ["Batches"] = job.Batches,
+                ["UpdatedUtc"] = job.UpdatedUtc ?? job.CreatedUtc,
             };
             await _table.AddEntityAsync(e, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task DeleteJobAsync(string id, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("delete re-analysis job", async ct =>
+        {
+            CheckKey(id);
+            await _table.DeleteEntityAsync(JobPartition, id, ETag.All, ct).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -127,15 +140,175 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
         {
             CheckKey(id);
             var got = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, id, cancellationToken: ct).ConfigureAwait(false);
+            return got.HasValue ? ToJob(got.Value!) : null;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReanalysisJob> PlanJobAsync(ReanalysisJob job, IReadOnlyList<IReadOnlyList<string>> batches, DateTimeOffset nowUtc, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("plan re-analysis job", async ct =>
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            ArgumentNullException.ThrowIfNull(batches);
+            if (job.ETag is null)
+            {
+                throw new ArgumentException("Plan a job read from storage (with its ETag).", nameof(job));
+            }
+            // A fresh token per attempt: an attempt that loses the race below leaves rows nobody reads, never rows that
+            // overwrite the winner's (which may be done already).
+            var plan = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            var rows = batches.Select((ids, n) => new TableEntity(JobPartition, BatchKey(job.Id, plan, n))
+            {
+                ["Ids"] = string.Join(',', ids),
+                ["Size"] = ids.Count,
+                ["Done"] = false,
+            }).ToList();
+            foreach (var chunk in rows.Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), ct).ConfigureAwait(false);
+            }
+            var total = batches.Sum(b => b.Count);
+            var planned = job with
+            {
+                State = total == 0 ? ReanalysisState.Done : ReanalysisState.Running,
+                Plan = plan,
+                Total = total,
+                Done = 0,
+                Batches = batches.Count,
+                UpdatedUtc = nowUtc,
+            };
+            var update = new TableEntity(JobPartition, job.Id)
+            {
+                ["State"] = planned.State.ToString(),
+                ["Plan"] = plan,
+                ["Total"] = total,
+                ["Done"] = 0,
+                ["Batches"] = batches.Count,
+                ["UpdatedUtc"] = nowUtc,
+            };
+            try
+            {
+                var response = await _table.UpdateEntityAsync(update, new ETag(job.ETag), TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                return planned with { ETag = response.Headers.ETag?.ToString() };
+            }
+            catch (RequestFailedException ex) when (StorageFaults.IsPreconditionFailed(ex) || StorageFaults.IsNotFound(ex))
+            {
+                foreach (var chunk in rows.Chunk(100))
+                {
+                    await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), ct).ConfigureAwait(false);
+                }
+                throw new ConcurrencyConflictException($"Re-analysis job {job.Id} was planned by another attempt.");
+            }
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReanalysisBatch?> FindBatchAsync(ReanalysisJob job, int number, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("find re-analysis batch", async ct =>
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            if (job.Plan is null || number < 0)
+            {
+                return null;
+            }
+            var got = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, BatchKey(job.Id, job.Plan, number), cancellationToken: ct).ConfigureAwait(false);
             if (!got.HasValue)
             {
                 return null;
             }
             var e = got.Value!;
-            return new ReanalysisJob(e.RowKey, TableColumns.Required(e, "TaxonomyVersion"), e.GetInt32("Total") ?? 0,
-                e.GetDateTimeOffset("FromUtc") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("ToUtc") ?? DateTimeOffset.MinValue,
-                e.GetString("CreatedBy") ?? "", e.GetDateTimeOffset("CreatedUtc") ?? DateTimeOffset.MinValue);
+            var ids = e.GetString("Ids") is { Length: > 0 } list ? list.Split(',') : [];
+            return new ReanalysisBatch(job.Id, number, ids, e.GetBoolean("Done") == true, e.ETag.ToString());
         }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<int>> ListOpenBatchesAsync(ReanalysisJob job, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync<IReadOnlyList<int>>("list re-analysis batches", async ct =>
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            if (job.Plan is null)
+            {
+                return [];
+            }
+            // Batch keys are "{job}.{plan}.{n:D6}"; '/' follows '.', so this range holds exactly the plan's batches.
+            var prefix = job.Id + "." + job.Plan + ".";
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {JobPartition} and RowKey gt {prefix} and RowKey lt {job.Id + "." + job.Plan + "/"} and Done eq false");
+            var open = new List<int>();
+            await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Done"], cancellationToken: ct).ConfigureAwait(false))
+            {
+                if (e.GetBoolean("Done") != true && int.TryParse(e.RowKey.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    open.Add(n);
+                }
+            }
+            open.Sort();
+            return open;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> CompleteBatchAsync(ReanalysisJob job, int number, DateTimeOffset nowUtc, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("complete re-analysis batch", async ct =>
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            if (job.Plan is null)
+            {
+                return false;
+            }
+            var batchKey = BatchKey(job.Id, job.Plan, number);
+            // Batches of one job finish side by side and all add to the job's count: on a clash, read both again and retry.
+            for (var attempt = 1; ; attempt++)
+            {
+                var batch = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, batchKey, ["Size", "Done"], ct).ConfigureAwait(false);
+                var current = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, job.Id, cancellationToken: ct).ConfigureAwait(false);
+                if (!batch.HasValue || batch.Value!.GetBoolean("Done") == true || !current.HasValue)
+                {
+                    return false;
+                }
+                var stored = ToJob(current.Value!);
+                var done = stored.Done + (batch.Value!.GetInt32("Size") ?? 0);
+                var actions = new[]
+                {
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                        new TableEntity(JobPartition, batchKey) { ["Done"] = true, ["DoneUtc"] = nowUtc }, batch.Value!.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                        new TableEntity(JobPartition, job.Id)
+                        {
+                            ["Done"] = done,
+                            ["State"] = (done >= stored.Total ? ReanalysisState.Done : ReanalysisState.Running).ToString(),
+                            ["UpdatedUtc"] = nowUtc,
+                        }, current.Value!.ETag),
+                };
+                try
+                {
+                    await _table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+                    return true;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < CompleteAttempts)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 + (attempt * 10))), ct).ConfigureAwait(false);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 412)
+                {
+                    throw new ConcurrencyConflictException($"Re-analysis job {job.Id} kept changing while batch {number} was counted.");
+                }
+            }
+        }, cancellationToken);
+
+    private const int CompleteAttempts = 50;
+
+    private static string BatchKey(string jobId, string plan, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{jobId}.{plan}.{number:D6}");
+
+    private static ReanalysisJob ToJob(TableEntity e) =>
+        new(e.RowKey, TableColumns.Required(e, "TaxonomyVersion"), e.GetString("CreatedBy") ?? "", e.GetDateTimeOffset("CreatedUtc") ?? DateTimeOffset.MinValue)
+        {
+            // Jobs stored before jobs ran in the background have no state; they were queued whole at once.
+            State = Enum.TryParse<ReanalysisState>(e.GetString("State"), out var state) ? state : ReanalysisState.Done,
+            Plan = e.GetString("Plan"),
+            Total = e.GetInt32("Total") ?? 0,
+            Done = e.GetInt32("Done") ?? e.GetInt32("Total") ?? 0,
+            Batches = e.GetInt32("Batches") ?? 0,
+            UpdatedUtc = e.GetDateTimeOffset("UpdatedUtc"),
+            ETag = e.ETag.ToString(),
+        };
 
     private static TableEntity Entity(string partition, string row, StoredTaxonomy t)
     {

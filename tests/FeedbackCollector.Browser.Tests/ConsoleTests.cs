@@ -184,7 +184,8 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
     public async Task An_officer_edits_the_taxonomy_and_watches_re_analysis_finish()
     {
         await using var scope = azurite.NewScope();
-        await using var site = await SiteHost.StartAsync(scope);
+        // Batches of two: the six responses are re-analysed in three background steps, each shown as it is counted.
+        await using var site = await SiteHost.StartAsync(scope, new Dictionary<string, string?> { ["Reanalysis:BatchSize"] = "2" });
         var officer = await site.IssueKeyAsync(StaffRole.Officer, "Participation officer");
         await site.OpenDefaultSurveysAsync("young-people");
         var ids = new List<string>();
@@ -224,6 +225,14 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
         await console.Page.GetByText("Re-analysed 6 of 6 responses with version 1.0.1").WaitForAsync(new() { Timeout = 60_000 });
         await console.ExpectFlashAsync("Re-analysis finished");
         await console.CheckAsync("taxonomy-reanalysed");
+        var job = (await site.Get<Core.Themes.ITaxonomyStore>().FindJobAsync(
+            (await console.Page.EvaluateAsync<string>("() => sessionStorage.getItem('feedback.reanalysis')"))))!;
+        Assert.Equal((3, 6, 6), (job.Batches, job.Total, job.Done));
+
+        // The job runs in the background: after a reload the page shows it again.
+        await console.Page.ReloadAsync();
+        await console.Heading("Taxonomy").WaitForAsync();
+        await console.Page.GetByText("Re-analysed 6 of 6 responses with version 1.0.1").WaitForAsync();
         foreach (var id in ids)
         {
             var r = await site.Get<IResponseRepository>().FindAsync(id);
@@ -331,8 +340,14 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
             await console.SignInAsync(lead, "Concerns");
             await console.Page.GetByRole(AriaRole.Heading, new() { Name = "Open concerns (1)" }).WaitForAsync();
             var card = console.Page.GetByRole(AriaRole.Article);
-            await card.GetByText("hits me").WaitForAsync();
+            await card.Locator("blockquote mark").Filter(new() { HasText = "hits me" }).WaitForAsync();
             await card.GetByText("oak-youth").WaitForAsync();
+            // The words that raised it are marked within the text and repeated in plain words, with their kind.
+            var marks = await card.Locator("blockquote mark").AllInnerTextsAsync();
+            Assert.NotEmpty(marks);
+            Assert.All(marks, m => Assert.Contains(m, Disclosure, StringComparison.OrdinalIgnoreCase));
+            await card.GetByText("Words that raised it:").WaitForAsync();
+            Assert.Contains("Kind", await card.Locator("dl").InnerTextAsync());
             await console.CheckAsync("concerns-open");
 
             await card.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Mark reviewed") }).ClickAsync();
@@ -359,5 +374,53 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
         await officerConsole.Page.GetByText("Withheld: this answer may be a safeguarding concern").WaitForAsync();
         Assert.DoesNotContain("hits me", await officerConsole.Page.ContentAsync());
         await officerConsole.CheckAsync("responses-withheld");
+    }
+
+    [BrowserFact]
+    public async Task Behind_app_service_authentication_staff_are_signed_in_by_their_organisation_with_the_pages_of_their_roles()
+    {
+        await using var scope = azurite.NewScope();
+        await using var site = await SiteHost.StartAsync(scope, new Dictionary<string, string?>
+        {
+            ["AppServiceAuth:Enabled"] = "true",
+            ["AppServiceAuth:OfficerRoles:0"] = "FeedbackCollector.Officer",
+            ["AppServiceAuth:SafeguardingRoles:0"] = "FeedbackCollector.Safeguarding",
+        });
+        var principal = AppServicePrincipals.Encode("name", "roles", ("name", "Jo Bloggs"), ("roles", "FeedbackCollector.Officer"), ("roles", "FeedbackCollector.Safeguarding"));
+
+        await using (var console = await ConsoleSession.StartAsync(browser, site.BaseUri, ConsoleScreen.Tablet))
+        {
+            // App Service puts the principal on every request it lets through; here the browser sends it.
+            await console.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [AppServicePrincipals.Header] = principal });
+            await console.Page.GotoAsync(new Uri(site.BaseUri, "console").ToString());
+            await console.Heading("Surveys").WaitForAsync();
+            var links = await console.Page.GetByRole(AriaRole.Navigation, new() { Name = "Console pages" }).GetByRole(AriaRole.Link).AllInnerTextsAsync();
+            Assert.Equal(["Surveys", "Responses", "Digests", "Taxonomy", "Concerns"], links);
+            Assert.Contains("Signed in as Jo Bloggs", await console.Page.Locator("#who-text").InnerTextAsync());
+            Assert.Null(await console.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('feedback.key')"));
+            await console.CheckAsync("app-service-signed-in");
+            await console.OpenAsync("Concerns", "Concerns");
+            await console.Page.GetByRole(AriaRole.Heading, new() { Name = "Open concerns (0)" }).WaitForAsync();
+
+            // Signing out of the console keeps it signed out in this tab until asked, and offers the organisation's sign-out.
+            await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await console.Heading("Sign in").WaitForAsync();
+            await console.Page.GetByRole(AriaRole.Link, new() { Name = "Sign out of your organisation account" }).WaitForAsync();
+            await console.CheckAsync("app-service-signed-out");
+            await console.Page.ReloadAsync();
+            await console.Heading("Sign in").WaitForAsync();
+            await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in again with your organisation account" }).ClickAsync();
+            await console.Heading("Surveys").WaitForAsync();
+        }
+
+        await using var stranger = await ConsoleSession.StartAsync(browser, site.BaseUri, ConsoleScreen.Laptop);
+        await stranger.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string>
+        {
+            [AppServicePrincipals.Header] = AppServicePrincipals.Encode("name", "roles", ("name", "Sam Visitor"), ("roles", "Another.App")),
+        });
+        await stranger.Page.GotoAsync(new Uri(site.BaseUri, "console").ToString());
+        await stranger.Heading("Sign in").WaitForAsync();
+        await stranger.Page.GetByText("no FeedbackCollector role").WaitForAsync();
+        await stranger.CheckAsync("app-service-no-role");
     }
 }

@@ -42,7 +42,7 @@ public sealed class StorageScope : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _azurite.DeleteTablesAsync(Names.TablePrefix).ConfigureAwait(false);
-        await _azurite.DeleteQueuesAsync(Names.AnalysisQueueName, Names.AlertsQueueName).ConfigureAwait(false);
+        await _azurite.DeleteQueuesAsync(Names.AnalysisQueueName, Names.ReanalysisQueueName, Names.AlertsQueueName).ConfigureAwait(false);
         await _azurite.DeleteContainerAsync(Names.DigestContainer).ConfigureAwait(false);
     }
 }

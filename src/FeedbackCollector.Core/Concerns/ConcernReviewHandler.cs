@@ -6,8 +6,60 @@ using Microsoft.Extensions.Logging;
 
 namespace FeedbackCollector.Core.Concerns;
 
+/// <summary>A span of a text (UTF-16 offsets).</summary>
+public sealed record TextRange(int Start, int Length);
+
 /// <summary>One free-text answer of a concern, redacted: what the safeguarding role reads.</summary>
-public sealed record ConcernText(string QuestionId, string RedactedText);
+/// <param name="QuestionId">The question it answers.</param>
+/// <param name="RedactedText">The answer with personal data replaced by placeholders.</param>
+public sealed record ConcernText(string QuestionId, string RedactedText)
+{
+    /// <summary>True when this answer is the one (or one of those) that raised the concern.</summary>
+    public bool Flagged { get; init; }
+
+    /// <summary>Every category found in it, leading first.</summary>
+    public IReadOnlyList<ConcernCategory> Categories { get; init; } = [];
+
+    /// <summary>The (redacted) words that led to the flag, as the detector gave them (parts joined by "; ").</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>Where each part of <see cref="Evidence"/> stands in <see cref="RedactedText"/>, when it is a span of it.</summary>
+    public IReadOnlyList<TextRange> Highlights { get; init; } = [];
+
+    /// <summary>This answer with the concern <paramref name="concern"/> found in it (nothing added when not flagged).</summary>
+    public ConcernText With(ConcernResult concern)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        return concern.Flagged
+            ? this with { Flagged = true, Categories = concern.Categories, Evidence = concern.Evidence, Highlights = Locate(RedactedText, concern.Evidence) }
+            : this;
+    }
+
+    /// <summary>Where each "; "-separated part of <paramref name="evidence"/> occurs in <paramref name="text"/> (ordered, not overlapping).</summary>
+    public static IReadOnlyList<TextRange> Locate(string text, string? evidence)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(evidence))
+        {
+            return [];
+        }
+        var ranges = new List<TextRange>();
+        foreach (var part in evidence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = text.IndexOf(part, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = text.IndexOf(part, StringComparison.OrdinalIgnoreCase);
+            }
+            if (at >= 0 && !ranges.Any(r => at < r.Start + r.Length && r.Start < at + part.Length))
+            {
+                ranges.Add(new TextRange(at, part.Length));
+            }
+        }
+        ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return ranges;
+    }
+}
 
 /// <summary>A concern as the safeguarding role sees it.</summary>
 public sealed record ConcernView(

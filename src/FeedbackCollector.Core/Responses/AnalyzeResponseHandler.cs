@@ -37,9 +37,15 @@ public sealed partial class AnalyzeResponseHandler(
             LogGone(logger, id);
             return;
         }
-        if (response.Analysis is { } existing && existing.Analyzer == analyzer.Info
-            // Re-analysis asked for by an officer may reach an instance that has not yet seen the new taxonomy: look now.
-            && (taxonomy is null || !await taxonomy.RefreshAsync(force: true, cancellationToken) || existing.Analyzer == analyzer.Info))
+        var upToDate = response.Analysis is { } stored && stored.Analyzer == analyzer.Info;
+        if (upToDate && taxonomy is not null)
+        {
+            // Re-analysis asked for by an officer may reach an instance that has not yet seen the new taxonomy: look now,
+            // then compare again whatever the refresh says (a message handled beside this one may have swapped it).
+            await taxonomy.RefreshAsync(force: true, cancellationToken);
+            upToDate = response.Analysis!.Analyzer == analyzer.Info;
+        }
+        if (upToDate && response.Analysis is { } existing)
         {
             // Already analysed by this analyzer and taxonomy. Still make sure a flagged concern was raised, in case a
             // previous attempt stopped between the two writes.

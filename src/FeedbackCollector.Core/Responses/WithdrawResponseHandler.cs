@@ -42,11 +42,24 @@ public sealed partial class WithdrawResponseHandler(
         return Outcome.Ok(new WithdrawalReceipt(ResponseId.ToReceipt(id), true, kept));
     }
 
-    /// <summary>The free-text answers of a response with personal data redacted (from its analysis, or redacted now).</summary>
-    public static IReadOnlyList<ConcernText> RedactedTexts(SurveyResponse response, IConcernScreen screen) =>
-        response.Analysis is { } analysis && analysis.Texts.Count == response.FreeText.Count
-            ? analysis.Texts.Select(t => new ConcernText(t.QuestionId, t.Result.RedactedText)).ToList()
-            : response.FreeText.Select(f => new ConcernText(f.QuestionId, screen.Screen(f.Text, response.Audience).RedactedText)).ToList();
+    /// <summary>
+    /// The free-text answers of a response with personal data redacted, each with the concern found in it and where its
+    /// evidence stands (from its analysis, or screened now when not yet analysed).
+    /// </summary>
+    public static IReadOnlyList<ConcernText> RedactedTexts(SurveyResponse response, IConcernScreen screen)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(screen);
+        if (response.Analysis is { } analysis && analysis.Texts.Count == response.FreeText.Count)
+        {
+            return analysis.Texts.Select(t => new ConcernText(t.QuestionId, t.Result.RedactedText).With(t.Result.Concern)).ToList();
+        }
+        return response.FreeText.Select(f =>
+        {
+            var screened = screen.Screen(f.Text, response.Audience);
+            return new ConcernText(f.QuestionId, screened.RedactedText).With(screened.Concern);
+        }).ToList();
+    }
 
     private async Task<bool> KeepConcernTextAsync(SurveyResponse response, CancellationToken cancellationToken)
     {

@@ -9,6 +9,15 @@ public sealed class StorageNamesOptions
     /// <summary>Queue of response ids to analyse.</summary>
     public string AnalysisQueueName { get; set; } = "analysis";
 
+    /// <summary>
+    /// Queue of re-analysis work (a job id, or a job id and a batch number): the analysis queue's name with <c>-jobs</c>
+    /// added, so it needs no setting of its own (the trigger binds <c>%AnalysisQueueName%-jobs</c>).
+    /// </summary>
+    public string ReanalysisQueueName => AnalysisQueueName + ReanalysisQueueSuffix;
+
+    /// <summary>What the re-analysis queue's name adds to the analysis queue's.</summary>
+    public const string ReanalysisQueueSuffix = "-jobs";
+
     /// <summary>Queue of concern ids to alert the safeguarding contact about.</summary>
     public string AlertsQueueName { get; set; } = "alerts";
 
@@ -43,16 +52,18 @@ public sealed class StorageNamesOptions
     public IEnumerable<string> Tables => [SurveysTable, ResponsesTable, RoleKeysTable, ConcernsTable, UploadsTable, ActionsTable, TaxonomyTable];
 
     /// <summary>Every queue, with its poison queue, for creation at start.</summary>
-    public IEnumerable<string> Queues => [AnalysisQueueName, AnalysisQueueName + "-poison", AlertsQueueName, AlertsQueueName + "-poison"];
+    public IEnumerable<string> Queues =>
+        [AnalysisQueueName, AnalysisQueueName + "-poison", ReanalysisQueueName, ReanalysisQueueName + "-poison", AlertsQueueName, AlertsQueueName + "-poison"];
 
     /// <summary>Problems with the names, empty when valid (Azure naming rules).</summary>
     public IEnumerable<string> Validate()
     {
-        static bool QueueOk(string n) => n.Length is >= 3 and <= 56 && n.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+        static bool QueueOk(string n, int max = 56) => n.Length >= 3 && n.Length <= max && n.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
                                           && char.IsAsciiLetterOrDigit(n[0]) && char.IsAsciiLetterOrDigit(n[^1]) && !n.Contains("--", StringComparison.Ordinal);
-        if (!QueueOk(AnalysisQueueName))
+        // 63 is Azure's limit; "-poison" (7) and, for the analysis queue, "-jobs" (5) are added to the name.
+        if (!QueueOk(AnalysisQueueName, 63 - 7 - ReanalysisQueueSuffix.Length))
         {
-            yield return "AnalysisQueueName: 3 to 56 lower-case letters, digits and single inner hyphens.";
+            yield return "AnalysisQueueName: 3 to 51 lower-case letters, digits and single inner hyphens.";
         }
         if (!QueueOk(AlertsQueueName))
         {

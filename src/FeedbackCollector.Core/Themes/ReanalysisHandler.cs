@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using FeedbackCollector.Core.Analysis;
 using FeedbackCollector.Core.Responses;
@@ -10,86 +11,240 @@ namespace FeedbackCollector.Core.Themes;
 /// <summary>How far a re-analysis job has come.</summary>
 /// <param name="Id">The job id.</param>
 /// <param name="TaxonomyVersion">The version responses are being brought to.</param>
-/// <param name="Total">Responses queued.</param>
-/// <param name="Done">Of those, how many now use the version.</param>
-/// <param name="Remaining">How many still use another version.</param>
-/// <param name="Status"><c>running</c>, <c>done</c>, or <c>superseded</c> when another version is now in use.</param>
+/// <param name="Total">Responses it re-analyses (0 while still <c>queued</c>).</param>
+/// <param name="Done">Of those, how many are re-analysed.</param>
+/// <param name="Remaining">How many are still to do.</param>
+/// <param name="Status">
+/// <c>queued</c> (its responses are being listed), <c>running</c>, <c>done</c>, or <c>superseded</c> when another
+/// version came into use before it finished (it still finishes; those responses then use the newer version).
+/// </param>
 /// <param name="CreatedBy">Who started it.</param>
 /// <param name="CreatedUtc">When.</param>
-public sealed record ReanalysisProgress(string Id, string TaxonomyVersion, int Total, int Done, int Remaining, string Status, string CreatedBy, DateTimeOffset CreatedUtc);
+/// <param name="UpdatedUtc">When it last made progress.</param>
+public sealed record ReanalysisProgress(string Id, string TaxonomyVersion, int Total, int Done, int Remaining, string Status, string CreatedBy,
+    DateTimeOffset CreatedUtc, DateTimeOffset? UpdatedUtc);
+
+/// <summary>How re-analysis jobs are split up. Section <c>Reanalysis</c>.</summary>
+public sealed class ReanalysisOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Reanalysis";
+
+    /// <summary>Responses per batch (one queue message each): the unit of progress and of retry.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Problems, empty when valid.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (BatchSize is < 1 or > 500)
+        {
+            yield return "Reanalysis:BatchSize: 1 to 500 responses per batch.";
+        }
+    }
+}
 
 /// <summary>
-/// Re-analyses stored responses whose analysis used an older taxonomy: puts their ids on the analysis queue (the analysis
-/// function re-analyses a response whenever the analyzer or taxonomy differs from the one recorded), and reports progress
-/// by counting the job's responses still on another version.
+/// Re-analyses stored responses whose analysis used another taxonomy version, in the background. Starting a job stores
+/// it and puts its id on the re-analysis queue, nothing more, so the request answers at once. The queue-triggered
+/// function then calls <see cref="HandleAsync"/>: the job's message lists the responses into stored batches and puts
+/// one message per batch on the same queue; a batch's message re-analyses its responses (as the analysis queue would)
+/// and, in one storage transaction, marks the batch done and adds its size to the job's count. Everything survives a
+/// restart (a message not finished comes back), and a batch is counted once however often it is delivered.
 /// </summary>
 public sealed partial class ReanalysisHandler(
     IResponseCurationStore curation,
     ITaxonomyStore store,
     ITaxonomyRuntime runtime,
     ITextAnalyzer analyzer,
+    AnalyzeResponseHandler analyze,
     IQueueSender queue,
     IOptions<StorageNamesOptions> names,
+    IOptions<ReanalysisOptions> options,
     TimeProvider time,
     ILogger<ReanalysisHandler> logger)
 {
     /// <summary>Queue sends in flight at once.</summary>
     public const int SendConcurrency = 16;
 
-    /// <summary>Finds the responses analysed with another taxonomy version than the one in use and queues them.</summary>
+    /// <summary>Responses of one batch analysed at once.</summary>
+    public const int AnalyseConcurrency = 8;
+
+    /// <summary>Stores a new job for the taxonomy version in use and queues it; answers 202 with its progress.</summary>
     public async Task<Outcome> StartAsync(string startedBy, CancellationToken cancellationToken)
     {
         await runtime.RefreshAsync(force: true, cancellationToken);
-        var version = analyzer.Info.TaxonomyVersion;
         var now = time.GetUtcNow();
-        var stale = new List<StaleAnalysis>();
-        await foreach (var s in curation.ListStaleAsync(Quarter.Epoch.Start, DateTimeOffset.MaxValue, version, cancellationToken))
-        {
-            stale.Add(s);
-        }
-        var from = stale.Count == 0 ? now : stale.Min(s => s.ReceivedUtc);
-        var to = stale.Count == 0 ? now : stale.Max(s => s.ReceivedUtc).AddSeconds(1);
-        var job = new ReanalysisJob(NewJobId(now), version, stale.Count, from, to, startedBy, now);
-        // The job is recorded first, so progress can be asked for whatever happens while queueing.
+        var job = new ReanalysisJob(NewJobId(now), analyzer.Info.TaxonomyVersion, startedBy, now) { UpdatedUtc = now };
         await store.AddJobAsync(job, cancellationToken);
-        await Parallel.ForEachAsync(stale, new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
-            async (s, ct) => await queue.SendAsync(names.Value.AnalysisQueueName, s.Id, ct));
-        LogStarted(logger, job.Id, stale.Count, version);
-        return Outcome.Accepted(await ProgressAsync(job, cancellationToken));
+        try
+        {
+            await queue.SendAsync(names.Value.ReanalysisQueueName, job.Id, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed start changes nothing: without its message the job would stay queued for ever.
+            await store.DeleteJobAsync(job.Id, CancellationToken.None);
+            throw;
+        }
+        LogStarted(logger, job.Id, job.TaxonomyVersion);
+        return Outcome.Accepted(Progress(job));
     }
 
-    /// <summary>The progress of job <paramref name="id"/>.</summary>
+    /// <summary>The progress of job <paramref name="id"/>, as stored.</summary>
     public async Task<Outcome> GetAsync(string id, CancellationToken cancellationToken)
     {
         var job = IsJobId(id) ? await store.FindJobAsync(id, cancellationToken) : null;
-        return job is null ? Outcome.NotFound($"There is no re-analysis job '{id}'.") : Outcome.Ok(await ProgressAsync(job, cancellationToken));
+        if (job is null)
+        {
+            return Outcome.NotFound($"There is no re-analysis job '{id}'.");
+        }
+        await runtime.RefreshAsync(force: false, cancellationToken);
+        return Outcome.Ok(Progress(job));
     }
 
-    private async Task<ReanalysisProgress> ProgressAsync(ReanalysisJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles a message of the re-analysis queue: a job id (list its responses into batches and queue them) or
+    /// <c>{job}.{batch}</c> (re-analyse that batch).
+    /// </summary>
+    /// <exception cref="FormatException">The message is neither; it ends in the poison queue for a person to see.</exception>
+    public async Task HandleAsync(string message, CancellationToken cancellationToken)
     {
-        var remaining = 0;
-        if (job.Total > 0)
+        if (!TryParseMessage(message?.Trim(), out var jobId, out var batch))
         {
-            await foreach (var _ in curation.ListStaleAsync(job.FromUtc, job.ToUtc, job.TaxonomyVersion, cancellationToken))
+            throw new FormatException("A re-analysis message is a job id, or a job id, a dot and a batch number.");
+        }
+        var job = await store.FindJobAsync(jobId, cancellationToken);
+        if (job is null)
+        {
+            LogNoJob(logger, jobId);
+            return;
+        }
+        if (batch is { } number)
+        {
+            await RunBatchAsync(job, number, cancellationToken);
+        }
+        else
+        {
+            await PlanAsync(job, cancellationToken);
+        }
+    }
+
+    /// <summary>The message that asks for batch <paramref name="number"/> of job <paramref name="jobId"/>.</summary>
+    public static string BatchMessage(string jobId, int number) => jobId + "." + number.ToString(CultureInfo.InvariantCulture);
+
+    private async Task PlanAsync(ReanalysisJob job, CancellationToken cancellationToken)
+    {
+        if (job.State == ReanalysisState.Queued)
+        {
+            var ids = new List<string>();
+            await foreach (var s in curation.ListStaleAsync(Quarter.Epoch.Start, DateTimeOffset.MaxValue, job.TaxonomyVersion, cancellationToken))
             {
-                remaining++;
+                ids.Add(s.Id);
+            }
+            ids.Sort(StringComparer.Ordinal);
+            var batches = ids.Chunk(options.Value.BatchSize).Select(c => (IReadOnlyList<string>)c).ToList();
+            try
+            {
+                job = await store.PlanJobAsync(job, batches, time.GetUtcNow(), cancellationToken);
+                LogPlanned(logger, job.Id, job.Total, job.Batches);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another delivery of this message planned it first; its plan stands, and its batches are queued below.
+                job = await store.FindJobAsync(job.Id, cancellationToken) ?? job;
+                if (job.State == ReanalysisState.Queued)
+                {
+                    throw;
+                }
             }
         }
-        remaining = Math.Min(remaining, job.Total);
-        await runtime.RefreshAsync(force: false, cancellationToken);
-        var status = remaining == 0 ? "done" : analyzer.Info.TaxonomyVersion != job.TaxonomyVersion ? "superseded" : "running";
-        return new ReanalysisProgress(job.Id, job.TaxonomyVersion, job.Total, job.Total - remaining, remaining, status, job.CreatedBy, job.CreatedUtc);
+        if (job.State != ReanalysisState.Running)
+        {
+            return;
+        }
+        // Every batch not yet done: all of them the first time, the rest when this message comes back after a stop.
+        var open = await store.ListOpenBatchesAsync(job, cancellationToken);
+        var queueName = names.Value.ReanalysisQueueName;
+        var jobId = job.Id;
+        await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
+            async (n, ct) => await queue.SendAsync(queueName, BatchMessage(jobId, n), ct));
+    }
+
+    private async Task RunBatchAsync(ReanalysisJob job, int number, CancellationToken cancellationToken)
+    {
+        var batch = await store.FindBatchAsync(job, number, cancellationToken);
+        if (batch is null || batch.Done)
+        {
+            LogBatchSkipped(logger, job.Id, number);
+            return;
+        }
+        // The analysis handler re-analyses a response whose analyzer or taxonomy differs and leaves the rest alone, so a
+        // batch delivered twice does no work twice; a response withdrawn meanwhile is skipped.
+        await Parallel.ForEachAsync(batch.Ids, new ParallelOptions { MaxDegreeOfParallelism = AnalyseConcurrency, CancellationToken = cancellationToken },
+            async (id, ct) => await analyze.HandleAsync(id, ct));
+        if (await store.CompleteBatchAsync(job, number, time.GetUtcNow(), cancellationToken))
+        {
+            LogBatchDone(logger, job.Id, number, batch.Ids.Count);
+        }
+    }
+
+    private ReanalysisProgress Progress(ReanalysisJob job)
+    {
+        var status = job.State switch
+        {
+            ReanalysisState.Done => "done",
+            _ when analyzer.Info.TaxonomyVersion != job.TaxonomyVersion => "superseded",
+            ReanalysisState.Queued => "queued",
+            _ => "running",
+        };
+        return new ReanalysisProgress(job.Id, job.TaxonomyVersion, job.Total, job.Done, Math.Max(0, job.Total - job.Done), status, job.CreatedBy,
+            job.CreatedUtc, job.UpdatedUtc);
     }
 
     /// <summary>A job id: the time, then random hex (sorts by time, cannot be guessed).</summary>
     private static string NewJobId(DateTimeOffset now) =>
-        now.UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
     /// <summary>True for the form of a job id.</summary>
     public static bool IsJobId(string? id) =>
         id is { Length: 23 } && id[14] == '-' && id.AsSpan(0, 14).IndexOfAnyExceptInRange('0', '9') < 0
         && id.AsSpan(15).IndexOfAnyExcept("0123456789abcdef") < 0;
 
-    [LoggerMessage(LogLevel.Information, "Re-analysis job {JobId} queued {Count} responses for taxonomy {Version}")]
-    private static partial void LogStarted(ILogger logger, string jobId, int count, string version);
+    /// <summary>Reads a queue message: a job id, optionally followed by a dot and a batch number.</summary>
+    public static bool TryParseMessage(string? message, out string jobId, out int? batch)
+    {
+        jobId = "";
+        batch = null;
+        if (message is null || message.Length < 23 || !IsJobId(message[..23]))
+        {
+            return false;
+        }
+        jobId = message[..23];
+        if (message.Length == 23)
+        {
+            return true;
+        }
+        if (message[23] != '.' || message.Length > 30
+            || !int.TryParse(message.AsSpan(24), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return false;
+        }
+        batch = n;
+        return true;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Re-analysis job {JobId} started for taxonomy {Version}")]
+    private static partial void LogStarted(ILogger logger, string jobId, string version);
+
+    [LoggerMessage(LogLevel.Information, "Re-analysis job {JobId} lists {Count} responses in {Batches} batches")]
+    private static partial void LogPlanned(ILogger logger, string jobId, int count, int batches);
+
+    [LoggerMessage(LogLevel.Information, "Re-analysis job {JobId}: batch {Batch} of {Count} responses done")]
+    private static partial void LogBatchDone(ILogger logger, string jobId, int batch, int count);
+
+    [LoggerMessage(LogLevel.Information, "Re-analysis job {JobId}: batch {Batch} is done already or unknown; skipped")]
+    private static partial void LogBatchSkipped(ILogger logger, string jobId, int batch);
+
+    [LoggerMessage(LogLevel.Warning, "Re-analysis job {JobId} does not exist; message dropped")]
+    private static partial void LogNoJob(ILogger logger, string jobId);
 }

@@ -63,15 +63,59 @@ public sealed record StoredTaxonomy(string Version, string Json, string SavedBy,
 /// <summary>A saved version, without its text.</summary>
 public sealed record StoredTaxonomyInfo(string Version, string SavedBy, DateTimeOffset SavedUtc);
 
-/// <summary>A request to re-analyse stored responses whose analysis used an older taxonomy.</summary>
+/// <summary>Where a re-analysis job stands.</summary>
+public enum ReanalysisState
+{
+    /// <summary>Started; the background function has not yet listed its responses.</summary>
+    Queued,
+    /// <summary>Its responses are listed in batches, and the batches are being re-analysed.</summary>
+    Running,
+    /// <summary>Every batch is re-analysed.</summary>
+    Done,
+}
+
+/// <summary>
+/// A request to re-analyse the stored responses whose analysis used another taxonomy version. It is worked in the
+/// background: one queue message lists the responses into batches, then one message per batch re-analyses them.
+/// </summary>
 /// <param name="Id">The job id.</param>
 /// <param name="TaxonomyVersion">The version the responses are being brought to.</param>
-/// <param name="Total">How many responses were queued.</param>
-/// <param name="FromUtc">Earliest receipt time among them.</param>
-/// <param name="ToUtc">Just after the latest receipt time among them.</param>
 /// <param name="CreatedBy">Who started it.</param>
 /// <param name="CreatedUtc">When.</param>
-public sealed record ReanalysisJob(string Id, string TaxonomyVersion, int Total, DateTimeOffset FromUtc, DateTimeOffset ToUtc, string CreatedBy, DateTimeOffset CreatedUtc);
+public sealed record ReanalysisJob(string Id, string TaxonomyVersion, string CreatedBy, DateTimeOffset CreatedUtc)
+{
+    /// <summary>Where it stands.</summary>
+    public ReanalysisState State { get; init; } = ReanalysisState.Queued;
+
+    /// <summary>How many responses it re-analyses (known once listed).</summary>
+    public int Total { get; init; }
+
+    /// <summary>How many of them are re-analysed: the sum of the sizes of the batches done.</summary>
+    public int Done { get; init; }
+
+    /// <summary>How many batches the responses were split into (known once listed).</summary>
+    public int Batches { get; init; }
+
+    /// <summary>
+    /// The token of the listing whose batches count, set when the job is planned. Batches of an earlier attempt that
+    /// lost the race to plan are stored under another token and never read.
+    /// </summary>
+    public string? Plan { get; init; }
+
+    /// <summary>When it last made progress.</summary>
+    public DateTimeOffset? UpdatedUtc { get; init; }
+
+    /// <summary>Storage concurrency token, when read from storage.</summary>
+    public string? ETag { get; init; }
+}
+
+/// <summary>One batch of a re-analysis job: the response ids it re-analyses, and whether it is done.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="Number">The batch number, from 0.</param>
+/// <param name="Ids">The response ids.</param>
+/// <param name="Done">True once re-analysed and counted in the job.</param>
+/// <param name="ETag">Storage concurrency token, when read from storage.</param>
+public sealed record ReanalysisBatch(string JobId, int Number, IReadOnlyList<string> Ids, bool Done, string? ETag = null);
 
 /// <summary>Edited taxonomy versions, the current one, and re-analysis jobs.</summary>
 public interface ITaxonomyStore
@@ -98,6 +142,28 @@ public interface ITaxonomyStore
     /// <summary>Stores a new re-analysis job.</summary>
     Task AddJobAsync(ReanalysisJob job, CancellationToken cancellationToken = default);
 
-    /// <summary>The job with this id, or null.</summary>
+    /// <summary>Removes a job that was never queued (its message could not be sent); nothing when there is none.</summary>
+    Task DeleteJobAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The job with this id (with its ETag), or null.</summary>
     Task<ReanalysisJob?> FindJobAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the batches of a queued job under a new plan token, then marks the job running with that plan and its
+    /// totals (done at once when there are no batches), provided the job still has its ETag. Returns the job as stored.
+    /// </summary>
+    /// <exception cref="Storage.ConcurrencyConflictException">The job changed meanwhile (another attempt planned it).</exception>
+    Task<ReanalysisJob> PlanJobAsync(ReanalysisJob job, IReadOnlyList<IReadOnlyList<string>> batches, DateTimeOffset nowUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Batch <paramref name="number"/> of the job's plan, or null.</summary>
+    Task<ReanalysisBatch?> FindBatchAsync(ReanalysisJob job, int number, CancellationToken cancellationToken = default);
+
+    /// <summary>The numbers of the batches of the job's plan not yet done.</summary>
+    Task<IReadOnlyList<int>> ListOpenBatchesAsync(ReanalysisJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// In one transaction, marks the batch done and adds its size to the job's count (the job is done when the count
+    /// reaches its total), so a batch is counted once however often it is delivered. False when it was already done.
+    /// </summary>
+    Task<bool> CompleteBatchAsync(ReanalysisJob job, int number, DateTimeOffset nowUtc, CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,8 @@ const KEY = 'feedback.key';
 const ROLE = 'feedback.role';
 const LABEL = 'feedback.label';
 const PAGES = 'feedback.pages';
+const VIA = 'feedback.via';
+const SIGNED_OUT = 'feedback.signedOut';
 
 /** Every page a role may see, in menu order. */
 const PAGE_INFO = {
@@ -100,20 +102,28 @@ export const session = {
   get role() { return sessionStorage.getItem(ROLE); },
   get label() { return sessionStorage.getItem(LABEL); },
   get pages() { try { return JSON.parse(sessionStorage.getItem(PAGES) || '[]'); } catch { return []; } },
+  /** 'key', or 'app-service' when App Service authentication signed the person in (no key is kept then). */
+  get via() { return sessionStorage.getItem(VIA) || 'key'; },
+  get signedIn() { return !!sessionStorage.getItem(ROLE); },
   set(key, me) {
-    sessionStorage.setItem(KEY, key);
-    sessionStorage.setItem(ROLE, me.role);
+    if (key) sessionStorage.setItem(KEY, key);
+    else sessionStorage.removeItem(KEY);
+    sessionStorage.setItem(ROLE, (me.roles && me.roles.length > 1) ? me.roles.join(', ') : me.role);
     sessionStorage.setItem(LABEL, me.label || me.role);
     sessionStorage.setItem(PAGES, JSON.stringify(me.pages || []));
+    sessionStorage.setItem(VIA, me.via || 'key');
+    sessionStorage.removeItem(SIGNED_OUT);
   },
-  clear() { for (const k of [KEY, ROLE, LABEL, PAGES]) sessionStorage.removeItem(k); },
+  clear() { for (const k of [KEY, ROLE, LABEL, PAGES, VIA]) sessionStorage.removeItem(k); },
 };
 
 // ---------- API ----------
 
 /** The outcome of an API call: ok, status, data (parsed JSON), problem (RFC 9457), message (why it failed, for people). */
 export async function api(method, path, body, options = {}) {
-  const headers = { Accept: 'application/json' };
+  // The console's own header: where App Service authentication signs people in by cookie, the server refuses
+  // requests without it, so a page on another site cannot act with that cookie.
+  const headers = { Accept: 'application/json', 'X-Feedback-Console': '1' };
   const key = options.key || session.key;
   if (key) headers['X-Feedback-Key'] = key;
   let payload;
@@ -139,7 +149,7 @@ export async function api(method, path, body, options = {}) {
   }
   if (res.ok) return { ok: true, status: res.status, data, headers: res.headers };
   if (res.status === 401 && !options.signingIn) {
-    signOut('Your key was not accepted: it may have been revoked. Sign in again.');
+    signOut(session.via === 'app-service' ? 'Your sign-in has ended. Sign in again.' : 'Your key was not accepted: it may have been revoked. Sign in again.');
   }
   return { ok: false, status: res.status, problem: data, message: problemMessage(res.status, data) };
 }
@@ -267,7 +277,7 @@ function renderNav(current) {
   const nav = document.getElementById('nav');
   const list = document.getElementById('nav-list');
   const who = document.getElementById('who');
-  if (!session.key) {
+  if (!session.signedIn) {
     nav.hidden = true;
     who.hidden = true;
     return;
@@ -287,7 +297,8 @@ async function show() {
     flash('');
   }
   const [name, ...rest] = route();
-  if (!session.key) {
+  if (!session.signedIn && !sessionStorage.getItem(SIGNED_OUT)) await signInThroughAppService();
+  if (!session.signedIn) {
     renderNav(null);
     signInPage();
     return;
@@ -309,6 +320,22 @@ async function show() {
   if (name === 'surveys' && rest.length > 0) await surveyPage(rest[0]);
   else await PAGE_INFO[name].render(...rest);
 }
+
+let appServiceTried = false;
+
+/**
+ * Behind App Service authentication the person is already signed in to their organisation: /api/me answers without a
+ * key when the app reads that sign-in. Asked once per page load; without it (401) the key form is shown.
+ */
+async function signInThroughAppService() {
+  if (appServiceTried) return;
+  appServiceTried = true;
+  const me = await api('GET', '/api/me', undefined, { signingIn: true });
+  if (me.ok && me.data.via === 'app-service') session.set(null, me.data);
+  else if (!me.ok && me.status === 403) appServiceRefusal = me.message;
+}
+
+let appServiceRefusal = null;
 
 function signInPage(message) {
   const form = h('form', { class: 'narrow', novalidate: true });
@@ -336,13 +363,24 @@ function signInPage(message) {
       go(first || '');
     });
   });
+  const again = sessionStorage.getItem(SIGNED_OUT) === 'app-service'
+    ? h('p', {}, h('button', {
+      type: 'button',
+      class: 'button secondary',
+      onclick: () => { sessionStorage.removeItem(SIGNED_OUT); appServiceTried = false; show(); },
+    }, 'Sign in again with your organisation account'), ' ', h('a', { href: '/.auth/logout' }, 'Sign out of your organisation account'))
+    : null;
   render('Sign in',
     message ? h('p', { class: 'flash flash-warning' }, message) : null,
+    appServiceRefusal ? h('p', { class: 'flash flash-error' }, appServiceRefusal) : null,
+    again,
     h('p', {}, 'Sign in with the staff key you were given. Participation officers, youth-forum facilitators and safeguarding leads each see the pages of their role.'),
     form);
 }
 
 export function signOut(message) {
+  // Signed in by App Service: stay signed out of the console in this tab until asked (the organisation sign-in stays).
+  sessionStorage.setItem(SIGNED_OUT, session.via === 'app-service' ? 'app-service' : 'key');
   session.clear();
   renderNav(null);
   if (location.hash && location.hash !== '#/') history.replaceState(null, '', '#/');

@@ -63,6 +63,7 @@ function concernCard(c, redraw) {
   return h('article', { class: 'concern', 'aria-labelledby': titleId },
     h('h3', { id: titleId }, `${CATEGORIES[c.category] || c.category}: response ${receipt(c.id)}`),
     h('dl', { class: 'facts compact' },
+      h('dt', {}, 'Kind'), h('dd', {}, CATEGORIES[c.category] || c.category),
       h('dt', {}, 'Survey'), h('dd', {}, c.surveyCode),
       h('dt', {}, 'Venue'), h('dd', {}, c.venue || 'Not known'),
       h('dt', {}, 'Answered'), h('dd', {}, when(c.receivedUtc)),
@@ -71,8 +72,31 @@ function concernCard(c, redraw) {
       c.withdrawn ? [h('dt', {}, 'Withdrawn'), h('dd', {}, 'The respondent withdrew the response; the words below were kept for safeguarding.')] : null),
     h('h4', {}, 'What was written (personal data removed)'),
     c.texts.length === 0 ? h('p', { class: 'withheld' }, 'No text is stored for this concern.')
-      : c.texts.map((t) => h('blockquote', {}, h('p', {}, t.redactedText))),
+      : c.texts.map((t) => answer(t)),
     form);
+}
+
+/** One answer: its text with the words that raised the concern marked, then those words and their kinds in plain text. */
+function answer(t) {
+  const evidence = t.flagged && t.evidence
+    ? h('p', { class: 'evidence' }, h('strong', {}, 'Words that raised it: '), `“${t.evidence}”`,
+      t.categories && t.categories.length ? ` (${t.categories.map((k) => CATEGORIES[k] || k).join('; ')})` : '')
+    : null;
+  return h('blockquote', { class: t.flagged ? 'flagged' : null }, h('p', {}, marked(t.redactedText, t.highlights || [])), evidence);
+}
+
+/** The text as nodes, with each highlighted range in a mark element (built as text, never as HTML). */
+function marked(text, ranges) {
+  const out = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start < at || r.start + r.length > text.length) continue;
+    if (r.start > at) out.push(text.slice(at, r.start));
+    out.push(h('mark', {}, text.slice(r.start, r.start + r.length)));
+    at = r.start + r.length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
 }
 
 function auditTable(reviewed) {

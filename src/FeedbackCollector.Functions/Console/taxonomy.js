@@ -137,12 +137,14 @@ function readTheme(t, index, problems) {
   return out;
 }
 
+const JOB = 'feedback.reanalysis';
+
 function reanalyseSection(data) {
   const form = h('form', { novalidate: true });
   const button = h('button', { type: 'submit', class: 'button secondary' }, 'Re-analyse stored responses');
   const progressArea = h('div', {});
   form.append(errorSummary(),
-    h('p', {}, `Responses analysed with another version keep their old themes until they are re-analysed with version ${data.version}. Corrections made by officers are kept.`),
+    h('p', {}, `Responses analysed with another version keep their old themes until they are re-analysed with version ${data.version}. Corrections made by officers are kept. The work goes on in the background: you can leave this page and come back.`),
     button, progressArea);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -150,41 +152,61 @@ function reanalyseSection(data) {
     await busy(button, async () => {
       const res = await api('POST', '/api/reanalyse');
       if (!res.ok) { showProblem(form, res); return; }
+      sessionStorage.setItem(JOB, res.data.id);
       await follow(res.data, progressArea, form);
     });
   });
+  // A job started earlier in this tab is shown again, and followed while it runs.
+  const earlier = sessionStorage.getItem(JOB);
+  if (earlier) {
+    api('GET', `/api/reanalyse/${encodeURIComponent(earlier)}`).then((res) => {
+      if (res.ok && progressArea.isConnected) follow(res.data, progressArea, form, true);
+      else if (!res.ok && res.status === 404) sessionStorage.removeItem(JOB);
+    });
+  }
   return [h('h2', { id: 'reanalyse-title' }, 'Re-analyse stored responses'), form];
 }
 
-async function follow(job, area, form) {
+function describe(job) {
+  if (job.status === 'queued') return `Listing the responses analysed with another version than ${job.taxonomyVersion}…`;
+  if (job.total === 0) return `Every analysed response already uses version ${job.taxonomyVersion}.`;
+  return `Re-analysed ${job.done} of ${job.total} responses with version ${job.taxonomyVersion}.`;
+}
+
+async function follow(job, area, form, resumed = false) {
+  let watched = !resumed; // a job found finished on a later visit is shown, not announced again
   const labelId = uid('progress');
   const bar = h('progress', { max: String(Math.max(job.total, 1)), value: String(job.done), 'aria-labelledby': labelId });
   const text = h('p', { id: labelId }, '');
+  const since = h('p', { class: 'hint' }, '');
   const announce = h('p', { role: 'status', class: 'visually-hidden' });
-  replace(area, h('div', { class: 'progress' }, text, bar), announce);
+  replace(area, h('div', { class: 'progress' }, text, bar, since), announce);
   let lastQuarter = -1;
   for (;;) {
     bar.max = Math.max(job.total, 1);
-    bar.value = job.total === 0 ? 1 : job.done;
-    text.textContent = job.total === 0
-      ? `Every analysed response already uses version ${job.taxonomyVersion}.`
-      : `Re-analysed ${job.done} of ${job.total} responses with version ${job.taxonomyVersion}.`;
-    const quarter = job.total === 0 ? 4 : Math.floor((job.done / job.total) * 4);
-    if (job.status !== 'running') {
+    if (job.status === 'queued') bar.removeAttribute('value');
+    else bar.value = job.total === 0 ? 1 : job.done;
+    text.textContent = describe(job);
+    since.textContent = `Started by ${job.createdBy}, ${when(job.createdUtc)}; last progress ${when(job.updatedUtc || job.createdUtc)}.`;
+    const quarter = job.status === 'queued' ? -2 : job.total === 0 ? 4 : Math.floor((job.done / job.total) * 4);
+    if (job.status === 'done' || job.status === 'superseded') {
       announce.textContent = job.status === 'done'
-        ? `Re-analysis finished: ${job.total} responses now use version ${job.taxonomyVersion}.`
-        : `Re-analysis stopped at ${job.done} of ${job.total}: another taxonomy version is now in use. Start it again.`;
-      if (job.status === 'done') flash(`Re-analysis finished: ${job.total} responses use version ${job.taxonomyVersion}.`);
+        ? `Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`
+        : `Another taxonomy version came into use before this re-analysis finished (${job.done} of ${job.total}). Start it again to bring every response to the new version.`;
+      if (job.status === 'superseded') text.textContent = announce.textContent;
+      else if (watched) flash(`Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`);
       return;
     }
+    watched = true;
     if (quarter !== lastQuarter) {
       announce.textContent = text.textContent;
       lastQuarter = quarter;
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
+    if (!area.isConnected) return; // the officer went to another page; the job goes on
     const res = await api('GET', `/api/reanalyse/${encodeURIComponent(job.id)}`);
     if (!res.ok) {
-      showProblem(form, { ...res, message: `Progress could not be read: ${res.message} The re-analysis goes on; reload the page to check again.` });
+      showProblem(form, { ...res, message: `Progress could not be read: ${res.message} The re-analysis goes on in the background; reload the page to check again.` });
       return;
     }
     job = res.data;
