@@ -87,6 +87,9 @@ internal static class ConcernLexicon
     public const ulong AdultAge = 1UL << 57;
     public const ulong Mum = 1UL << 58;
     public const ulong Police = 1UL << 59;
+    public const ulong ResolvedNow = 1UL << 60;
+    public const ulong Awareness = 1UL << 61;
+    public const ulong ExStrong = 1UL << 62;
 
     /// <summary>Anyone who may hurt a child: family, a parent's partner, he/she/someone, a man, a person in trust.</summary>
     public const ulong Actor = Family | Partner | Pronoun | Male | Trust;
@@ -103,15 +106,15 @@ internal static class ConcernLexicon
         (Trust, "teacher coach tutor leader instructor neighbour lodger babysitter"),
         (Kid, "son daughter child children kids kid baby brother sister bro sis siblings sibling brothers sisters"),
         (Body, "arm arms wrist wrists leg legs thigh thighs skin stomach belly tummy hip hips face back neck head chest hand hands body bum privates boobs bottom lip"),
-        (Harm, "hit hits hitting hitt hitts hited hitted beat beats beating beaten beated beatin batter batters battered battering leathered punch punches punched punchs punchin kick kicks kicked kickd kickin slap slaps slapped slapt slappin smack smacks smacked smackin smackd wack wacks wacked whack whacks whacked thump thumps thumped strangle strangles strangled strangling choke chokes choked choking throttle throttled shove shoves shoved push pushes pushed pinned pins drag drags dragged grab grabs grabbed bash bashes bashed burn burns burned burnt hurt hurts hurting harm harms abuse abuses abused abusing attack attacks attacked bite bites bit throws threw belt belts belted whip whips whipped spank spanks spanked twat twats twatted threaten threatens threatened threatening"),
-        (Sexual, "touch touches touched touching touchd rape rapes raped raping molest molests molested grope gropes groped fondle fondles fondled"),
+        (Harm, "batterd beatd slapd punchd kickd headbutt headbutted headbutts head_butted head_butt kneed stamped stamp scalded scald locked locks broke breaks knocks_me knocked_me pulls_my_hair pulled_my_hair pull_my_hair pulls_her_hair pulled_her_hair by_the_hair by_the_throat a_hiding hiding_with tied tie ties boiling_water hit hits hitting hitt hitts hited hitted beat beats beating beaten beated beatin batter batters battered battering leathered punch punches punched punchs punchin kick kicks kicked kickd kickin slap slaps slapped slapt slappin smack smacks smacked smackin smackd wack wacks wacked whack whacks whacked thump thumps thumped strangle strangles strangled strangling choke chokes choked choking throttle throttled shove shoves shoved push pushes pushed pinned pins drag drags dragged grab grabs grabbed bash bashes bashed burn burns burned burnt hurt hurts hurting harm harms abuse abuses abused abusing attack attacks attacked bite bites bit throws threw belt belts belted whip whips whipped spank spanks spanked twat twats twatted threaten threatens threatened threatening"),
+        (Sexual, "filmed films filming strokes stroked stroking kisses kissed under_my_clothes under_her_clothes under_his_clothes into_bed_with in_bed_with touch touches touched touching touchd rape rapes raped raping molest molests molested grope gropes groped fondle fondles fondled"),
         (SelfAct, "cut cuts cutting cuttin cuting kut scratch scratches scratching scratched burn burns burning burnt burned hurt hurts hurting harm harming punch punches punching punched hit hits hitting bang banging carve carving carved starve starving stab stabbing hang hanging strangle choke kill killing"),
         (Reflexive, "myself meself myslf mysef herself himself themselves themself yourself urself my_self her_self him_self them_selves"),
-        (InjuryHarm, "bruise bruises bruised bruising handprint handprints welts marks mark burns black_eye black_eyes"),
-        (InjurySelf, "scars scar cuts scratches"),
+        (InjuryHarm, "cast plaster sling stitches swollen broken fractured fat_lip split_lip black_and_blue concussion broken_nose broken_arm bruise bruises bruised bruising handprint handprints welts marks mark burns black_eye black_eyes"),
+        (InjurySelf, "lacerations laceration cut_up deeper ligature ligatures scars scar cuts scratches"),
         (Desire, "want wants wanted wanting wanna wana wnt wish wishing hope hoping hopin plan planning planned plans thinking thinkin think thought thoughts tried trying try attempt attempted gonna gna might urge urges decided"),
-        (DeathGoal, "die be_dead was_dead were_dead death not_wake_up never_wake_up wont_wake_up not_waking_up never_waking_up not_wake never_wake stop_existing not_exist not_existing not_be_here not_be_alive not_be_around end_it end_things end_everything end_my_life kill_myself disappear_forever disappear_for_good disappearing_for_good sleep_forever be_gone go_to_sleep_forever"),
-        (SelfHarmStrong, "kill_myself killing_myself kms suicidal thoughts_of_suicide thoughts_of_killing ways_to_die how_to_die how_to_kill_myself better_off_without_me better_off_dead without_me_around if_i_wasnt_here if_i_was_gone if_i_wasnt_around if_i_wasnt_alive if_i_died if_i_disappeared whats_the_point_of_me point_of_me_being_alive point_in_living point_of_living why_am_i_still_here why_im_still_here why_im_even_still_here why_am_i_even_here no_reason_to_live nothing_to_live_for take_my_own_life end_my_life wish_i_was_dead wish_i_were_dead wish_i_was_never_born wish_i_wasnt_born wish_i_wasnt_here wish_i_didnt_exist disappearing_for_good disappear_for_good end_it_all ending_it_all overdose overdosed overdosing noose"),
+        (DeathGoal, "stop_forever everything_to_stop fade_away not_come_back dont_come_back never_come_back not_be_here_anymore die be_dead was_dead were_dead death not_wake_up never_wake_up wont_wake_up not_waking_up never_waking_up not_wake never_wake stop_existing not_exist not_existing not_be_here not_be_alive not_be_around end_it end_things end_everything end_my_life kill_myself disappear_forever disappear_for_good disappearing_for_good sleep_forever be_gone go_to_sleep_forever"),
+        (SelfHarmStrong, "relapsed relapsing relapse_again self_injury self_injuring done_with_life done_with_everything done_with_living ive_got_a_plan got_a_plan have_a_plan cant_keep_going cant_go_on jumping_in_front jump_in_front in_front_of_a_train fade_away no_one_would_miss_me nobody_would_miss_me noone_would_miss_me no_one_would_care nobody_would_care nobody_would_notice no_one_would_notice reasons_to_stay_alive reason_to_live reasons_to_live reason_to_stay see_a_future no_future giving_his_things_away giving_her_things_away giving_my_stuff_away giving_my_things_away dont_come_back_up not_come_back_up never_come_back_up better_without_me how_many_paracetamol how_many_pills how_many_tablets how_to_overdose best_way_to_die easiest_way_to_die kill_myself killing_myself kms suicidal thoughts_of_suicide thoughts_of_killing ways_to_die how_to_die how_to_kill_myself better_off_without_me better_off_dead without_me_around if_i_wasnt_here if_i_was_gone if_i_wasnt_around if_i_wasnt_alive if_i_died if_i_disappeared whats_the_point_of_me point_of_me_being_alive point_in_living point_of_living why_am_i_still_here why_im_still_here why_im_even_still_here why_am_i_even_here no_reason_to_live nothing_to_live_for take_my_own_life end_my_life wish_i_was_dead wish_i_were_dead wish_i_was_never_born wish_i_wasnt_born wish_i_wasnt_here wish_i_didnt_exist disappearing_for_good disappear_for_good end_it_all ending_it_all overdose overdosed overdosing noose"),
         (Take, "take takes taking took taken swallow swallowed swallowing tak"),
         (Quantity, "all extra whole loads lots too_many handful box packet bottle bunch strip load heaps"),
         (Pills, "pills tablets meds paracetamol painkillers pils tablet"),
@@ -123,23 +126,23 @@ internal static class ConcernLexicon
         (Secret, "secret secrets not_to_tell dont_tell cant_tell between_us in_trouble_if_i_tell trouble_if_i_tell keep_quiet keep_it_quiet"),
         (Alone, "alone on_my_own on_our_own by_myself by_ourselves home_alone on_their_own"),
         (Leave, "leave leaves left leaving"),
-        (Incapable, "drunk wasted stoned passes_out passed_out off_her_face off_his_face drinks_til drinks_till drinks_until too_drunk"),
-        (Squalor, "no_hot_water no_electric no_electricity no_heating dog_mess dog_poo same_clothes same_uniform sleep_on_the_floor no_bed bed_bugs bedbugs smell_at_school"),
-        (NoFood, "no_food nothing_to_eat havent_eaten not_eaten hasnt_eaten havent_ate without_tea without_food without_dinner without_breakfast no_money_for_food nothing_in_the_cupboards anything_in_the_cupboards nothing_in_the_fridge arrives_hungry always_hungry go_to_bed_hungry goes_to_bed_hungry no_food_in"),
-        (Carry, "carry carrying carried carries hold holding holds hide hiding hid stash stashing stashed move moving drop dropping deliver delivering delivers take taking sell selling sold shot shotting dealing deal look_after"),
-        (Goods, "stuff bags bag package packages parcel parcels drugs weed gear things phone phones money cash"),
-        (Coerce, "pay pays paid paying payin money cash earn earning given give gave gives giving offer offered offering offers made make makes making forced force asked asks asking told tell owe owes exchange vape vapes weed drugs older lads men guys gang threatened threaten promised"),
+        (Incapable, "benders bender on_a_bender off_her_head off_his_head out_of_it high_all_the_time using_again drunk wasted stoned passes_out passed_out off_her_face off_his_face drinks_til drinks_till drinks_until too_drunk"),
+        (Squalor, "head_lice nits soiled filthy smell_me can_smell_me holes_in_my_shoes no_pjs heatings_been_off heating_off heating_is_off no_working_heating no_clean_clothes dirty_clothes no_hot_water no_electric no_electricity no_heating dog_mess dog_poo same_clothes same_uniform sleep_on_the_floor no_bed bed_bugs bedbugs smell_at_school"),
+        (NoFood, "crisps_for_tea dont_feed doesnt_feed never_feeds without_food come_back_starving no_tea no_dinner no_food nothing_to_eat havent_eaten not_eaten hasnt_eaten havent_ate without_tea without_food without_dinner without_breakfast no_money_for_food nothing_in_the_cupboards anything_in_the_cupboards nothing_in_the_fridge arrives_hungry always_hungry go_to_bed_hungry goes_to_bed_hungry no_food_in"),
+        (Carry, "keep keeping carry carrying carried carries hold holding holds hide hiding hid stash stashing stashed move moving drop dropping deliver delivering delivers take taking sell selling sold shot shotting dealing deal look_after"),
+        (Goods, "gun guns knife knives stuff bags bag package packages parcel parcels drugs weed gear things phone phones money cash"),
+        (Coerce, "quid know_where_i_live know_where_you_live pay pays paid paying payin money cash earn earning given give gave gives giving offer offered offering offers made make makes making forced force asked asks asking told tell owe owes exchange vape vapes weed drugs older lads men guys gang threatened threaten promised"),
         (Older, "older adult adults grown males men"),
-        (Image, "pic pics pictures photos photo nudes nude naked selfies video_call facetime top_off clothes_off"),
+        (Image, "on_cam on_camera on_facetime on_video webcam porn pic pics pictures photos photo nudes nude naked selfies video_call facetime top_off clothes_off"),
         (Online, "online snap snapchat insta instagram tiktok discord roblox fortnite xbox whatsapp omegle telegram facebook app"),
-        (Gift, "robux vbucks money cash gifts presents vapes vape trainers clothes phone alcohol vodka weed lifts"),
+        (Gift, "takeaways takeaway iphone drink drinks nails robux vbucks money cash gifts presents vapes vape trainers clothes phone alcohol vodka weed lifts"),
         (Burner, "gave_me_a_phone given_a_phone have_to_answer burner burner_phone second_phone"),
-        (Weapon, "knife knives blade blades machete gun guns shank shanks nife kinfe machette baseball_bat"),
-        (Imminent, "now rn tonight tomorrow later outside waiting coming right_now on_his_way on_their_way after_school this_morning tonite 2nite"),
+        (Weapon, "hammer axe screwdriver crowbar poker machetes knife knives blade blades machete gun guns shank shanks nife kinfe machette baseball_bat"),
+        (Imminent, "looking_for now rn tonight tomorrow later outside waiting coming right_now on_his_way on_their_way after_school this_morning tonite 2nite"),
         (Future, "gonna gna going will ill hell shell theyll theyre threatened threatening threaten threatens said says coming back wants"),
         (Threat, "kill stab shoot batter hurt jump merk shank beat slash murder do_me_in sort_me_out get_me"),
         (HighPlace, "bridge roof edge cliff tracks railway multi_storey"),
-        (Goodbye, "said_bye_to said_goodbye_to this_is_goodbye tonights_the_night have_the_rope got_the_rope written_a_note wrote_a_note wont_be_here_tomorrow wont_be_around_tomorrow"),
+        (Goodbye, "note_saying_goodbye left_a_note goodbye_note suicide_note saying_goodbye said_bye_to said_goodbye_to this_is_goodbye tonights_the_night have_the_rope got_the_rope written_a_note wrote_a_note wont_be_here_tomorrow wont_be_around_tomorrow"),
         (Smash, "smash smashes smashed smashing punches punched kicks kicked breaks broke throws threw"),
         (Bleed, "bleeding bled blood black_eye black_eyes"),
         (Education, "talk talks lesson lessons assembly session sessions training awareness leaflet leaflets video videos tiktok tiktoks course courses workshop workshops policy week day campaign poster posters crime support group groups service services team referrals referral talks"),
@@ -148,11 +151,15 @@ internal static class ConcernLexicon
         (Venue, "club canteen party trip event camp cafe youth_club school"),
         (Home, "home house flat"),
         (First, "i im ive id ill me my we us our"),
-        (Resolved, "safe_now im_safe adoptive havent_for hasnt_for not_for_over clean_for no_longer thriving doing_well doing_really_well amazing helped"),
-        (PastMark, "used_to when_i_was_little when_i_was_younger when_i_was_small when_i_was_a_baby when_i_was_a_kid years_ago in_the_past back_then"),
+        (Resolved, "sorted sorted_it it_stopped its_stopped helped_me_stop safe_now im_safe adoptive havent_for hasnt_for not_for_over clean_for no_longer thriving doing_well doing_really_well amazing helped"),
+        (PastMark, "last_year used_to when_i_was_little when_i_was_younger when_i_was_small when_i_was_a_baby when_i_was_a_kid years_ago in_the_past back_then"),
         (Hypothetical, "imagine scenario scenarios role_play roleplay role_played roleplayed exercise quiz"),
         (Fight, "fight fights fighting fought argue argues arguing row rows rowing scream screaming screams shouting"),
         (Police, "police"),
+        (ResolvedNow, "it_stopped its_stopped sorted_it helped_me_stop havent_for hasnt_for clean_for not_for_over"),
+        (Awareness, "learned learnt learning taught pshe assembly how_to_spot signs_of what_to_do_if where_to_go_if more_info information_on"),
+        (ExStrong, "go_cunch going_cunch went_cunch trap_house going_country go_country went_country"),
+        (AdultAge, "twenties thirties forties 20s 30s 40s"),
     ];
 
     private static readonly FrozenDictionary<string, ulong> Words;
@@ -210,6 +217,18 @@ internal static class ConcernLexicon
             {
                 word.CopyTo(buffer);
                 buffer[word.Length] = 'g';
+                if (WordLookup.TryGetValue(buffer[..(word.Length + 1)], out cls))
+                {
+                    return cls;
+                }
+            }
+
+            // "batterd", "punchd": a dropped e.
+            if (word[^1] == 'd' && word[^2] != 'e')
+            {
+                word[..^1].CopyTo(buffer);
+                buffer[word.Length - 1] = 'e';
+                buffer[word.Length] = 'd';
                 if (WordLookup.TryGetValue(buffer[..(word.Length + 1)], out cls))
                 {
                     return cls;

@@ -212,6 +212,24 @@ internal static class SignalMatcher
             return true;
         }
 
+        // Resolved now: "the bullies said theyd batter me but i told a teacher and it stopped".
+        if ((mask & L.ResolvedNow) != 0)
+        {
+            return true;
+        }
+
+        // A practitioner threatened during a visit is a staff-safety matter, not a child's disclosure.
+        if (audience == Audience.Practitioner && category != ConcernCategory.SelfHarm && IsWord(text, t, last, "me"))
+        {
+            return true;
+        }
+
+        // Awareness talk ("we learned how to spot when someone is being groomed") about no one in particular.
+        if ((mask & L.Awareness) != 0 && !FirstPersonSingular(text, t, sentence))
+        {
+            return true;
+        }
+
         // Hypotheticals: "if someone was hurting me", "what do i do if", role play and scenarios.
         if ((mask & L.Hypothetical) != 0 || Hypothetical(text, t, last))
         {
@@ -269,10 +287,23 @@ internal static class SignalMatcher
 
             for (var b = Math.Max(t.SentenceStart[s], k - 4); b < k; b++)
             {
-                if (IsWord(text, t, b, "what", "how", "would", "should", "could", "wud", "who", "id"))
+                if (IsWord(text, t, b, "what", "how", "would", "should", "could", "wud", "who", "id", "where", "info", "know"))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FirstPersonSingular(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        for (var k = t.SentenceStart[sentence]; k < t.SentenceEnd(sentence); k++)
+        {
+            if (IsWord(text, t, k, "i", "im", "me", "my", "myself", "ive", "id"))
+            {
+                return true;
             }
         }
 

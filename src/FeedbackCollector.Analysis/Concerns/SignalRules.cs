@@ -35,6 +35,10 @@ internal static class SignalRules
         (Id, "sleeping|slept|sleep ~1 in|at|on|under ~2 bus|shelter|park|street|streets|car|tent|doorway|stairwell|bench|station"),
         (Id, "threatened|threatening|said ~3 kill|stab|hurt ~1 her|him|me ~2 this|today|tonight|now"),
 
+        (Id, "@Take ~3 @Quantity ~4 @Pills ~6 ago|now|weird|sick|dizzy|sleepy|tonight|just"),
+        (Id, "kick|kicking|smash|smashing|break|breaking|bash|bashing ~1 the|my|our ~0 door|doors ~0 in|down"),
+        (Id, "missing ~4 since|overnight|yesterday|hours"),
+
         // Self-harm and suicidal thoughts.
         (Sh, "@SelfHarmStrong neg"),
         (Sh, "@Desire ~5 @DeathGoal neg next!my,her,his,your,laughing,of,from,for,in,on"),
@@ -48,16 +52,26 @@ internal static class SignalRules
         (Sh, "razor|razors|sharpener +@First|@Reflexive"),
         (Sh, "@Take ~3 @Quantity ~4 @Pills neg"),
         (Sh, "thoughts|thinking|think|thought ~2 of|about ~1 suicide|killing|dying|ending"),
+        (Sh, "whats|what|no ~0 the|point ~0 point ~6 meds|alive|living|life|anymore|here|trying|me|anything"),
+        (Sh, "whats|what ~0 the ~0 point ~6 meds|alive|living|life|anymore|here|trying|me|anything"),
+        (Sh, "googled|searched|looked|research|researching|researched ~4 suicide|die|dying|overdose|paracetamol|pills|hang|kill"),
 
         // Exploitation.
-        (Ex, "@Carry ~3 @Goods +@Coerce"),
-        (Ex, "@Goods ~2 to ~0 @Carry +@Coerce"),
+        (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
+        (Ex, "@Goods ~2 to ~0 @Carry +@Coerce|@Older"),
+        (Ex, "make|makes|making|made ~0 me|him|her|us ~0 @Carry ~3 @Goods"),
+        (Ex, "@ExStrong"),
+        (Ex, "@AdultAge ~0 yr|year|yo|years|yrs ~0 old +@ChildAge|@Online|@Kid"),
+        (Ex, "@Male|friend|guy|man|he|boyfriend|bf ~4 @AdultAge"),
+        (Ex, "@Male|@Older|@Partner|friend|who ~10 buys|bought|gave|gives|giving|buying|sends|sent|get|gets|got ~1 him|her|me|us|them ~3 @Gift"),
+        (Ex, "dont|stop|didnt|doesnt ~1 send|sending ~1 more|them|pics|any ~6 show|post|share|send|tell|leak"),
+        (Ex, "pay|paying ~0 back|off +@Coerce"),
         (Ex, "run|running|runs ~1 for ~0 them|him|some|older|these|those|the|a"),
         (Ex, "do|did|doing|done|another ~1 run|runs|drop|drops +@Coerce|@Threat"),
         (Ex, "owe|owes ~1 them|him|her|these|those|some|the|money|loads|@AdultAge"),
         (Ex, "@Burner"),
         (Ex, "@Partner|@Male|he|hes|she|shes|boyfriend|whos ~2 @AdultAge +@ChildAge|@Online"),
-        (Ex, "@Male|@Online|@Partner|someone|he|hes|she ~6 want|wants|wanted|asked|asks|asking|keeps|begging ~2 me|her|him ~1 to ~1 come|go|meet|visit|stay ~2 his|flat|house|car|hotel|place|up"),
+        (Ex, "@Male|@Online|@Partner|someone|he|hes|she ~6 want|wants|wanted|asked|asks|asking|keeps|begging ~2 me|her|him|us ~1 to ~1 come|go|meet|visit|stay ~2 his|flat|house|car|hotel|place|up|back|theirs|round|over"),
         (Ex, "asked|asking|asks|wants|wanted|want|begging|pressuring|pressured|made|keeps|kept ~4 @Image"),
         (Ex, "@Image ~2 of ~0 me|myself"),
         (Ex, "take|taking|took ~1 my|her|his|off ~1 top|clothes|shirt|bra|trousers|knickers +@Online|@Image|@Male"),
@@ -70,13 +84,15 @@ internal static class SignalRules
         (Ex, "doesnt|dont|didnt|never|not ~1 come|comes ~0 home ~1 for|till|until|til ~1 days|nights|weekend|3am|2am|4am|ages"),
         (Ex, "using|used|use ~0 him|her|me|my|them +@Older|@Male"),
         (Ex, "taken|taking|took|take ~1 to ~0 parties|party|flats|houses|hotels|hotel|flat ~3 by|with ~2 @Older|@Male"),
-        (Ex, "@Older|@Male ~6 give|gives|gave|given|giving|offering|offered|buying|buys|bought ~3 alcohol|vodka|drink|drinks|drugs|weed|cigs|vapes|lifts|money"),
+        (Ex, "@Older|@Male ~6 give|gives|gave|given|giving|offering|offered|buying|buys|bought|get|gets|got ~3 alcohol|vodka|drink|drinks|drugs|weed|cigs|vapes|money"),
         (Ex, "given|giving|gave|give ~0 alcohol|vodka|drugs|weed ~3 by|from ~2 @Older|@Male"),
         (Ex, "@Trust|@Older|@Male ~6 message|messages|messaged|messaging|texts|texted|texting|snaps|dms|calls|rings ~2 me|her|him|my ~4 night|late|midnight"),
         (An, "asked|told|tells|made|makes|says|said ~2 me|her|him|us ~2 keep|promise ~2 it|this|quiet ~2 @Secret|secret|quiet +@Actor"),
 
         // Domestic abuse.
-        (Da, "@Partner|dad|daddy|father|stepdad|stepfather|step|he ~8 @Harm ~1 her|mum|mam|mom|mother|mummy|wife|girlfriend|partner neg"),
+        (Da, "@Partner|dad|daddy|father|stepdad|stepfather|step|he ~8 @Harm ~2 her|mum|mam|mom|mother|mummy|wife|girlfriend|partner neg"),
+        (Da, "knocking|knocks|knocked|knock ~2 @Mum|her ~0 about|around"),
+        (Da, "he|dad|@Partner ~3 stood|standing|stands ~0 over ~0 her|mum"),
         (Da, "@Mum ~6 @InjuryHarm|@Bleed -@Accident"),
         (Da, "parents|they|mum|dad ~4 @Fight ~6 police|bad|violent|hit|hits|hurt|hurts|throw|throws|scream|screaming|blood|bleeding"),
         (Da, "police ~3 called|rang|came|come|round|phoned +@Fight"),
@@ -113,20 +129,11 @@ internal static class SignalRules
         (An, "wishes|wished ~0 i ~0 was|were|wasnt|had ~1 never|born|dead"),
     ];
 
-    private static readonly Dictionary<string, ulong> ClassNames = new(StringComparer.Ordinal)
-    {
-        ["Family"] = L.Family, ["Partner"] = L.Partner, ["Pronoun"] = L.Pronoun, ["Male"] = L.Male, ["Trust"] = L.Trust,
-        ["Actor"] = L.Actor, ["Kid"] = L.Kid, ["Body"] = L.Body, ["Harm"] = L.Harm, ["Sexual"] = L.Sexual,
-        ["SelfAct"] = L.SelfAct, ["Reflexive"] = L.Reflexive, ["InjuryHarm"] = L.InjuryHarm, ["InjurySelf"] = L.InjurySelf,
-        ["Desire"] = L.Desire, ["DeathGoal"] = L.DeathGoal, ["SelfHarmStrong"] = L.SelfHarmStrong, ["Take"] = L.Take,
-        ["Quantity"] = L.Quantity, ["Pills"] = L.Pills, ["Fear"] = L.Fear, ["Secret"] = L.Secret, ["Alone"] = L.Alone,
-        ["Leave"] = L.Leave, ["Incapable"] = L.Incapable, ["Squalor"] = L.Squalor, ["NoFood"] = L.NoFood, ["Carry"] = L.Carry,
-        ["Goods"] = L.Goods, ["Coerce"] = L.Coerce, ["Older"] = L.Older, ["Image"] = L.Image, ["Online"] = L.Online,
-        ["Gift"] = L.Gift, ["Burner"] = L.Burner, ["Weapon"] = L.Weapon, ["Imminent"] = L.Imminent, ["Future"] = L.Future,
-        ["Threat"] = L.Threat, ["HighPlace"] = L.HighPlace, ["Goodbye"] = L.Goodbye, ["Smash"] = L.Smash, ["Bleed"] = L.Bleed,
-        ["Accident"] = L.Accident, ["WeaponTalk"] = L.WeaponTalk, ["Venue"] = L.Venue, ["First"] = L.First, ["Fight"] = L.Fight,
-        ["ChildAge"] = L.ChildAge, ["AdultAge"] = L.AdultAge, ["Mum"] = L.Mum,
-    };
+    /// <summary>Every class of <see cref="ConcernLexicon"/> by its name, so that a rule can name any of them.</summary>
+    private static readonly Dictionary<string, ulong> ClassNames = typeof(ConcernLexicon)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(ulong))
+        .ToDictionary(f => f.Name, f => (ulong)f.GetRawConstantValue()!, StringComparer.Ordinal);
 
     private static readonly Dictionary<string, int> LiteralIds = new(StringComparer.Ordinal);
 
