@@ -74,7 +74,8 @@ public sealed class ConcernDetector : IConcernDetector
             while (SignalMatcher.Find(rule, text, tokens, audience, startAt, out var first, out var last))
             {
                 if (!SignalMatcher.Suppressed(rule.Category, text, redactedText, tokens, first, last, audience)
-                    && !(audience == Audience.Practitioner && PractitionerProcessTalk(text, tokens.Start[first], tokens.End[last] - tokens.Start[first])))
+                    && !(audience == Audience.Practitioner && (tokens.SentenceMask[tokens.Sentence[first]] & (ConcernLexicon.Education | ConcernLexicon.Awareness)) != 0
+                        && PractitionerProcessTalk(text, tokens.Start[first], tokens.End[last] - tokens.Start[first])))
                 {
                     var start = tokens.Start[first];
                     var end = tokens.End[last];

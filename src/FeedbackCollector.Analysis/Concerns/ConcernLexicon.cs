@@ -86,10 +86,12 @@ internal static class ConcernLexicon
     public const ulong ChildAge = 1UL << 56;
     public const ulong AdultAge = 1UL << 57;
     public const ulong Mum = 1UL << 58;
-    public const ulong Police = 1UL << 59;
+    public const ulong SexualAct = 1UL << 59;
     public const ulong ResolvedNow = 1UL << 60;
     public const ulong Awareness = 1UL << 61;
     public const ulong ExStrong = 1UL << 62;
+    public const ulong HarmMe = 1UL << 63;
+
 
     /// <summary>Anyone who may hurt a child: family, a parent's partner, he/she/someone, a man, a person in trust.</summary>
     public const ulong Actor = Family | Partner | Pronoun | Male | Trust;
@@ -105,8 +107,8 @@ internal static class ConcernLexicon
         (Male, "man men guy guys lad lads boys bloke blokes adult adults males stranger strangers"),
         (Trust, "teacher coach tutor leader instructor neighbour lodger babysitter"),
         (Kid, "son daughter child children kids kid baby brother sister bro sis siblings sibling brothers sisters"),
-        (Body, "arm arms wrist wrists leg legs thigh thighs skin stomach belly tummy hip hips face back neck head chest hand hands body bum privates boobs bottom lip"),
-        (Harm, "batterd beatd slapd punchd kickd headbutt headbutted headbutts head_butted head_butt kneed stamped stamp scalded scald locked locks broke breaks knocks_me knocked_me pulls_my_hair pulled_my_hair pull_my_hair pulls_her_hair pulled_her_hair by_the_hair by_the_throat a_hiding hiding_with tied tie ties boiling_water hit hits hitting hitt hitts hited hitted beat beats beating beaten beated beatin batter batters battered battering leathered punch punches punched punchs punchin kick kicks kicked kickd kickin slap slaps slapped slapt slappin smack smacks smacked smackin smackd wack wacks wacked whack whacks whacked thump thumps thumped strangle strangles strangled strangling choke chokes choked choking throttle throttled shove shoves shoved push pushes pushed pinned pins drag drags dragged grab grabs grabbed bash bashes bashed burn burns burned burnt hurt hurts hurting harm harms abuse abuses abused abusing attack attacks attacked bite bites bit throws threw belt belts belted whip whips whipped spank spanks spanked twat twats twatted threaten threatens threatened threatening"),
+        (Body, "forearm forearms arm arms wrist wrists leg legs thigh thighs skin stomach belly tummy hip hips face back neck head chest hand hands body bum privates boobs bottom lip"),
+        (Harm, "batterd beatd slapd punchd kickd headbutt headbutted headbutts head_butted head_butt kneed stamped stamp scalded scald locked broke breaks knocks_me knocked_me pulls_my_hair pulled_my_hair pull_my_hair pulls_her_hair pulled_her_hair by_the_hair by_the_throat a_hiding hiding_with tied tie ties boiling_water hit hits hitting hitt hitts hited hitted beat beats beating beaten beated beatin batter batters battered battering leathered punch punches punched punchs punchin kick kicks kicked kickd kickin slap slaps slapped slapt slappin smack smacks smacked smackin smackd wack wacks wacked whack whacks whacked thump thumps thumped strangle strangles strangled strangling choke chokes choked choking throttle throttled shove shoves shoved push pushes pushed pinned pins drag drags dragged grab grabs grabbed bash bashes bashed burn burns burned burnt hurt hurts hurting harm harms abuse abuses abused abusing attack attacks attacked bite bites bit throws threw belt belts belted whip whips whipped spank spanks spanked twat twats twatted threaten threatens threatened threatening"),
         (Sexual, "filmed films filming strokes stroked stroking kisses kissed under_my_clothes under_her_clothes under_his_clothes into_bed_with in_bed_with touch touches touched touching touchd rape rapes raped raping molest molests molested grope gropes groped fondle fondles fondled"),
         (SelfAct, "cut cuts cutting cuttin cuting kut scratch scratches scratching scratched burn burns burning burnt burned hurt hurts hurting harm harming punch punches punching punched hit hits hitting bang banging carve carving carved starve starving stab stabbing hang hanging strangle choke kill killing"),
         (Reflexive, "myself meself myslf mysef herself himself themselves themself yourself urself my_self her_self him_self them_selves"),
@@ -123,7 +125,7 @@ internal static class ConcernLexicon
         (Trivial, "homework maths math exam exams test tests survey surveys form forms presentation presentations detention lesson lessons pe revision wifi charger queue game fifa pillows pillow timetable boring bored cringe annoyed quiz assignment coursework essay traffic spelling embarrassment embarrassing"),
         (Distress, "anxiety anxious stress stressed panic overwhelmed upset angry too_much everything anymore nobody alone hate depressed sad bullied bullying crying cry lonely hopeless worthless scared every_day every_night all_the_time no_one"),
         (Fear, "scared scard scaired scaried afraid frightened frightend terrified petrified"),
-        (Secret, "secret secrets not_to_tell dont_tell cant_tell between_us in_trouble_if_i_tell trouble_if_i_tell keep_quiet keep_it_quiet"),
+        (Secret, "no_one_will_believe nobody_will_believe noone_will_believe wont_believe_me secret secrets not_to_tell dont_tell cant_tell between_us in_trouble_if_i_tell trouble_if_i_tell keep_quiet keep_it_quiet"),
         (Alone, "alone on_my_own on_our_own by_myself by_ourselves home_alone on_their_own"),
         (Leave, "leave leaves left leaving"),
         (Incapable, "benders bender on_a_bender off_her_head off_his_head out_of_it high_all_the_time using_again drunk wasted stoned passes_out passed_out off_her_face off_his_face drinks_til drinks_till drinks_until too_drunk"),
@@ -145,7 +147,7 @@ internal static class ConcernLexicon
         (Goodbye, "note_saying_goodbye left_a_note goodbye_note suicide_note saying_goodbye said_bye_to said_goodbye_to this_is_goodbye tonights_the_night have_the_rope got_the_rope written_a_note wrote_a_note wont_be_here_tomorrow wont_be_around_tomorrow"),
         (Smash, "smash smashes smashed smashing punches punched kicks kicked breaks broke throws threw"),
         (Bleed, "bleeding bled blood black_eye black_eyes"),
-        (Education, "talk talks lesson lessons assembly session sessions training awareness leaflet leaflets video videos tiktok tiktoks course courses workshop workshops policy week day campaign poster posters crime support group groups service services team referrals referral talks"),
+        (Education, "talk talks lesson lessons assembly session sessions training awareness leaflet leaflets video videos tiktok tiktoks course courses workshop workshops policy week day campaign poster posters crime support service services team referrals referral talks"),
         (Accident, "ball football rugby pe match car bike accident netball hockey cricket boxing"),
         (WeaponTalk, "knife_crime knife_arch knife_amnesty knife_crimes knife_talk knife_awareness"),
         (Venue, "club canteen party trip event camp cafe youth_club school"),
@@ -155,7 +157,8 @@ internal static class ConcernLexicon
         (PastMark, "last_year used_to when_i_was_little when_i_was_younger when_i_was_small when_i_was_a_baby when_i_was_a_kid years_ago in_the_past back_then"),
         (Hypothetical, "imagine scenario scenarios role_play roleplay role_played roleplayed exercise quiz"),
         (Fight, "fight fights fighting fought argue argues arguing row rows rowing scream screaming screams shouting"),
-        (Police, "police"),
+        (HarmMe, "pulls_my_hair pulled_my_hair pull_my_hair pulls_her_hair pulled_her_hair by_the_hair by_the_throat knocks_me knocked_me hiding_with"),
+        (SexualAct, "under_my_clothes under_her_clothes under_his_clothes into_bed_with in_bed_with"),
         (ResolvedNow, "it_stopped its_stopped sorted_it helped_me_stop havent_for hasnt_for clean_for not_for_over"),
         (Awareness, "learned learnt learning taught pshe assembly how_to_spot signs_of what_to_do_if where_to_go_if more_info information_on"),
         (ExStrong, "go_cunch going_cunch went_cunch trap_house going_country go_country went_country"),

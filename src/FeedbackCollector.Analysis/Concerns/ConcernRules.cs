@@ -314,7 +314,7 @@ internal static partial class ConcernRules
 
     /// <summary>Older people giving money, drugs or gifts.</summary>
     [GeneratedRegex(
-        @"\bolder\x20(?:boys?|men|man|guys?|lads?|girls?|people|kids|teens|ones)\x20(?:\w+\x20){0,2}?(?:give|gave|giving|gives|buy|buys|bought|pay|paid|pays|offer(?:ed|s)?|get|got)\x20(?:me|us|her|him)\b
+        @"\bolder\x20(?:boys?|men|man|guys?|lads?|girls?|people|kids|teens|ones)\x20(?:\w+\x20){0,2}?(?:give|gave|giving|gives|buy|buys|bought|pay|paid|pays|offer(?:ed|s)?|get|got)\x20(?:me|us|her|him)\b\x20(?:some\x20|free\x20|loads\x20of\x20)?(?:money|cash|weed|drugs|stuff|alcohol|vodka|drink|drinks|vapes?|cigs|phones?|a\x20phone|gifts|things|presents|trainers|clothes|lifts\x20and)\b
           | \b(?:give|gave|gives|giving|pay|paid|pays|offer(?:ed|s)?|promised)\x20(?:me|us|her|him|them)\x20(?:money|cash|\d+|weed|drugs|stuff|phones?|a\x20phone|trainers|gifts|alcohol|vodka|cigs|vapes?|clothes)\x20(?:to|for|if)\x20(?:carry|hold|take|move|drop|deliver|sell|run|keep|hide|do|look\x20after|go)\b
           | \b(?:gave|give|gives|giving)\x20(?:me|her|him|us)\x20(?:some\x20)?(?:weed|drugs|stuff|gear|coke|pills|packages?|a\x20(?:package|bag|parcel))\x20to\x20(?:sell|shot|hold|move|take|carry|drop|deliver|keep|hide)\b
           | \b(?:give|gives|gave|giving|buy|buys|bought)\x20(?:me|her|him|us)\x20(?:alcohol|vodka|drink|drugs|weed|gifts|money|lifts|phones?|vapes?)\x20(?:and|then|if|but|so)\b

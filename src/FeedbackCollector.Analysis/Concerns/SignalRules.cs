@@ -35,12 +35,12 @@ internal static class SignalRules
         (Id, "sleeping|slept|sleep ~1 in|at|on|under ~2 bus|shelter|park|street|streets|car|tent|doorway|stairwell|bench|station"),
         (Id, "threatened|threatening|said ~3 kill|stab|hurt ~1 her|him|me ~2 this|today|tonight|now"),
 
-        (Id, "@Take ~3 @Quantity ~4 @Pills ~6 ago|now|weird|sick|dizzy|sleepy|tonight|just"),
+        (Id, "@Take ~3 @Quantity ~4 @Pills ~6 ago|now|weird|dizzy|sleepy|tonight|just"),
         (Id, "kick|kicking|smash|smashing|break|breaking|bash|bashing ~1 the|my|our ~0 door|doors ~0 in|down"),
-        (Id, "missing ~4 since|overnight|yesterday|hours"),
+        (Id, "missing ~4 since|yesterday|hours"),
 
         // Self-harm and suicidal thoughts.
-        (Sh, "@SelfHarmStrong neg"),
+        (Sh, "@SelfHarmStrong neg next!the,a,an,holiday,trips,trip,my,school,buses,bus,it,with"),
         (Sh, "@Desire ~5 @DeathGoal neg next!my,her,his,your,laughing,of,from,for,in,on"),
         (Sh, "@SelfAct ~2 @Reflexive neg"),
         (Sh, "i|im|ive|been|keep|started|still ~3 @SelfAct ~1 my ~1 @Body neg"),
@@ -52,8 +52,10 @@ internal static class SignalRules
         (Sh, "razor|razors|sharpener +@First|@Reflexive"),
         (Sh, "@Take ~3 @Quantity ~4 @Pills neg"),
         (Sh, "thoughts|thinking|think|thought ~2 of|about ~1 suicide|killing|dying|ending"),
-        (Sh, "whats|what|no ~0 the|point ~0 point ~6 meds|alive|living|life|anymore|here|trying|me|anything"),
         (Sh, "whats|what ~0 the ~0 point ~6 meds|alive|living|life|anymore|here|trying|me|anything"),
+        (Sh, "whats|what ~0 the ~0 point +@Pills|@Distress"),
+        (Sh, "@Body ~3 @InjurySelf -@Accident"),
+        (Sh, "@InjurySelf ~2 to|on ~1 @Body -@Accident"),
         (Sh, "googled|searched|looked|research|researching|researched ~4 suicide|die|dying|overdose|paracetamol|pills|hang|kill"),
 
         // Exploitation.
@@ -108,6 +110,10 @@ internal static class SignalRules
         // Abuse and neglect.
         (An, "@Actor ~4 @Harm ~1 me|us|@Kid|him|her|them neg next!up,at,in"),
         (An, "i|we|me|us ~2 get|got|gets|getting|been|was|were|am ~1 @Harm -@Accident neg"),
+        (An, "@Actor ~4 @HarmMe neg"),
+        (An, "@Actor ~8 @SexualAct neg"),
+        (An, "showed|shows|show|showing ~1 me|her|him|us ~3 videos|pics|pictures|photos|films|porn|naked|rude"),
+        (An, "gives|gave|give|giving|get|gets|got ~2 a ~0 hiding|beating|battering|slap|smack|kicking|belting|thrashing"),
         (An, "@Harm ~1 me|us ~3 with|against|into|down|across|round|around|till|until|til neg"),
         (An, "@Actor ~4 @Harm ~1 my|his|her ~1 @Body neg -@Accident"),
         (An, "@InjuryHarm ~4 @Body -@Accident"),
