@@ -147,7 +147,7 @@ internal static class ConcernLexicon
         (Goodbye, "note_saying_goodbye left_a_note goodbye_note suicide_note saying_goodbye said_bye_to said_goodbye_to this_is_goodbye tonights_the_night have_the_rope got_the_rope written_a_note wrote_a_note wont_be_here_tomorrow wont_be_around_tomorrow"),
         (Smash, "smash smashes smashed smashing punches punched kicks kicked breaks broke throws threw"),
         (Bleed, "bleeding bled blood black_eye black_eyes"),
-        (Education, "talk talks lesson lessons assembly session sessions training awareness leaflet leaflets video videos tiktok tiktoks course courses workshop workshops policy week day campaign poster posters crime support service services team referrals referral talks"),
+        (Education, "worker workers officer officers advocate advocates idva idvas refuge refuges charity talk talks lesson lessons assembly session sessions training awareness leaflet leaflets video videos tiktok tiktoks course courses workshop workshops policy week day campaign poster posters crime support service services team referrals referral talks"),
         (Accident, "ball football rugby pe match car bike accident netball hockey cricket boxing"),
         (WeaponTalk, "knife_crime knife_arch knife_amnesty knife_crimes knife_talk knife_awareness"),
         (Venue, "club canteen party trip event camp cafe youth_club school"),
@@ -203,6 +203,12 @@ internal static class ConcernLexicon
         PhraseLookup = Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Every single word with its classes.</summary>
+    public static IEnumerable<KeyValuePair<string, ulong>> AllWords => Words;
+
+    /// <summary>Every word that starts a phrase.</summary>
+    public static IEnumerable<string> PhraseStarts => Phrases.Keys;
+
     /// <summary>The classes of one word, trying the common phone spellings: "cuttin" as "cutting", "hitt" as "hit".</summary>
     public static ulong Classify(ReadOnlySpan<char> word)
     {
@@ -211,7 +217,14 @@ internal static class ConcernLexicon
             return cls;
         }
 
-        if (word.Length > 3 && word.Length < 24)
+        return Misspelt(word);
+    }
+
+    /// <summary>The classes of a word not in the lexicon as written, read as a usual phone misspelling of one that is.</summary>
+    public static ulong Misspelt(ReadOnlySpan<char> word)
+    {
+        ulong cls;
+        if (word.Length >= 5 && word.Length < 24)
         {
             Span<char> buffer = stackalloc char[word.Length + 1];
 

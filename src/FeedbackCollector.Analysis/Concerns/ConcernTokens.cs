@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace FeedbackCollector.Analysis.Concerns;
 
 /// <summary>
@@ -9,6 +11,11 @@ internal sealed class ConcernTokens
     [ThreadStatic]
     private static ConcernTokens? cached;
 
+    /// <summary>
+    /// One look-up per word: its classes, its id as a literal of some rule (-1 if none), and whether a phrase starts with it.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (ulong Mask, int Literal, bool Phrase)>.AlternateLookup<ReadOnlySpan<char>> Vocabulary = BuildVocabulary();
+
     public int[] Start = new int[64];
     public int[] End = new int[64];
     public ulong[] WordMask = new ulong[64];
@@ -16,6 +23,7 @@ internal sealed class ConcernTokens
     public int[] PhraseEnd = new int[64];
     public int[] Sentence = new int[64];
     public int[] Literal = new int[64];
+    public bool[] PhraseStart = new bool[64];
 
     /// <summary>By sentence number: the index of its first word, and its classes or-ed.</summary>
     public int[] SentenceStart = new int[16];
@@ -26,6 +34,11 @@ internal sealed class ConcernTokens
     public ulong All;
 
     public int Count;
+
+    /// <summary>Bit per literal word of <see cref="SignalRules"/>: set when the text has it.</summary>
+    public readonly ulong[] LiteralsPresent = new ulong[(SignalRules.LiteralCount + 63) / 64];
+
+    public bool HasLiteral(int id) => (LiteralsPresent[id >> 6] & (1UL << (id & 63))) != 0;
 
     public static ConcernTokens For(ReadOnlySpan<char> text)
     {
@@ -41,10 +54,33 @@ internal sealed class ConcernTokens
     /// <summary>The index after the last word of sentence <paramref name="s"/>.</summary>
     public int SentenceEnd(int s) => s + 1 < Sentences ? SentenceStart[s + 1] : Count;
 
+    private static FrozenDictionary<string, (ulong Mask, int Literal, bool Phrase)>.AlternateLookup<ReadOnlySpan<char>> BuildVocabulary()
+    {
+        var all = new Dictionary<string, (ulong Mask, int Literal, bool Phrase)>(StringComparer.Ordinal);
+        foreach (var (word, mask) in ConcernLexicon.AllWords)
+        {
+            all[word] = (mask, -1, false);
+        }
+
+        foreach (var (word, id) in SignalRules.Literals)
+        {
+            all[word] = (all.TryGetValue(word, out var e) ? e.Mask : ConcernLexicon.Misspelt(word), id, false);
+        }
+
+        foreach (var word in ConcernLexicon.PhraseStarts)
+        {
+            var (mask, literal, _) = all.TryGetValue(word, out var e) ? e : (ConcernLexicon.Misspelt(word), -1, false);
+            all[word] = (mask, literal, true);
+        }
+
+        return all.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     private void Fill(ReadOnlySpan<char> text)
     {
         Count = 0;
         All = 0;
+        Array.Clear(LiteralsPresent);
         var sentence = 0;
         var i = 0;
         while (i < text.Length)
@@ -75,6 +111,11 @@ internal sealed class ConcernTokens
         // Phrases, now that every word is known: marked on their first word, with the index of their last.
         for (var k = 0; k < Count; k++)
         {
+            if (!PhraseStart[k])
+            {
+                continue;
+            }
+
             var phrases = ConcernLexicon.PhrasesFrom(text[Start[k]..End[k]]);
             foreach (var (rest, cls) in phrases)
             {
@@ -132,10 +173,23 @@ internal sealed class ConcernTokens
             Array.Resize(ref PhraseEnd, n);
             Array.Resize(ref Sentence, n);
             Array.Resize(ref Literal, n);
+            Array.Resize(ref PhraseStart, n);
         }
 
         var word = text[start..end];
-        var mask = ConcernLexicon.Classify(word);
+        ulong mask;
+        int literal;
+        if (Vocabulary.TryGetValue(word, out var known))
+        {
+            (mask, literal, PhraseStart[Count]) = known;
+        }
+        else
+        {
+            mask = ConcernLexicon.Misspelt(word);
+            literal = -1;
+            PhraseStart[Count] = false;
+        }
+
         if (mask == 0 && word.Length <= 2 && int.TryParse(word, out var number))
         {
             // Ages: a child's (5-17) or an adult's (18-69), for age gaps such as "she is 14 and he is 25".
@@ -148,7 +202,12 @@ internal sealed class ConcernTokens
         PhraseMask[Count] = 0;
         PhraseEnd[Count] = Count;
         Sentence[Count] = sentence;
-        Literal[Count] = SignalRules.LiteralId(word);
+        Literal[Count] = literal;
+        if (literal >= 0)
+        {
+            LiteralsPresent[literal >> 6] |= 1UL << (literal & 63);
+        }
+
         All |= mask;
         Count++;
     }

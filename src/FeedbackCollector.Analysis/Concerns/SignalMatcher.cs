@@ -31,9 +31,25 @@ internal static class SignalMatcher
             }
         }
 
+        // Every position must be possible somewhere in the text: most rules stop here, at a few bit tests.
         foreach (var e in rule.Elements)
         {
-            if (e.Words.Length == 0 && (t.All & e.Mask) == 0)
+            if ((t.All & e.Mask) != 0)
+            {
+                continue;
+            }
+
+            var present = false;
+            foreach (var w in e.Words)
+            {
+                if (t.HasLiteral(w))
+                {
+                    present = true;
+                    break;
+                }
+            }
+
+            if (!present)
             {
                 return false;
             }

@@ -53,7 +53,7 @@ internal static class SignalRules
         (Sh, "@Take ~3 @Quantity ~4 @Pills neg"),
         (Sh, "thoughts|thinking|think|thought ~2 of|about ~1 suicide|killing|dying|ending"),
         (Sh, "whats|what ~0 the ~0 point ~6 meds|alive|living|life|anymore|here|trying|me|anything"),
-        (Sh, "whats|what ~0 the ~0 point +@Pills|@Distress"),
+        (Sh, "whats|what ~0 the ~0 point +@Pills"),
         (Sh, "@Body ~3 @InjurySelf -@Accident"),
         (Sh, "@InjurySelf ~2 to|on ~1 @Body -@Accident"),
         (Sh, "googled|searched|looked|research|researching|researched ~4 suicide|die|dying|overdose|paracetamol|pills|hang|kill"),
@@ -149,11 +149,8 @@ internal static class SignalRules
     /// <summary>How many distinct literal words the rules use.</summary>
     public static readonly int LiteralCount = LiteralIds.Count;
 
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Literals =
-        LiteralIds.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>The id of a literal word used by some rule, or -1.</summary>
-    public static int LiteralId(ReadOnlySpan<char> word) => Literals.TryGetValue(word, out var id) ? id : -1;
+    /// <summary>Every literal word used by some rule, with its id.</summary>
+    public static IReadOnlyDictionary<string, int> Literals => LiteralIds;
 
     private static SignalRule Parse(string category, string spec)
     {
