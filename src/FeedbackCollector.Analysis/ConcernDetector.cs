@@ -36,42 +36,60 @@ public sealed class ConcernDetector : IConcernDetector
 
         var normal = ConcernText.For(redactedText);
         var text = normal.Text;
-
-        // Which rules can match at all: one dictionary look-up per word.
-        Span<bool> active = stackalloc bool[Rules.Length];
-        if (!Activate(text, active))
-        {
-            return ConcernResult.None;
-        }
+        var tokens = ConcernTokens.For(text);
 
         Span<int> from = stackalloc int[Severity.Length];
         Span<int> to = stackalloc int[Severity.Length];
         from.Fill(-1);
         var any = false;
-        for (var i = 0; i < Rules.Length; i++)
+
+        // Phrase rules: one dictionary look-up per word decides which can match at all.
+        Span<bool> active = stackalloc bool[Rules.Length];
+        if (Activate(text, active))
         {
-            var rule = Rules[i];
-            var slot = Array.IndexOf(Severity, rule.Category);
-            if (!active[i] || from[slot] >= 0)
+            for (var i = 0; i < Rules.Length; i++)
+            {
+                var rule = Rules[i];
+                if (!active[i] || from[SlotOf(rule.Category)] >= 0)
+                {
+                    continue;
+                }
+
+                if (Find(rule, text, tokens, redactedText, audience, out var start, out var end))
+                {
+                    any |= Record(Recategorise(rule.Category, text, tokens, start, end, audience), start, end, from, to);
+                }
+            }
+        }
+
+        // Signal rules: word classes by order and distance, for phrasings the phrase rules have never seen.
+        foreach (var rule in SignalRules.All)
+        {
+            if (from[SlotOf(rule.Category)] >= 0)
             {
                 continue;
             }
 
-            if (Find(rule, text, audience, out var start, out var end))
+            var startAt = 0;
+            while (SignalMatcher.Find(rule, text, tokens, audience, startAt, out var first, out var last))
             {
-                // A parent who is hurt by a partner ("he pushed me") discloses domestic abuse, not child abuse.
-                if (rule.Category == ConcernCategory.AbuseNeglect && audience == Audience.Parent && text[start..end].EndsWith(" me"))
+                if (!SignalMatcher.Suppressed(rule.Category, text, redactedText, tokens, first, last, audience)
+                    && !(audience == Audience.Practitioner && (tokens.SentenceMask[tokens.Sentence[first]] & (ConcernLexicon.Education | ConcernLexicon.Awareness)) != 0
+                        && PractitionerProcessTalk(text, tokens.Start[first], tokens.End[last] - tokens.Start[first])))
                 {
-                    slot = Array.IndexOf(Severity, ConcernCategory.DomesticAbuse);
-                    if (from[slot] >= 0)
+                    var start = tokens.Start[first];
+                    var end = tokens.End[last];
+                    var category = Recategorise(rule.Category, text, tokens, start, end, audience);
+                    if (category == ConcernCategory.SelfHarm && rule.Spec.Contains("@Body", StringComparison.Ordinal) && ActorBefore(tokens, first))
                     {
-                        continue;
+                        category = ConcernCategory.AbuseNeglect;
                     }
+
+                    any |= Record(category, start, end, from, to);
+                    break;
                 }
 
-                from[slot] = start;
-                to[slot] = end;
-                any = true;
+                startAt = first + 1;
             }
         }
 
@@ -145,7 +163,7 @@ public sealed class ConcernDetector : IConcernDetector
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    private static bool Find(ConcernRule rule, ReadOnlySpan<char> text, Audience audience, out int from, out int to)
+    private static bool Find(ConcernRule rule, ReadOnlySpan<char> text, ConcernTokens tokens, string original, Audience audience, out int from, out int to)
     {
         foreach (var m in rule.Pattern.EnumerateMatches(text))
         {
@@ -154,6 +172,12 @@ public sealed class ConcernDetector : IConcernDetector
                 : !IsSuppressed(rule.Category, text, m.Index, m.Length, audience);
             if (counts)
             {
+                var (first, last) = SignalMatcher.WordsOf(tokens, m.Index, m.Index + m.Length);
+                if (SignalMatcher.Suppressed(rule.Category, text, original, tokens, first, last, audience))
+                {
+                    continue;
+                }
+
                 (from, to) = (m.Index, m.Index + m.Length);
                 return true;
             }
@@ -161,6 +185,68 @@ public sealed class ConcernDetector : IConcernDetector
 
         (from, to) = (0, 0);
         return false;
+    }
+
+    private static int SlotOf(ConcernCategory category) => Array.IndexOf(Severity, category);
+
+    /// <summary>Keeps the first evidence of each category; true when it was new.</summary>
+    private static bool Record(ConcernCategory category, int start, int end, Span<int> from, Span<int> to)
+    {
+        var slot = SlotOf(category);
+        if (from[slot] >= 0)
+        {
+            return false;
+        }
+
+        from[slot] = start;
+        to[slot] = end;
+        return true;
+    }
+
+    /// <summary>
+    /// A parent who is hurt by a partner ("he pushed me") discloses domestic abuse, not child abuse; "her dad hits her"
+    /// is a girl hurt by her father, so child abuse, not domestic abuse.
+    /// </summary>
+    private static ConcernCategory Recategorise(ConcernCategory category, ReadOnlySpan<char> text, ConcernTokens tokens, int start, int end, Audience audience)
+    {
+        var match = text[start..end];
+        if (category == ConcernCategory.AbuseNeglect && audience == Audience.Parent && (match.EndsWith(" me") || match.EndsWith("me") && match.Length > 3 && match[^3] == ' '))
+        {
+            return ConcernCategory.DomesticAbuse;
+        }
+
+        if (category == ConcernCategory.DomesticAbuse && match.EndsWith(" her"))
+        {
+            var (first, _) = SignalMatcher.WordsOf(tokens, start, end);
+            var herFirst = match.StartsWith("her ") ? first + 1 : text[..start].EndsWith("her ") ? first : -1;
+            if (herFirst >= 0 && herFirst < tokens.Count && (tokens.WordMask[herFirst] & ConcernLexicon.Partner) == 0)
+            {
+                return ConcernCategory.AbuseNeglect;
+            }
+        }
+
+        return category;
+    }
+
+    /// <summary>Someone other than the writer just before a self-harm-shaped act ("mum hit my legs"): that is abuse.</summary>
+    private static bool ActorBefore(ConcernTokens tokens, int first)
+    {
+        for (var k = tokens.SentenceStart[tokens.Sentence[first]]; k < first; k++)
+        {
+            if ((tokens.WordMask[k] & (ConcernLexicon.Family | ConcernLexicon.Partner | ConcernLexicon.Male | ConcernLexicon.Trust)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A practitioner's training or process talk that does not describe a specific child.</summary>
+    private static bool PractitionerProcessTalk(ReadOnlySpan<char> text, int index, int length)
+    {
+        var sentence = SentenceAround(text, index, length);
+        return ConcernPatterns.Awareness().IsMatch(sentence) && !ConcernPatterns.SpecificChild().IsMatch(sentence);
     }
 
     /// <summary>

@@ -194,7 +194,7 @@ internal static partial class ConcernRules
 
     /// <summary>Not safe.</summary>
     [GeneratedRegex(
-        @"\b(?:im|i\x20am|were|we\x20are|shes|hes|theyre|(?:my\x20)?(?:brother|sister|friend)\x20is|i\x20feel|i\x20am\x20not|feel)\x20(?:really\x20|just\x20|still\x20|so\x20|very\x20)?(?:not|never|un)\x20?safe\b
+        @"\b(?:im|i\x20am|were|we\x20are|shes|hes|theyre|(?:my\x20)?(?:brother|sister|friend)\x20is|i\x20feel|i\x20am\x20not|feel)\x20(?:really\x20|just\x20|still\x20|so\x20|very\x20)?(?:not|never|un)\x20?safe\b(?!\x20(?:in\x20(?:the\x20|our\x20|my\x20)?(?:town|city|park|area|streets?|centre|estate|dark|public|school)|on\x20the\x20(?:bus|buses|streets?|estate|train)|at\x20(?:night|school|the\x20(?:bus\x20stop|station|park))|after\x20dark|round\x20here|around\x20here|outside|walking|going\x20out))
           | \b" + Neg + @"\x20feels?\x20(?:\w+\x20)?safe\b(?!\x20(?:walking|going\x20out|out\x20(?:alone|at\x20night)|in\x20(?:town|the\x20(?:town|city|park|area|street|streets|centre|city\x20centre|town\x20centre)|our\x20area|my\x20area|the\x20dark)|on\x20the\x20(?:bus|buses|train|bus\x20stop|streets?|estate)|at\x20the\x20(?:bus\x20stop|station|park)|after\x20dark|round\x20here|around\x20here|outside|in\x20public|in\x20school|at\x20school|in\x20class))
           | \b(?:un|not)\x20?safe\x20(?:at|in)\x20(?:home|my\x20house|the\x20house|my\x20room|(?:my\x20)?(?:dad|mum|mom)s)\b
           | \bits\x20not\x20safe\x20(?:at|in)\x20(?:home|my\x20house)\b", Options)]
@@ -307,18 +307,18 @@ internal static partial class ConcernRules
 
     /// <summary>Sexual images asked for or sent.</summary>
     [GeneratedRegex(
-        @"\b(?:send|sends|sent|sending|keeps\x20sending|kept\x20sending)\x20me\x20(?:\w+\x20)?(?:pics|pictures|photos|nudes|videos|vids|dick\x20pics|naked|explicit)\b
+        @"\b(?:send|sends|sent|sending|keeps\x20sending|kept\x20sending)\x20me\x20(?:\w+\x20)?(?:pics|pictures|photos|nudes|videos|vids|dick\x20pics|naked|explicit)\b(?!\x20of\x20(?:her|his|my|the|a|an|our|their|its)\b)
           | \b(?:asked|asking|asks|want|wants|wanted|keeps\x20asking|kept\x20asking|pressur(?:e|es|ed|ing)|made|make|making|begging|begged)\x20(?:me\x20|her\x20|him\x20)?(?:for\x20|to\x20send\x20|to\x20take\x20|to\x20share\x20|into\x20sending\x20)(?:some\x20|a\x20|more\x20)?(?:nudes|naked|pics|pictures|photos|sexy|videos)\b
           | \b(?:send|sent|share|shared|leak|leaked|post|posted)\x20(?:my\x20)?nudes\b | \bnudes\x20of\x20me\b", Options)]
     private static partial Regex ExImages();
 
     /// <summary>Older people giving money, drugs or gifts.</summary>
     [GeneratedRegex(
-        @"\bolder\x20(?:boys?|men|man|guys?|lads?|girls?|people|kids|teens|ones)\x20(?:\w+\x20){0,2}?(?:give|gave|giving|gives|buy|buys|bought|pay|paid|pays|offer(?:ed|s)?|get|got)\x20(?:me|us|her|him|them)\b
+        @"\bolder\x20(?:boys?|men|man|guys?|lads?|girls?|people|kids|teens|ones)\x20(?:\w+\x20){0,2}?(?:give|gave|giving|gives|buy|buys|bought|pay|paid|pays|offer(?:ed|s)?|get|got)\x20(?:me|us|her|him)\b\x20(?:some\x20|free\x20|loads\x20of\x20)?(?:money|cash|weed|drugs|stuff|alcohol|vodka|drink|drinks|vapes?|cigs|phones?|a\x20phone|gifts|things|presents|trainers|clothes|lifts\x20and)\b
           | \b(?:give|gave|gives|giving|pay|paid|pays|offer(?:ed|s)?|promised)\x20(?:me|us|her|him|them)\x20(?:money|cash|\d+|weed|drugs|stuff|phones?|a\x20phone|trainers|gifts|alcohol|vodka|cigs|vapes?|clothes)\x20(?:to|for|if)\x20(?:carry|hold|take|move|drop|deliver|sell|run|keep|hide|do|look\x20after|go)\b
           | \b(?:gave|give|gives|giving)\x20(?:me|her|him|us)\x20(?:some\x20)?(?:weed|drugs|stuff|gear|coke|pills|packages?|a\x20(?:package|bag|parcel))\x20to\x20(?:sell|shot|hold|move|take|carry|drop|deliver|keep|hide)\b
           | \b(?:give|gives|gave|giving|buy|buys|bought)\x20(?:me|her|him|us)\x20(?:alcohol|vodka|drink|drugs|weed|gifts|money|lifts|phones?|vapes?)\x20(?:and|then|if|but|so)\b
-          | \b(?:man|men|guy|guys|lads?|bloke|adults?|older\x20\w+|who)\x20(?:\w+\x20){0,3}?(?:give|gives|gave|giving|buy|buys|bought|pays|paid|pay|sending|sends|sent|offering|offered)\x20(?:me|her|him|us|them|my\x20\w+)\x20(?:free\x20)?(?:\w+\x20)?(?:alcohol|vodka|drink|drinks|drugs|weed|gifts|money|cash|lifts|phones?|vapes?|cigs|stuff|presents|trainers)\b
+          | \b(?:man|men|guy|guys|lads?|bloke|adults?|older\x20\w+|who)\x20(?:\w+\x20){0,3}?(?:give|gives|gave|giving|buy|buys|bought|pays|paid|pay|sending|sends|sent|offering|offered)\x20(?:me|her|him|us|them|my\x20\w+)\x20(?:free\x20)?(?:\w+\x20)?(?:alcohol|vodka|drink|drinks|drugs|weed|gifts|money|cash|phones?|vapes?|cigs|stuff|presents|trainers)\b
           | \b(?:pay|pays|paid|paying|offering|offered|offer|offers)\x20(?:me|him|her|us|them|my\x20\w+)\x20(?:money\x20|cash\x20|\d+\x20)?to\x20(?:go|carry|take|drop|deliver|hold|move|run|sell|keep)\b | \b(?:offering|offered|offer|offers)\x20(?:money\x20|cash\x20|\d+\x20)?to\x20(?:drop|carry|hold|deliver|move|sell|run)\b", Options)]
     private static partial Regex ExOlder();
 

@@ -1,0 +1,214 @@
+using System.Collections.Frozen;
+
+namespace FeedbackCollector.Analysis.Concerns;
+
+/// <summary>
+/// The words of a <see cref="ConcernText"/> with their <see cref="ConcernLexicon"/> classes, phrase ends and
+/// sentence numbers, in per-thread arrays that are reused from call to call.
+/// </summary>
+internal sealed class ConcernTokens
+{
+    [ThreadStatic]
+    private static ConcernTokens? cached;
+
+    /// <summary>
+    /// One look-up per word: its classes, its id as a literal of some rule (-1 if none), and whether a phrase starts with it.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (ulong Mask, int Literal, bool Phrase)>.AlternateLookup<ReadOnlySpan<char>> Vocabulary = BuildVocabulary();
+
+    public int[] Start = new int[64];
+    public int[] End = new int[64];
+    public ulong[] WordMask = new ulong[64];
+    public ulong[] PhraseMask = new ulong[64];
+    public int[] PhraseEnd = new int[64];
+    public int[] Sentence = new int[64];
+    public int[] Literal = new int[64];
+    public bool[] PhraseStart = new bool[64];
+
+    /// <summary>By sentence number: the index of its first word, and its classes or-ed.</summary>
+    public int[] SentenceStart = new int[16];
+    public ulong[] SentenceMask = new ulong[16];
+    public int Sentences;
+
+    /// <summary>Every class of every word and phrase in the text, or-ed: rules whose classes are absent are skipped.</summary>
+    public ulong All;
+
+    public int Count;
+
+    /// <summary>Bit per literal word of <see cref="SignalRules"/>: set when the text has it.</summary>
+    public readonly ulong[] LiteralsPresent = new ulong[(SignalRules.LiteralCount + 63) / 64];
+
+    public bool HasLiteral(int id) => (LiteralsPresent[id >> 6] & (1UL << (id & 63))) != 0;
+
+    public static ConcernTokens For(ReadOnlySpan<char> text)
+    {
+        var t = cached ??= new ConcernTokens();
+        t.Fill(text);
+        return t;
+    }
+
+    public ulong Mask(int i) => WordMask[i] | PhraseMask[i];
+
+    public bool Is(ReadOnlySpan<char> text, int i, string word) => text[Start[i]..End[i]].SequenceEqual(word);
+
+    /// <summary>The index after the last word of sentence <paramref name="s"/>.</summary>
+    public int SentenceEnd(int s) => s + 1 < Sentences ? SentenceStart[s + 1] : Count;
+
+    private static FrozenDictionary<string, (ulong Mask, int Literal, bool Phrase)>.AlternateLookup<ReadOnlySpan<char>> BuildVocabulary()
+    {
+        var all = new Dictionary<string, (ulong Mask, int Literal, bool Phrase)>(StringComparer.Ordinal);
+        foreach (var (word, mask) in ConcernLexicon.AllWords)
+        {
+            all[word] = (mask, -1, false);
+        }
+
+        foreach (var (word, id) in SignalRules.Literals)
+        {
+            all[word] = (all.TryGetValue(word, out var e) ? e.Mask : ConcernLexicon.Misspelt(word), id, false);
+        }
+
+        foreach (var word in ConcernLexicon.PhraseStarts)
+        {
+            var (mask, literal, _) = all.TryGetValue(word, out var e) ? e : (ConcernLexicon.Misspelt(word), -1, false);
+            all[word] = (mask, literal, true);
+        }
+
+        return all.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private void Fill(ReadOnlySpan<char> text)
+    {
+        Count = 0;
+        All = 0;
+        Array.Clear(LiteralsPresent);
+        var sentence = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '.')
+            {
+                sentence++;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && text[i] != ' ' && text[i] != '.')
+            {
+                i++;
+            }
+
+            Add(text, start, i, sentence);
+        }
+
+        // Phrases, now that every word is known: marked on their first word, with the index of their last.
+        for (var k = 0; k < Count; k++)
+        {
+            if (!PhraseStart[k])
+            {
+                continue;
+            }
+
+            var phrases = ConcernLexicon.PhrasesFrom(text[Start[k]..End[k]]);
+            foreach (var (rest, cls) in phrases)
+            {
+                if (k + rest.Length >= Count || Sentence[k + rest.Length] != Sentence[k])
+                {
+                    continue;
+                }
+
+                var all = true;
+                for (var r = 0; r < rest.Length && all; r++)
+                {
+                    all = Is(text, k + 1 + r, rest[r]);
+                }
+
+                if (all)
+                {
+                    PhraseMask[k] |= cls;
+                    PhraseEnd[k] = Math.Max(PhraseEnd[k], k + rest.Length);
+                    All |= cls;
+                }
+            }
+        }
+
+        // Sentence numbers are renumbered densely (empty sentences are skipped) with their first word and classes.
+        Sentences = 0;
+        for (var k = 0; k < Count; k++)
+        {
+            if (k == 0 || Sentence[k] != Sentence[k - 1])
+            {
+                if (Sentences == SentenceStart.Length)
+                {
+                    Array.Resize(ref SentenceStart, Sentences * 2);
+                    Array.Resize(ref SentenceMask, Sentences * 2);
+                }
+
+                SentenceStart[Sentences] = k;
+                SentenceMask[Sentences] = 0;
+                Sentences++;
+            }
+
+            Sentence[k] = Sentences - 1;
+            SentenceMask[Sentences - 1] |= Mask(k);
+        }
+    }
+
+    private void Add(ReadOnlySpan<char> text, int start, int end, int sentence)
+    {
+        if (Count == Start.Length)
+        {
+            var n = Count * 2;
+            Array.Resize(ref Start, n);
+            Array.Resize(ref End, n);
+            Array.Resize(ref WordMask, n);
+            Array.Resize(ref PhraseMask, n);
+            Array.Resize(ref PhraseEnd, n);
+            Array.Resize(ref Sentence, n);
+            Array.Resize(ref Literal, n);
+            Array.Resize(ref PhraseStart, n);
+        }
+
+        var word = text[start..end];
+        ulong mask;
+        int literal;
+        if (Vocabulary.TryGetValue(word, out var known))
+        {
+            (mask, literal, PhraseStart[Count]) = known;
+        }
+        else
+        {
+            mask = ConcernLexicon.Misspelt(word);
+            literal = -1;
+            PhraseStart[Count] = false;
+        }
+
+        if (mask == 0 && word.Length <= 2 && int.TryParse(word, out var number))
+        {
+            // Ages: a child's (5-17) or an adult's (18-69), for age gaps such as "she is 14 and he is 25".
+            mask = number is >= 5 and <= 17 ? ConcernLexicon.ChildAge : number is >= 18 and <= 69 ? ConcernLexicon.AdultAge : 0;
+        }
+
+        Start[Count] = start;
+        End[Count] = end;
+        WordMask[Count] = mask;
+        PhraseMask[Count] = 0;
+        PhraseEnd[Count] = Count;
+        Sentence[Count] = sentence;
+        Literal[Count] = literal;
+        if (literal >= 0)
+        {
+            LiteralsPresent[literal >> 6] |= 1UL << (literal & 63);
+        }
+
+        All |= mask;
+        Count++;
+    }
+}

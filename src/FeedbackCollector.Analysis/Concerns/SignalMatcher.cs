@@ -1,0 +1,381 @@
+using FeedbackCollector.Core.Analysis;
+using L = FeedbackCollector.Analysis.Concerns.ConcernLexicon;
+
+namespace FeedbackCollector.Analysis.Concerns;
+
+/// <summary>
+/// Runs <see cref="SignalRules"/> over <see cref="ConcernTokens"/>, and holds the context checks shared by every
+/// candidate, signal or phrase rule: laughter or a trivial cause with no distress ("maths homework is torture i
+/// literally want to die", "ill kill myself 😂"), a hypothetical ("i would tell my teacher if someone was hurting me"),
+/// harm that is past and resolved ("when i was little but im safe with my adoptive parents now"), a topic that is
+/// the name of a talk ("the self-harm talk"), and a negated act ("i dont self harm").
+/// </summary>
+internal static class SignalMatcher
+{
+    private static readonly string[] LaughEmoji = ["😂", "🤣", "💀", "😆", "😹", "😅"];
+
+    /// <summary>The first unsuppressed match of <paramref name="rule"/>: its first and last word.</summary>
+    public static bool Find(SignalRule rule, ReadOnlySpan<char> text, ConcernTokens t, Audience audience, int startAt, out int first, out int last)
+    {
+        first = last = -1;
+        if (rule.NotFor == audience)
+        {
+            return false;
+        }
+
+        foreach (var need in rule.Need)
+        {
+            if ((t.All & need) == 0)
+            {
+                return false;
+            }
+        }
+
+        // Every position must be possible somewhere in the text: most rules stop here, at a few bit tests.
+        foreach (var e in rule.Elements)
+        {
+            if ((t.All & e.Mask) != 0)
+            {
+                continue;
+            }
+
+            var present = false;
+            foreach (var w in e.Words)
+            {
+                if (t.HasLiteral(w))
+                {
+                    present = true;
+                    break;
+                }
+            }
+
+            if (!present)
+            {
+                return false;
+            }
+        }
+
+        var e0 = rule.Elements[0];
+        for (var i = startAt; i < t.Count; i++)
+        {
+            var m = Element(e0, t, i);
+            if (m == 0)
+            {
+                continue;
+            }
+
+            var lastStart = i;
+            if (!Rest(rule, 1, m == 2 ? t.PhraseEnd[i] + 1 : i + 1, t, t.Sentence[i], ref lastStart, out var end))
+            {
+                continue;
+            }
+
+            var sentenceMask = t.SentenceMask[t.Sentence[i]];
+            var needed = (sentenceMask & rule.Forbid) == 0;
+            foreach (var need in rule.Need)
+            {
+                needed &= (sentenceMask & need) != 0;
+            }
+
+            if (!needed)
+            {
+                continue;
+            }
+
+            if (rule.Negation && Negated(t, i, lastStart))
+            {
+                continue;
+            }
+
+            if (rule.NotNext.Length > 0 && end + 1 < t.Count && t.Sentence[end + 1] == t.Sentence[i])
+            {
+                var next = text[t.Start[end + 1]..t.End[end + 1]];
+                var excluded = false;
+                foreach (var w in rule.NotNext)
+                {
+                    excluded |= next.SequenceEqual(w);
+                }
+
+                if (excluded)
+                {
+                    continue;
+                }
+            }
+
+            first = i;
+            last = end;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool Rest(SignalRule rule, int k, int pos, ConcernTokens t, int sentence, ref int lastStart, out int end)
+    {
+        if (k == rule.Elements.Length)
+        {
+            end = pos - 1;
+            return true;
+        }
+
+        var e = rule.Elements[k];
+        for (var j = pos; j <= pos + e.Gap && j < t.Count && t.Sentence[j] == sentence; j++)
+        {
+            var m = Element(e, t, j);
+            if (m != 0)
+            {
+                var saved = lastStart;
+                lastStart = j;
+                if (Rest(rule, k + 1, m == 2 ? t.PhraseEnd[j] + 1 : j + 1, t, sentence, ref lastStart, out end))
+                {
+                    return true;
+                }
+
+                lastStart = saved;
+            }
+        }
+
+        end = -1;
+        return false;
+    }
+
+    /// <summary>0: no; 1: the word matches; 2: a phrase starting here matches.</summary>
+    private static int Element(SignalElement e, ConcernTokens t, int i)
+    {
+        if ((t.WordMask[i] & e.Mask) != 0)
+        {
+            return 1;
+        }
+
+        var lit = t.Literal[i];
+        if (lit >= 0)
+        {
+            foreach (var w in e.Words)
+            {
+                if (w == lit)
+                {
+                    return 1;
+                }
+            }
+        }
+
+        return (t.PhraseMask[i] & e.Mask) != 0 ? 2 : 0;
+    }
+
+    /// <summary>A negation in the two words before the match or between its first and last position.</summary>
+    private static bool Negated(ConcernTokens t, int first, int lastStart)
+    {
+        var sentence = t.Sentence[first];
+        for (var k = Math.Max(0, first - 2); k < lastStart; k++)
+        {
+            if (k != first && t.Sentence[k] == sentence && (t.WordMask[k] & L.Negation) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words [first, last] that hold normalised [from, to).</summary>
+    public static (int First, int Last) WordsOf(ConcernTokens t, int from, int to)
+    {
+        int first = -1, last = -1;
+        for (var k = 0; k < t.Count; k++)
+        {
+            if (first < 0 && t.End[k] > from)
+            {
+                first = k;
+            }
+
+            if (t.Start[k] < to)
+            {
+                last = k;
+            }
+        }
+
+        return first < 0 || last < first ? (-1, -1) : (first, last);
+    }
+
+    /// <summary>Context that undoes a candidate of any rule: see the class summary.</summary>
+    public static bool Suppressed(ConcernCategory category, ReadOnlySpan<char> text, string original, ConcernTokens t, int first, int last, Audience audience)
+    {
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var sentence = t.Sentence[first];
+        var mask = t.SentenceMask[sentence];
+        var laugh = (mask & L.Laugh) != 0 || HasLaughEmoji(original);
+        var trivial = (mask & L.Trivial) != 0;
+        var distress = (mask & L.Distress) != 0;
+
+        // Hyperbole: "school is so boring i wanna die lol", "my brother hits me with pillows lol".
+        if (category == ConcernCategory.SelfHarm && !distress && (laugh || (trivial && !HasClass(t, first, last, L.Body | L.InjurySelf))))
+        {
+            return true;
+        }
+
+        if (category != ConcernCategory.SelfHarm && laugh && trivial)
+        {
+            return true;
+        }
+
+        // "my teacher is gonna kill me i forgot my homework": a threat over a trivial cause.
+        if (category is ConcernCategory.ImmediateDanger or ConcernCategory.AbuseNeglect && trivial && !distress && HasWord(text, t, first, last, "kill", "murder"))
+        {
+            return true;
+        }
+
+        // Resolved now: "the bullies said theyd batter me but i told a teacher and it stopped".
+        if ((mask & L.ResolvedNow) != 0)
+        {
+            return true;
+        }
+
+        // A practitioner threatened during a visit is a staff-safety matter, not a child's disclosure.
+        if (audience == Audience.Practitioner && category != ConcernCategory.SelfHarm && IsWord(text, t, last, "me"))
+        {
+            return true;
+        }
+
+        // Awareness talk ("we learned how to spot when someone is being groomed") about no one in particular.
+        if ((mask & L.Awareness) != 0 && !FirstPersonSingular(text, t, sentence))
+        {
+            return true;
+        }
+
+        // Hypotheticals: "if someone was hurting me", "what do i do if", role play and scenarios.
+        if ((mask & L.Hypothetical) != 0 || Hypothetical(text, t, last))
+        {
+            return true;
+        }
+
+        // Past harm that is resolved: "used to ... havent for over a year", "years ago ... the refuge was amazing".
+        if (category != ConcernCategory.ImmediateDanger && (t.All & L.PastMark) != 0 && (t.All & L.Resolved) != 0)
+        {
+            return true;
+        }
+
+        // A topic that names a talk or a service: "the self-harm talk at school", "knife crime".
+        if (last - first <= 2 && last + 1 < t.Count && t.Sentence[last + 1] == sentence && (t.WordMask[last + 1] & L.Education) != 0)
+        {
+            return true;
+        }
+
+        // "i dont self harm", "i never cut myself": a negation just before the act.
+        if (category == ConcernCategory.SelfHarm)
+        {
+            for (var k = Math.Max(0, first - 2); k <= last; k++)
+            {
+                if (t.Sentence[k] == sentence && (t.WordMask[k] & L.Negation) != 0 && k + 1 <= last + 1 && k + 1 < t.Count
+                    && (IsWord(text, t, k + 1, "self", "selfharm", "cut", "hurt", "harm") || (k + 2 < t.Count && IsWord(text, t, k + 2, "self", "selfharm", "cut"))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Hypothetical(ReadOnlySpan<char> text, ConcernTokens t, int last)
+    {
+        var s = t.Sentence[last];
+        for (var k = t.SentenceStart[s]; k < last; k++)
+        {
+            if (!IsWord(text, t, k, "if"))
+            {
+                continue;
+            }
+
+            if (k + 1 < t.Count && IsWord(text, t, k + 1, "someone", "somebody", "anyone", "anybody", "a", "an", "your", "ever", "you", "u"))
+            {
+                return true;
+            }
+
+            // "better off if i wasnt here", "if i tell he will hurt me": the writer's own conditionals are real.
+            if (k + 1 < t.Count && IsWord(text, t, k + 1, "i", "im", "id", "ive"))
+            {
+                continue;
+            }
+
+            for (var b = Math.Max(t.SentenceStart[s], k - 4); b < k; b++)
+            {
+                if (IsWord(text, t, b, "what", "how", "would", "should", "could", "wud", "who", "id", "where", "info", "know"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FirstPersonSingular(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        for (var k = t.SentenceStart[sentence]; k < t.SentenceEnd(sentence); k++)
+        {
+            if (IsWord(text, t, k, "i", "im", "me", "my", "myself", "ive", "id"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasClass(ConcernTokens t, int first, int last, ulong cls)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if ((t.Mask(k) & cls) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLaughEmoji(string original)
+    {
+        foreach (var e in LaughEmoji)
+        {
+            if (original.Contains(e, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasWord(ReadOnlySpan<char> text, ConcernTokens t, int first, int last, string a, string b)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (IsWord(text, t, k, a, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWord(ReadOnlySpan<char> text, ConcernTokens t, int k, params ReadOnlySpan<string> words)
+    {
+        var w = text[t.Start[k]..t.End[k]];
+        foreach (var x in words)
+        {
+            if (w.SequenceEqual(x))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,245 @@
+using System.Collections.Frozen;
+using FeedbackCollector.Core.Analysis;
+using L = FeedbackCollector.Analysis.Concerns.ConcernLexicon;
+
+namespace FeedbackCollector.Analysis.Concerns;
+
+/// <summary>
+/// Rules over word classes, written as short sequences: <c>@Actor ~4 @Harm ~1 me|us|@Kid</c> is a word of class
+/// Actor, then up to 4 other words, a harm verb, up to 1 other word, then "me", "us" or a child. They combine
+/// classes by order and distance within a sentence, so that "mums new fella ... hurts her", "dad throws me
+/// against the wall" and "my ex's new partner has been smacking my son" are one rule each, not one phrase each.
+/// Options after the sequence: <c>+@A|@B</c> the sentence must also hold one of these classes, <c>-@A</c> it must
+/// not, <c>neg</c> no negation just before or inside the match, <c>next!a,b</c> the word after the match is not
+/// one of these, <c>not:parent</c> not for that audience.
+/// </summary>
+internal static class SignalRules
+{
+    private const string Sh = "SH", An = "AN", Ex = "EX", Da = "DA", Id = "ID";
+
+    private static readonly (string Category, string Spec)[] Specs =
+    [
+        // Immediate danger.
+        (Id, "@Weapon +@Imminent +@Actor|@Male -@WeaponTalk"),
+        (Id, "@Future ~2 @Threat ~1 me|us|her|him|them|my +@Imminent neg"),
+        (Id, "banging|knocking|kicking|bang|banged ~2 on|at ~1 door|window|doors|windows +@Imminent"),
+        (Id, "banging|knocking|kicking|bang ~2 on|at ~1 door|window|doors|windows ~6 screaming|help|pls|please|scared"),
+        (Id, "trying|tryna ~1 to ~0 get|break ~0 in|into"),
+        (Id, "send|call|ring ~1 someone|help|police|999|ambulance ~3 pls|please|now|rn|quick|asap"),
+        (Id, "pls|please|plz ~2 send|call|ring ~1 someone|help|police|999|ambulance"),
+        (Id, "@Take ~3 @Quantity ~3 @Pills ~8 now|answering|unconscious|breathing|responding"),
+        (Id, "@Family|she|he|they ~1 wont|isnt|wouldnt|not|cant|cannot ~1 wake|waking|breathing|breathe|responding"),
+        (Id, "im|i ~2 on|at|standing|sitting|stood|sat ~2 @HighPlace"),
+        (Id, "@Goodbye"),
+        (Id, "hasnt|havent|not|didnt|hasn ~1 come|came|been ~0 home|back ~2 since|yesterday|last|for|all"),
+        (Id, "sleeping|slept|sleep ~1 in|at|on|under ~2 bus|shelter|park|street|streets|car|tent|doorway|stairwell|bench|station"),
+        (Id, "threatened|threatening|said ~3 kill|stab|hurt ~1 her|him|me ~2 this|today|tonight|now"),
+
+        (Id, "@Take ~3 @Quantity ~4 @Pills ~6 ago|now|weird|dizzy|sleepy|tonight|just"),
+        (Id, "kick|kicking|smash|smashing|break|breaking|bash|bashing ~1 the|my|our ~0 door|doors ~0 in|down"),
+        (Id, "missing ~4 since|yesterday|hours"),
+
+        // Self-harm and suicidal thoughts.
+        (Sh, "@SelfHarmStrong neg next!the,a,an,holiday,trips,trip,my,school,buses,bus,it,with"),
+        (Sh, "@Desire ~5 @DeathGoal neg next!my,her,his,your,laughing,of,from,for,in,on"),
+        (Sh, "@SelfAct ~2 @Reflexive neg"),
+        (Sh, "i|im|ive|been|keep|started|still ~3 @SelfAct ~1 my ~1 @Body neg"),
+        (Sh, "she|shes|friend|mate|sister|daughter|bestie ~3 @SelfAct ~1 her ~1 @Body neg"),
+        (Sh, "he|hes|friend|mate|brother|son ~3 @SelfAct ~1 his ~1 @Body neg"),
+        (Sh, "@InjurySelf ~3 on|covered|all|over ~2 my|her|his|their ~1 @Body"),
+        (Sh, "@Body ~4 covered|full ~2 @InjurySelf"),
+        (Sh, "my|her|his|their ~1 @InjurySelf -@Accident"),
+        (Sh, "razor|razors|sharpener +@First|@Reflexive"),
+        (Sh, "@Take ~3 @Quantity ~4 @Pills neg"),
+        (Sh, "thoughts|thinking|think|thought ~2 of|about ~1 suicide|killing|dying|ending"),
+        (Sh, "whats|what ~0 the ~0 point ~6 meds|alive|living|life|anymore|here|trying|me|anything"),
+        (Sh, "whats|what ~0 the ~0 point +@Pills"),
+        (Sh, "@Body ~3 @InjurySelf -@Accident"),
+        (Sh, "@InjurySelf ~2 to|on ~1 @Body -@Accident"),
+        (Sh, "googled|searched|looked|research|researching|researched ~4 suicide|die|dying|overdose|paracetamol|pills|hang|kill"),
+
+        // Exploitation.
+        (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
+        (Ex, "@Goods ~2 to ~0 @Carry +@Coerce|@Older"),
+        (Ex, "make|makes|making|made ~0 me|him|her|us ~0 @Carry ~3 @Goods"),
+        (Ex, "@ExStrong"),
+        (Ex, "@AdultAge ~0 yr|year|yo|years|yrs ~0 old +@ChildAge|@Online|@Kid"),
+        (Ex, "@Male|friend|guy|man|he|boyfriend|bf ~4 @AdultAge"),
+        (Ex, "@Male|@Older|@Partner|friend|who ~10 buys|bought|gave|gives|giving|buying|sends|sent|get|gets|got ~1 him|her|me|us|them ~3 @Gift"),
+        (Ex, "dont|stop|didnt|doesnt ~1 send|sending ~1 more|them|pics|any ~6 show|post|share|send|tell|leak"),
+        (Ex, "pay|paying ~0 back|off +@Coerce"),
+        (Ex, "run|running|runs ~1 for ~0 them|him|some|older|these|those|the|a"),
+        (Ex, "do|did|doing|done|another ~1 run|runs|drop|drops +@Coerce|@Threat"),
+        (Ex, "owe|owes ~1 them|him|her|these|those|some|the|money|loads|@AdultAge"),
+        (Ex, "@Burner"),
+        (Ex, "@Partner|@Male|he|hes|she|shes|boyfriend|whos ~2 @AdultAge +@ChildAge|@Online"),
+        (Ex, "@Male|@Online|@Partner|someone|he|hes|she ~6 want|wants|wanted|asked|asks|asking|keeps|begging ~2 me|her|him|us ~1 to ~1 come|go|meet|visit|stay ~2 his|flat|house|car|hotel|place|up|back|theirs|round|over"),
+        (Ex, "asked|asking|asks|wants|wanted|want|begging|pressuring|pressured|made|keeps|kept ~4 @Image"),
+        (Ex, "@Image ~2 of ~0 me|myself"),
+        (Ex, "take|taking|took ~1 my|her|his|off ~1 top|clothes|shirt|bra|trousers|knickers +@Online|@Image|@Male"),
+        (Ex, "post|share|send|leak|show|posting|sharing|sending|put ~3 it|them|pic|pics|photo|photos|video|nudes|picture|pictures ~3 unless|everywhere|everyone|online"),
+        (Ex, "threaten|threatening|threatened|threatens ~1 to ~0 post|share|send|leak|show"),
+        (Ex, "sends|sent|gives|gave|buys|bought|giving|sending|buying ~1 me|her|him ~2 @Gift ~8 want|wants|wanted|asked|asks|asking"),
+        (Ex, "sell|sells|selling|sold|shotting|dealing|deals ~1 for ~2 them|him|some|older|guys|lads|men|gang|people"),
+        (Ex, "comes|came|coming|come ~0 home|back|in ~1 with ~3 cash|money|trainers|phone|phones|clothes|gifts"),
+        (Ex, "disappearing|disappears|disappeared|missing ~2 overnight|nights|days|weekends|weekend"),
+        (Ex, "doesnt|dont|didnt|never|not ~1 come|comes ~0 home ~1 for|till|until|til ~1 days|nights|weekend|3am|2am|4am|ages"),
+        (Ex, "using|used|use ~0 him|her|me|my|them +@Older|@Male"),
+        (Ex, "taken|taking|took|take ~1 to ~0 parties|party|flats|houses|hotels|hotel|flat ~3 by|with ~2 @Older|@Male"),
+        (Ex, "@Older|@Male ~6 give|gives|gave|given|giving|offering|offered|buying|buys|bought|get|gets|got ~3 alcohol|vodka|drink|drinks|drugs|weed|cigs|vapes|money"),
+        (Ex, "given|giving|gave|give ~0 alcohol|vodka|drugs|weed ~3 by|from ~2 @Older|@Male"),
+        (Ex, "@Trust|@Older|@Male ~6 message|messages|messaged|messaging|texts|texted|texting|snaps|dms|calls|rings ~2 me|her|him|my ~4 night|late|midnight"),
+        (An, "asked|told|tells|made|makes|says|said ~2 me|her|him|us ~2 keep|promise ~2 it|this|quiet ~2 @Secret|secret|quiet +@Actor"),
+
+        // Domestic abuse.
+        (Da, "@Partner|dad|daddy|father|stepdad|stepfather|step|he ~8 @Harm ~2 her|mum|mam|mom|mother|mummy|wife|girlfriend|partner neg"),
+        (Da, "knocking|knocks|knocked|knock ~2 @Mum|her ~0 about|around"),
+        (Da, "he|dad|@Partner ~3 stood|standing|stands ~0 over ~0 her|mum"),
+        (Da, "@Mum ~6 @InjuryHarm|@Bleed -@Accident"),
+        (Da, "parents|they|mum|dad ~4 @Fight ~6 police|bad|violent|hit|hits|hurt|hurts|throw|throws|scream|screaming|blood|bleeding"),
+        (Da, "police ~3 called|rang|came|come|round|phoned +@Fight"),
+        (Da, "neighbours ~2 rang|called|phoned ~1 police"),
+        (Da, "@Smash ~3 stuff|things|walls|wall|doors|door|phone|tv|plates|windows|window +@Family|@Partner|@Pronoun"),
+        (Da, "hide|hides|hiding|hid ~4 bathroom|room|bedroom|cupboard|upstairs|wardrobe ~3 with|from ~0 us|me|my|the|him"),
+        (Da, "hide|hides|hiding|hid ~2 from ~0 him|dad|them"),
+        (Da, "@Fear ~1 of ~1 my|him|her ~0 ex|partner|husband|boyfriend"),
+        (Da, "@Fear ~1 of ~0 him|her"),
+        (Da, "controls|controlling|controlled ~2 money|everything|phone|finances"),
+        (Da, "checks|checking ~1 my|her|mums ~0 phone +@Partner|@Pronoun"),
+
+        // Abuse and neglect.
+        (An, "@Actor ~4 @Harm ~1 me|us|@Kid|him|her|them neg next!up,at,in"),
+        (An, "i|we|me|us ~2 get|got|gets|getting|been|was|were|am ~1 @Harm -@Accident neg"),
+        (An, "@Actor ~4 @HarmMe neg"),
+        (An, "@Actor ~8 @SexualAct neg"),
+        (An, "showed|shows|show|showing ~1 me|her|him|us ~3 videos|pics|pictures|photos|films|porn|naked|rude"),
+        (An, "gives|gave|give|giving|get|gets|got ~2 a ~0 hiding|beating|battering|slap|smack|kicking|belting|thrashing"),
+        (An, "@Harm ~1 me|us ~3 with|against|into|down|across|round|around|till|until|til neg"),
+        (An, "@Actor ~4 @Harm ~1 my|his|her ~1 @Body neg -@Accident"),
+        (An, "@InjuryHarm ~4 @Body -@Accident"),
+        (An, "@Body ~3 @InjuryHarm -@Accident"),
+        (An, "@Sexual ~1 me|my|her|him|@Kid|@Body neg next!base"),
+        (An, "@Actor ~4 come|comes|came|coming|gets|got|get ~1 in|into ~1 my|her|his ~0 room|bed|bedroom neg"),
+        (An, "does|did|do|done|doing ~1 stuff|things ~1 to ~0 me|her|him|us"),
+        (An, "made|makes|make|making ~0 me|her|him ~0 do ~1 stuff|things|sexual|stuf"),
+        (An, "@Family|@Partner|@Male|@Trust|he ~8 @Secret"),
+        (An, "@Fear ~3 go|going|goin|be ~1 home|back"),
+        (An, "@Fear ~2 of|off ~1 @Family|@Partner|him"),
+        (An, "@Leave ~1 me|us|@Kid ~5 @Alone"),
+        (An, "@NoFood -@Venue"),
+        (An, "@Incapable +@Family|@Partner|@Pronoun"),
+        (An, "@Squalor not:parent"),
+        (An, "calls|called|call ~0 me|us ~1 worthless|useless|pathetic|mistake|waste|disgusting|scum +@Family|@Partner"),
+        (An, "makes|made|make ~0 me|us ~0 sleep ~1 on|in|outside ~1 floor|outside|garden|shed|car"),
+        (An, "wont|doesnt|never|dont ~0 let ~0 me|us ~0 out|eat|leave"),
+        (An, "wishes|wished ~0 i ~0 was|were|wasnt|had ~1 never|born|dead"),
+    ];
+
+    /// <summary>Every class of <see cref="ConcernLexicon"/> by its name, so that a rule can name any of them.</summary>
+    private static readonly Dictionary<string, ulong> ClassNames = typeof(ConcernLexicon)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(ulong))
+        .ToDictionary(f => f.Name, f => (ulong)f.GetRawConstantValue()!, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, int> LiteralIds = new(StringComparer.Ordinal);
+
+    /// <summary>The parsed rules, in the order of <see cref="Specs"/>.</summary>
+    public static readonly SignalRule[] All = Specs.Select(s => Parse(s.Category, s.Spec)).ToArray();
+
+    /// <summary>How many distinct literal words the rules use.</summary>
+    public static readonly int LiteralCount = LiteralIds.Count;
+
+    /// <summary>Every literal word used by some rule, with its id.</summary>
+    public static IReadOnlyDictionary<string, int> Literals => LiteralIds;
+
+    private static SignalRule Parse(string category, string spec)
+    {
+        var cat = category switch
+        {
+            Sh => ConcernCategory.SelfHarm,
+            An => ConcernCategory.AbuseNeglect,
+            Ex => ConcernCategory.Exploitation,
+            Da => ConcernCategory.DomesticAbuse,
+            _ => ConcernCategory.ImmediateDanger,
+        };
+        var elements = new List<SignalElement>();
+        var need = new List<ulong>();
+        ulong forbid = 0;
+        var negation = false;
+        string[] notNext = [];
+        Audience? notFor = null;
+        var gap = 0;
+        foreach (var part in spec.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part[0] == '~')
+            {
+                gap = int.Parse(part[1..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (part[0] is '+' or '-')
+            {
+                var mask = part[1..].Split('|').Aggregate(0UL, (m, c) => m | ClassNames[c.TrimStart('@')]);
+                if (part[0] == '+')
+                {
+                    need.Add(mask);
+                }
+                else
+                {
+                    forbid |= mask;
+                }
+            }
+            else if (part == "neg")
+            {
+                negation = true;
+            }
+            else if (part.StartsWith("next!", StringComparison.Ordinal))
+            {
+                notNext = part[5..].Split(',');
+            }
+            else if (part.StartsWith("not:", StringComparison.Ordinal))
+            {
+                notFor = part[4..] switch { "parent" => Audience.Parent, "child" => Audience.Child, _ => throw new FormatException(part) };
+            }
+            else
+            {
+                ulong mask = 0;
+                var words = new List<int>();
+                foreach (var alt in part.Split('|'))
+                {
+                    if (alt[0] == '@')
+                    {
+                        mask |= ClassNames[alt[1..]];
+                    }
+                    else
+                    {
+                        if (!LiteralIds.TryGetValue(alt, out var id))
+                        {
+                            LiteralIds[alt] = id = LiteralIds.Count;
+                        }
+
+                        words.Add(id);
+                    }
+                }
+
+                elements.Add(new SignalElement(mask, words.ToArray(), elements.Count == 0 ? 0 : gap));
+                gap = 0;
+            }
+        }
+
+        return new SignalRule(cat, spec, elements.ToArray(), need.ToArray(), forbid, negation, notNext, notFor);
+    }
+}
+
+/// <summary>One position of a rule: a word of one of the classes in <see cref="Mask"/> or one of the literal words
+/// <see cref="Words"/> (ids), at most <see cref="Gap"/> words after the previous position.</summary>
+internal sealed record SignalElement(ulong Mask, int[] Words, int Gap);
+
+/// <summary>A parsed signal rule.</summary>
+internal sealed record SignalRule(
+    ConcernCategory Category,
+    string Spec,
+    SignalElement[] Elements,
+    ulong[] Need,
+    ulong Forbid,
+    bool Negation,
+    string[] NotNext,
+    Audience? NotFor);
