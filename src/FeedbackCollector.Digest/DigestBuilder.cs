@@ -79,12 +79,16 @@ public sealed class DigestBuilder
 
     private sealed record Comment(int Audience, DateTimeOffset ReceivedUtc, string ResponseId, string QuestionId, string Text, string[] ThemeIds);
 
-    /// <summary>Starts a digest of <paramref name="period"/>; <paramref name="surveys"/> give the closed questions their wording.</summary>
+    /// <summary>
+    /// Starts a digest of <paramref name="period"/>; <paramref name="surveys"/> give the surveys their titles and the closed
+    /// questions their wording (the <see cref="BuiltInSurveys"/> are added when missing).
+    /// </summary>
     public DigestBuilder(DigestPeriod period, IEnumerable<Survey> surveys, string? title = null)
     {
         _period = period;
         _title = string.IsNullOrWhiteSpace(title) ? DefaultTitle : DigestText.Clean(title);
-        _surveys = surveys.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        // The built-in surveys (forum session notes) are stored nowhere: added here so they are named whatever store the surveys came from.
+        _surveys = BuiltInSurveys.AddTo(surveys).ToDictionary(s => s.Code, StringComparer.Ordinal);
     }
 
     /// <summary>Adds the previous period's <paramref name="response"/>: only its theme and key-phrase counts are kept.</summary>

@@ -10,6 +10,19 @@ public class DigestBuilderTests
     private static readonly DigestModel M = DigestFixture.Model();
 
     [Fact]
+    public void Forum_points_are_counted_under_the_built_in_survey_even_when_no_store_lists_it()
+    {
+        // The fixture's survey list has no forum-notes survey: the builder adds the built-in one.
+        Assert.DoesNotContain(DigestFixture.Surveys, s => s.Code == "forum-notes");
+        var row = Assert.Single(DigestFixture.Model().BySurvey, r => r.Key == "forum-notes");
+        Assert.Equal(Core.Surveys.BuiltInSurveys.ForumNotes.Title, row.Label);
+        // A stored survey under the reserved code does not rename it.
+        var impostor = new Core.Surveys.Survey { Code = "forum-notes", Title = "Impostor", Audience = Audience.ForumNotes, Questions = [] };
+        var model = DigestBuilder.Build(DigestFixture.Period, [.. DigestFixture.Surveys, impostor], DigestFixture.Current(), [], [], 0, 0);
+        Assert.Equal("Forum session notes", Assert.Single(model.BySurvey, r => r.Key == "forum-notes").Label);
+    }
+
+    [Fact]
     public void Counts_by_audience_channel_survey_and_venue()
     {
         Assert.Equal(68, M.Responses.Value);
