@@ -49,6 +49,12 @@ public static class DigestText
         {
             return false;
         }
+        // Most text is printable ASCII: then only a double space needs cleaning. Both checks are vectorised.
+        var span = text.AsSpan();
+        if (!span.ContainsAnyExceptInRange(' ', '~'))
+        {
+            return !span.Contains("  ", StringComparison.Ordinal);
+        }
         var previousSpace = false;
         foreach (var c in text)
         {
