@@ -44,7 +44,8 @@ public sealed class DigestBuilder
     private readonly string _title;
     private readonly Dictionary<string, Survey> _surveys;
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    // Theme ids already counted for the response being added: a handful, so a list compares faster than a set hashes.
+    private readonly List<string> _seen = [];
 
     // Key phrases and theme evidence, normalised, as numbers: each distinct text once in _vocab. Counting and comparing
     // numbers costs no string hashing, and quote features become small int arrays.
@@ -81,7 +82,8 @@ public sealed class DigestBuilder
         public readonly List<Candidate>[] Candidates = new List<Candidate>[AudienceOrder.Length];
     }
 
-    private sealed record Candidate(string ResponseId, string QuestionId, string Text, int[] Features);
+    /// <summary>An answer that may be quoted for a theme, with its features (key phrases and the theme's evidence, as numbers).</summary>
+    private readonly record struct Candidate(Comment Comment, int[] Features);
 
     /// <summary>The answers to one closed question: how many answered, and how often each value was given.</summary>
     private sealed class ClosedSlot
@@ -134,7 +136,7 @@ public sealed class DigestBuilder
             // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
             foreach (var m in response.ThemesOf(t))
             {
-                if (_seen.Add(m.ThemeId))
+                if (FirstTime(m.ThemeId))
                 {
                     Increment(_prevThemes, m.ThemeId);
                 }
@@ -184,7 +186,7 @@ public sealed class DigestBuilder
             // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
             foreach (var m in response.ThemesOf(t))
             {
-                if (!_seen.Add(m.ThemeId))
+                if (!FirstTime(m.ThemeId))
                 {
                     continue;
                 }
@@ -218,7 +220,8 @@ public sealed class DigestBuilder
             {
                 themeIds[k] = Intern(themes[k].ThemeId);
             }
-            _comments.Add(new Comment(audience, response.ReceivedUtc, response.Id, t.QuestionId, text, themeIds));
+            var comment = new Comment(audience, response.ReceivedUtc, response.Id, t.QuestionId, text, themeIds);
+            _comments.Add(comment);
             if (text.Length > MaxQuoteLength)
             {
                 continue;
@@ -229,7 +232,7 @@ public sealed class DigestBuilder
                 AddFeatures(t.Result.KeyPhrases);
                 AddFeatures(m.Evidence);
                 var list = Tally(m.ThemeId).Candidates[audience] ??= [];
-                list.Add(new Candidate(response.Id, t.QuestionId, text, [.. _ids]));
+                list.Add(new Candidate(comment, [.. _ids]));
             }
         }
     }
@@ -480,6 +483,20 @@ public sealed class DigestBuilder
         : string.CompareOrdinal(x.ResponseId, y.ResponseId) is var byId and not 0 ? byId
         : string.CompareOrdinal(x.QuestionId, y.QuestionId);
 
+    /// <summary>Adds <paramref name="themeId"/> to <see cref="_seen"/>; false when it was there.</summary>
+    private bool FirstTime(string themeId)
+    {
+        foreach (var id in _seen)
+        {
+            if (string.Equals(id, themeId, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        _seen.Add(themeId);
+        return true;
+    }
+
     private static bool AllIn(string[] ids, HashSet<string> set)
     {
         foreach (var id in ids)
@@ -515,8 +532,9 @@ public sealed class DigestBuilder
         {
             return scores[x] > scores[y];
         }
-        var byId = string.CompareOrdinal(candidates[x].ResponseId, candidates[y].ResponseId);
-        return byId != 0 ? byId < 0 : string.CompareOrdinal(candidates[x].QuestionId, candidates[y].QuestionId) < 0;
+        Comment a = candidates[x].Comment, b = candidates[y].Comment;
+        var byId = string.CompareOrdinal(a.ResponseId, b.ResponseId);
+        return byId != 0 ? byId < 0 : string.CompareOrdinal(a.QuestionId, b.QuestionId) < 0;
     }
 
     private static List<string> PickDistinct(IEnumerable<int> ranked, List<Candidate> candidates)
@@ -525,7 +543,7 @@ public sealed class DigestBuilder
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var i in ranked)
         {
-            var text = candidates[i].Text;
+            var text = candidates[i].Comment.Text;
             if (seen.Add(text))
             {
                 quotes.Add(text);
