@@ -29,6 +29,7 @@ public static class HtmlDigestRenderer
         h3{font-size:1.2rem;margin:1.5rem 0 .5rem}h4{font-size:1rem;margin:1rem 0 .25rem}
         .period{color:var(--muted);font-size:1.1rem;margin:0 0 1rem}
         a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:var(--ink)}
+        nav li{margin:.3rem 0}nav a{display:inline-block;min-height:24px;line-height:24px}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
         caption{text-align:left;font-weight:bold;padding:.25rem 0}
         th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
