@@ -142,6 +142,9 @@ module functionApp 'modules/functionapp.bicep' = {
       DigestSchedule: digestSchedule
       Analysis__Provider: deployLanguage ? 'azure' : 'local'
       AzureLanguage__Endpoint: deployLanguage ? language!.outputs.endpoint : ''
+      // Behind the Functions front end every request arrives from the front end's own address: the survey page's
+      // per-client rate limits need the caller's address, which the front end appends to X-Forwarded-For.
+      Survey__TrustForwardedFor: 'true'
     }
   }
 }

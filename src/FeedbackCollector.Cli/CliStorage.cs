@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using FeedbackCollector.Core.Security;
 using FeedbackCollector.Core.Storage;
+using FeedbackCollector.Core.Surveys;
 using FeedbackCollector.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -94,7 +95,7 @@ public sealed class CliStorage(IConfiguration configuration) : ICliStorage
     {
         var tables = StorageClientFactory.CreateTableServiceClient(ResolveConnection(connection, configuration));
         await StorageFaults.RunAsync("create surveys table", ct => tables.CreateTableIfNotExistsAsync(Names.SurveysTable, ct), cancellationToken).ConfigureAwait(false);
-        return new TableSurveyRepository(tables, Microsoft.Extensions.Options.Options.Create(Names));
+        return new BuiltInSurveyRepository(new TableSurveyRepository(tables, Microsoft.Extensions.Options.Options.Create(Names)));
     }
 
     /// <inheritdoc />

@@ -44,9 +44,19 @@ public sealed class DigestBuilder
     private readonly string _title;
     private readonly Dictionary<string, Survey> _surveys;
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _normal = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly List<string> _features = [];
+    // Theme ids already counted for the response being added: a handful, so a list compares faster than a set hashes.
+    private readonly List<string> _seen = [];
+
+    // Key phrases and theme evidence, normalised, as numbers: each distinct text once in _vocab. Counting and comparing
+    // numbers costs no string hashing, and quote features become small int arrays.
+    private readonly Dictionary<string, int> _rawIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _vocabIds = new(StringComparer.Ordinal);
+    private readonly List<string> _vocab = [];
+    private readonly List<byte> _vocabFlags = [];
+    private readonly List<int> _ids = [];
+    private int[] _phraseNow = new int[256];
+    private int[] _phrasePrev = new int[256];
+    private const byte NonEmpty = 1, Countable = 2;
 
     private int _total, _analysed, _withText, _heldBack;
     private readonly int[] _byAudience = new int[AudienceOrder.Length];
@@ -55,16 +65,13 @@ public sealed class DigestBuilder
     private readonly Dictionary<string, int> _byVenue = new(StringComparer.Ordinal);
     private readonly Dictionary<AnalyzerInfo, int> _analyzers = [];
     private readonly Dictionary<string, ThemeTally> _themes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _phrases = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Survey, string Question), Dictionary<string, int>> _closed = [];
-    private readonly Dictionary<(string Survey, string Question), int> _answered = [];
+    private readonly Dictionary<string, ClosedSlot?[]> _closedSlots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int? Participants, string? Ages)> _sessions = new(StringComparer.Ordinal);
     private readonly List<Comment> _comments = [];
     private readonly List<ActionRecord> _actions = [];
 
     private int _prevTotal, _prevWithText;
     private readonly Dictionary<string, int> _prevThemes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _prevPhrases = new(StringComparer.Ordinal);
 
     private sealed class ThemeTally
     {
@@ -75,16 +82,43 @@ public sealed class DigestBuilder
         public readonly List<Candidate>[] Candidates = new List<Candidate>[AudienceOrder.Length];
     }
 
-    private sealed record Candidate(string ResponseId, string QuestionId, string Text, string[] Features);
+    /// <summary>An answer that may be quoted for a theme, with its features (key phrases and the theme's evidence, as numbers).</summary>
+    private readonly record struct Candidate(Comment Comment, int[] Features);
+
+    /// <summary>The answers to one closed question: how many answered, and how often each value was given.</summary>
+    private sealed class ClosedSlot
+    {
+        public int Answered;
+        public readonly Dictionary<string, int> Tally = new(StringComparer.Ordinal);
+    }
 
     private sealed record Comment(int Audience, DateTimeOffset ReceivedUtc, string ResponseId, string QuestionId, string Text, string[] ThemeIds);
 
-    /// <summary>Starts a digest of <paramref name="period"/>; <paramref name="surveys"/> give the closed questions their wording.</summary>
+    /// <summary>
+    /// Starts a digest of <paramref name="period"/>; <paramref name="surveys"/> give the surveys their titles and the closed
+    /// questions their wording (the <see cref="BuiltInSurveys"/> are added when missing).
+    /// </summary>
     public DigestBuilder(DigestPeriod period, IEnumerable<Survey> surveys, string? title = null)
     {
         _period = period;
         _title = string.IsNullOrWhiteSpace(title) ? DefaultTitle : DigestText.Clean(title);
-        _surveys = surveys.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        // The built-in surveys (forum session notes) are stored nowhere: added here so they are named whatever store the surveys came from.
+        _surveys = BuiltInSurveys.AddTo(surveys).ToDictionary(s => s.Code, StringComparer.Ordinal);
+        foreach (var survey in _surveys.Values)
+        {
+            // One slot per closed question, in question order; questions sharing an id share a slot.
+            var slots = new ClosedSlot?[survey.Questions.Count];
+            var byId = new Dictionary<string, ClosedSlot>(StringComparer.Ordinal);
+            for (var i = 0; i < slots.Length; i++)
+            {
+                var q = survey.Questions[i];
+                if (q.Kind != QuestionKind.FreeText)
+                {
+                    slots[i] = byId.TryGetValue(q.Id, out var shared) ? shared : byId[q.Id] = new ClosedSlot();
+                }
+            }
+            _closedSlots[survey.Code] = slots;
+        }
     }
 
     /// <summary>Adds the previous period's <paramref name="response"/>: only its theme and key-phrase counts are kept.</summary>
@@ -102,15 +136,15 @@ public sealed class DigestBuilder
             // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
             foreach (var m in response.ThemesOf(t))
             {
-                if (_seen.Add(m.ThemeId))
+                if (FirstTime(m.ThemeId))
                 {
                     Increment(_prevThemes, m.ThemeId);
                 }
             }
         }
-        if (!a.ConcernFlagged)
+        if (!Flagged(a))
         {
-            CountPhrases(a, _prevPhrases);
+            _phrasePrev = CountPhrases(a, _phrasePrev);
         }
     }
 
@@ -143,7 +177,7 @@ public sealed class DigestBuilder
             return;
         }
         _withText++;
-        var flagged = a.ConcernFlagged;
+        var flagged = Flagged(a);
 
         // A response counts once per theme, with the sentiment of its first answer that carries the theme.
         _seen.Clear();
@@ -152,7 +186,7 @@ public sealed class DigestBuilder
             // An officer's correction wins over the analyzer (SurveyResponse.ThemesOf).
             foreach (var m in response.ThemesOf(t))
             {
-                if (!_seen.Add(m.ThemeId))
+                if (!FirstTime(m.ThemeId))
                 {
                     continue;
                 }
@@ -165,7 +199,7 @@ public sealed class DigestBuilder
         }
         if (!flagged)
         {
-            CountPhrases(a, _phrases);
+            _phraseNow = CountPhrases(a, _phraseNow);
         }
 
         foreach (var t in a.Texts)
@@ -186,19 +220,19 @@ public sealed class DigestBuilder
             {
                 themeIds[k] = Intern(themes[k].ThemeId);
             }
-            _comments.Add(new Comment(audience, response.ReceivedUtc, response.Id, t.QuestionId, text, themeIds));
+            var comment = new Comment(audience, response.ReceivedUtc, response.Id, t.QuestionId, text, themeIds);
+            _comments.Add(comment);
             if (text.Length > MaxQuoteLength)
             {
                 continue;
             }
             foreach (var m in themes)
             {
-                _seen.Clear();
-                _features.Clear();
+                _ids.Clear();
                 AddFeatures(t.Result.KeyPhrases);
                 AddFeatures(m.Evidence);
                 var list = Tally(m.ThemeId).Candidates[audience] ??= [];
-                list.Add(new Candidate(response.Id, t.QuestionId, text, [.. _features]));
+                list.Add(new Candidate(comment, [.. _ids]));
             }
         }
     }
@@ -255,17 +289,14 @@ public sealed class DigestBuilder
 
         var commentThemes = themes.Where(t => t.Count.Shown).Select(t => t.Theme).ToList();
         var columnIds = commentThemes.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var kept = _comments.Where(c => audienceCells[c.Audience].Shown).ToArray();
-        Array.Sort(kept, static (x, y) =>
-            x.Audience != y.Audience ? x.Audience.CompareTo(y.Audience)
-            : x.ReceivedUtc != y.ReceivedUtc ? x.ReceivedUtc.CompareTo(y.ReceivedUtc)
-            : string.CompareOrdinal(x.ResponseId, y.ResponseId) is var byId and not 0 ? byId
-            : string.CompareOrdinal(x.QuestionId, y.QuestionId));
+        var kept = SortedComments(audienceCells);
         var audienceLabels = AudienceOrder.Select(Format.AudienceLabel).ToArray();
+        // Usually every theme has a column; only when some are hidden must each comment's themes be checked.
+        var allColumns = columnIds.Count == _themes.Count;
         var comments = new List<CommentRow>(kept.Length);
         foreach (var c in kept)
         {
-            var ids = c.ThemeIds.Length == 0 || c.ThemeIds.All(columnIds.Contains) ? c.ThemeIds : c.ThemeIds.Where(columnIds.Contains).ToArray();
+            var ids = allColumns || AllIn(c.ThemeIds, columnIds) ? c.ThemeIds : c.ThemeIds.Where(columnIds.Contains).ToArray();
             comments.Add(new CommentRow(comments.Count + 1, audienceLabels[c.Audience], c.Text, ids));
         }
 
@@ -336,30 +367,186 @@ public sealed class DigestBuilder
     /// The most typical answers of a theme: each scores the mean, over the theme's other answers, of the share of its
     /// features (key phrases and evidence) that the other answer also has; highest first, ties by id; no repeats.
     /// </summary>
-    private static List<string> Representative(List<Candidate>? candidates)
+    private List<string> Representative(List<Candidate>? candidates)
     {
         if (candidates is null || candidates.Count == 0)
         {
             return [];
         }
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        // How many of the theme's answers have each feature: an array by feature number, zeroed again before returning.
+        var df = _df.Length >= _vocab.Count ? _df : _df = new int[_vocab.Count];
         foreach (var c in candidates)
         {
             foreach (var f in c.Features)
             {
-                df[f] = df.GetValueOrDefault(f) + 1;
+                df[f]++;
             }
         }
         var others = Math.Max(1, candidates.Count - 1);
-        var scored = candidates.Select(c => (c, Score: c.Features.Length == 0 ? 0 : c.Features.Sum(f => df[f] - 1) / (double)(c.Features.Length * others)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.c.ResponseId, StringComparer.Ordinal).ThenBy(x => x.c.QuestionId, StringComparer.Ordinal);
+        var scores = new double[candidates.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var features = candidates[i].Features;
+            var shared = 0;
+            foreach (var f in features)
+            {
+                shared += df[f] - 1;
+            }
+            scores[i] = features.Length == 0 ? 0 : shared / (double)(features.Length * others);
+        }
+        // A large theme has tens of thousands of candidates and only three are quoted: keep the best few in order rather
+        // than sort them all. Texts may repeat, so keep a margin; when the margin is used up by repeats, sort them all.
+        var best = new List<int>(Shortlist + 1);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (best.Count == Shortlist && Better(best[^1], i, candidates, scores))
+            {
+                continue;
+            }
+            var at = best.Count;
+            while (at > 0 && Better(i, best[at - 1], candidates, scores))
+            {
+                at--;
+            }
+            best.Insert(at, i);
+            if (best.Count > Shortlist)
+            {
+                best.RemoveAt(Shortlist);
+            }
+        }
+        foreach (var c in candidates)
+        {
+            foreach (var f in c.Features)
+            {
+                df[f] = 0;
+            }
+        }
+        var quotes = PickDistinct(best, candidates);
+        if (quotes.Count < QuotesPerTheme && best.Count < candidates.Count)
+        {
+            var all = Enumerable.Range(0, candidates.Count).ToArray();
+            Array.Sort(all, (x, y) => Better(x, y, candidates, scores) ? -1 : Better(y, x, candidates, scores) ? 1 : x.CompareTo(y));
+            quotes = PickDistinct(all, candidates);
+        }
+        return quotes;
+    }
+
+    private int[] _df = [];
+
+    /// <summary>
+    /// The comments of audiences whose count is shown, by audience, then time received, then response and question id.
+    /// Sorted on one number (audience and time) with the few ties then sorted by id: no comparison delegate per pair.
+    /// </summary>
+    private Comment[] SortedComments(Count[] audienceCells)
+    {
+        var kept = _comments.Where(c => audienceCells[c.Audience].Shown).ToArray();
+        if (kept.Length == 0)
+        {
+            return kept;
+        }
+        var min = long.MaxValue;
+        foreach (var c in kept)
+        {
+            min = Math.Min(min, c.ReceivedUtc.UtcTicks);
+        }
+        // Audience in the top bits, ticks since the earliest comment below: 2^58 ticks is over 900 years.
+        var keys = new long[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var offset = kept[i].ReceivedUtc.UtcTicks - min;
+            if (offset >= 1L << 58)
+            {
+                Array.Sort(kept, CompareComments);
+                return kept;
+            }
+            keys[i] = ((long)kept[i].Audience << 58) | offset;
+        }
+        Array.Sort(keys, kept);
+        for (int start = 0, end; start < kept.Length; start = end)
+        {
+            end = start + 1;
+            while (end < kept.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                Array.Sort(kept, start, end - start, Comparer<Comment>.Create(CompareComments));
+            }
+        }
+        return kept;
+    }
+
+    private static int CompareComments(Comment x, Comment y) =>
+        x.Audience != y.Audience ? x.Audience.CompareTo(y.Audience)
+        : x.ReceivedUtc != y.ReceivedUtc ? x.ReceivedUtc.CompareTo(y.ReceivedUtc)
+        : string.CompareOrdinal(x.ResponseId, y.ResponseId) is var byId and not 0 ? byId
+        : string.CompareOrdinal(x.QuestionId, y.QuestionId);
+
+    /// <summary>Adds <paramref name="themeId"/> to <see cref="_seen"/>; false when it was there.</summary>
+    private bool FirstTime(string themeId)
+    {
+        foreach (var id in _seen)
+        {
+            if (string.Equals(id, themeId, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        _seen.Add(themeId);
+        return true;
+    }
+
+    private static bool AllIn(string[] ids, HashSet<string> set)
+    {
+        foreach (var id in ids)
+        {
+            if (!set.Contains(id))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether any answer was flagged as a possible concern (<see cref="ResponseAnalysis.ConcernFlagged"/>, without LINQ).</summary>
+    private static bool Flagged(ResponseAnalysis a)
+    {
+        foreach (var t in a.Texts)
+        {
+            if (t.Result.Concern.Flagged)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Candidates kept in order while choosing quotes: the quotes and a margin for repeated texts.</summary>
+    private const int Shortlist = QuotesPerTheme * 8;
+
+    /// <summary>Whether candidate <paramref name="x"/> ranks before <paramref name="y"/>: higher score, then id, then question.</summary>
+    private static bool Better(int x, int y, List<Candidate> candidates, double[] scores)
+    {
+        if (scores[x] != scores[y])
+        {
+            return scores[x] > scores[y];
+        }
+        Comment a = candidates[x].Comment, b = candidates[y].Comment;
+        var byId = string.CompareOrdinal(a.ResponseId, b.ResponseId);
+        return byId != 0 ? byId < 0 : string.CompareOrdinal(a.QuestionId, b.QuestionId) < 0;
+    }
+
+    private static List<string> PickDistinct(IEnumerable<int> ranked, List<Candidate> candidates)
+    {
         var quotes = new List<string>(QuotesPerTheme);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (c, _) in scored)
+        foreach (var i in ranked)
         {
-            if (seen.Add(c.Text))
+            var text = candidates[i].Comment.Text;
+            if (seen.Add(text))
             {
-                quotes.Add(c.Text);
+                quotes.Add(text);
                 if (quotes.Count == QuotesPerTheme)
                 {
                     break;
@@ -375,11 +562,22 @@ public sealed class DigestBuilder
         {
             return [];
         }
-        return _phrases
-            .Where(kv => kv.Value >= Suppressor.Threshold)
-            .Select(kv => (Phrase: kv.Key, Now: kv.Value, Before: _prevPhrases.GetValueOrDefault(kv.Key),
-                Rise: (double)kv.Value / _withText - (_prevWithText == 0 ? 0 : (double)_prevPhrases.GetValueOrDefault(kv.Key) / _prevWithText)))
-            .Where(x => x.Rise > 0)
+        var list = new List<(string Phrase, int Now, int Before, double Rise)>();
+        for (var id = 0; id < _vocab.Count; id++)
+        {
+            var now = id < _phraseNow.Length ? _phraseNow[id] : 0;
+            if (now < Suppressor.Threshold)
+            {
+                continue;
+            }
+            var before = id < _phrasePrev.Length ? _phrasePrev[id] : 0;
+            var rise = (double)now / _withText - (_prevWithText == 0 ? 0 : (double)before / _prevWithText);
+            if (rise > 0)
+            {
+                list.Add((_vocab[id], now, before, rise));
+            }
+        }
+        return list
             .OrderByDescending(x => x.Rise).ThenByDescending(x => x.Now).ThenBy(x => x.Phrase, StringComparer.Ordinal)
             .Take(RisingPhrasesListed)
             .Select(x => new PhraseRow(x.Phrase, Suppressor.One(x.Now), Suppressor.One(x.Before)))
@@ -395,16 +593,17 @@ public sealed class DigestBuilder
             {
                 continue;
             }
-            foreach (var q in survey.Questions)
+            var slots = _closedSlots[code];
+            for (var k = 0; k < survey.Questions.Count; k++)
             {
+                var q = survey.Questions[k];
                 var options = OptionsOf(q);
-                if (options is null)
+                if (options is null || slots[k] is not { } slot)
                 {
                     continue;
                 }
-                var tally = _closed.GetValueOrDefault((code, q.Id));
-                var counts = options.Select(o => tally?.GetValueOrDefault(o.Value) ?? 0).ToList();
-                var answered = _answered.GetValueOrDefault((code, q.Id));
+                var counts = options.Select(o => slot.Tally.GetValueOrDefault(o.Value)).ToList();
+                var answered = slot.Answered;
                 var several = q.Kind == QuestionKind.MultipleChoice;
                 Count total;
                 Count[] cells;
@@ -434,25 +633,32 @@ public sealed class DigestBuilder
 
     private void AddClosed(SurveyResponse r)
     {
-        if (!_surveys.TryGetValue(r.SurveyCode, out var survey))
+        if (r.Answers.Count == 0 || !_surveys.TryGetValue(r.SurveyCode, out var survey))
         {
             return;
         }
-        foreach (var q in survey.Questions)
+        var slots = _closedSlots[survey.Code];
+        for (var i = 0; i < slots.Length; i++)
         {
-            if (q.Kind == QuestionKind.FreeText || !r.Answers.TryGetValue(q.Id, out var values) || values.Count == 0)
+            if (slots[i] is not { } slot || !r.Answers.TryGetValue(survey.Questions[i].Id, out var values) || values.Count == 0)
             {
                 continue;
             }
-            var key = (survey.Code, q.Id);
-            _answered[key] = _answered.GetValueOrDefault(key) + 1;
-            if (!_closed.TryGetValue(key, out var tally))
+            slot.Answered++;
+            var tally = slot.Tally;
+            // Each value once per response, without a set per answer (answers hold one value, or a few).
+            for (var k = 0; k < values.Count; k++)
             {
-                _closed[key] = tally = new Dictionary<string, int>(StringComparer.Ordinal);
-            }
-            foreach (var v in values.Distinct(StringComparer.Ordinal))
-            {
-                tally[v] = tally.GetValueOrDefault(v) + 1;
+                var v = values[k];
+                var repeat = false;
+                for (var j = 0; j < k && !repeat; j++)
+                {
+                    repeat = string.Equals(values[j], v, StringComparison.Ordinal);
+                }
+                if (!repeat)
+                {
+                    Increment(tally, v);
+                }
             }
         }
     }
@@ -503,32 +709,42 @@ public sealed class DigestBuilder
         return t;
     }
 
-    /// <summary>Counts each key phrase of a response once.</summary>
-    private void CountPhrases(ResponseAnalysis a, Dictionary<string, int> counts)
+    /// <summary>Counts each key phrase of a response once in <paramref name="counts"/> (by phrase number; grown as needed).</summary>
+    private int[] CountPhrases(ResponseAnalysis a, int[] counts)
     {
-        _seen.Clear();
+        _ids.Clear();
         foreach (var t in a.Texts)
         {
             foreach (var k in t.Result.KeyPhrases)
             {
-                var p = Normal(k);
+                var id = IdOf(k);
                 // Placeholders of redacted data are not phrases anyone said.
-                if (p.Length is > 0 and <= 60 && !p.Contains('[', StringComparison.Ordinal) && _seen.Add(p))
+                if ((_vocabFlags[id] & Countable) != 0 && !_ids.Contains(id))
                 {
-                    Increment(counts, p);
+                    _ids.Add(id);
                 }
             }
         }
+        if (_vocab.Count > counts.Length)
+        {
+            Array.Resize(ref counts, Math.Max(_vocab.Count, counts.Length * 2));
+        }
+        foreach (var id in _ids)
+        {
+            counts[id]++;
+        }
+        return counts;
     }
 
+    /// <summary>Adds the numbers of <paramref name="items"/> to <see cref="_ids"/>, each once, none for an empty text.</summary>
     private void AddFeatures(IReadOnlyList<string> items)
     {
         foreach (var item in items)
         {
-            var f = Normal(item);
-            if (f.Length > 0 && _seen.Add(f))
+            var id = IdOf(item);
+            if ((_vocabFlags[id] & NonEmpty) != 0 && !_ids.Contains(id))
             {
-                _features.Add(f);
+                _ids.Add(id);
             }
         }
     }
@@ -539,20 +755,27 @@ public sealed class DigestBuilder
         c++;
     }
 
-    /// <summary>A phrase cleaned and lower-cased, one shared instance per distinct phrase (phrases repeat a great deal).</summary>
-    private string Normal(string s)
+    /// <summary>The number of a phrase once cleaned and lower-cased; the same number for every text that normalises alike.</summary>
+    private int IdOf(string s)
     {
-        if (_normal.TryGetValue(s, out var n))
+        if (_rawIds.TryGetValue(s, out var id))
         {
-            return n;
+            return id;
         }
-        n = Intern(DigestText.Clean(s).ToLowerInvariant());
-        // Bound the cache: a quarter of hostile, all-distinct phrases must not hold them all twice.
-        if (_normal.Count < 200_000)
+        var n = DigestText.Clean(s).ToLowerInvariant();
+        if (!_vocabIds.TryGetValue(n, out id))
         {
-            _normal[s] = n;
+            id = _vocab.Count;
+            _vocabIds[n] = id;
+            _vocab.Add(n);
+            _vocabFlags.Add((byte)((n.Length > 0 ? NonEmpty : 0) | (n.Length is > 0 and <= 60 && !n.Contains('[', StringComparison.Ordinal) ? Countable : 0)));
         }
-        return n;
+        // Bound the cache of raw texts: a quarter of hostile, all-distinct phrases must not hold them all twice.
+        if (_rawIds.Count < 200_000)
+        {
+            _rawIds[s] = id;
+        }
+        return id;
     }
 
     private string Intern(string s)

@@ -39,7 +39,10 @@ public sealed class SurveyPage(SurveyCache surveys, ILogger<SurveyPage> logger)
         });
     }
 
-    /// <summary>An open or closed survey (drafts are not public), or null.</summary>
+    /// <summary>
+    /// An open or closed survey (drafts are not public), or null. A built-in survey (forum session notes) has no page,
+    /// form, poster or QR code: its points come only through a facilitator's upload.
+    /// </summary>
     internal static async Task<Survey?> FindAsync(SurveyCache surveys, string code, CancellationToken ct) =>
-        SurveyRules.IsValidCode(code) && await surveys.FindAsync(code, ct) is { Status: not SurveyStatus.Draft } s ? s : null;
+        SurveyRules.IsValidCode(code) && !BuiltInSurveys.IsBuiltIn(code) && await surveys.FindAsync(code, ct) is { Status: not SurveyStatus.Draft } s ? s : null;
 }

@@ -6,6 +6,7 @@ using FeedbackCollector.Core.Concerns;
 using FeedbackCollector.Core.Digests;
 using FeedbackCollector.Core.Notes;
 using FeedbackCollector.Core.Storage;
+using FeedbackCollector.Core.Surveys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,7 +38,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
         services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
 
-        services.TryAddSingleton<ISurveyRepository, TableSurveyRepository>();
+        // The built-in surveys (forum session notes) are seen by every reader through this one registration.
+        services.TryAddSingleton<TableSurveyRepository>();
+        services.TryAddSingleton<ISurveyRepository>(sp => new BuiltInSurveyRepository(sp.GetRequiredService<TableSurveyRepository>()));
         services.TryAddSingleton<TableResponseRepository>();
         services.TryAddSingleton<IResponseRepository>(sp => sp.GetRequiredService<TableResponseRepository>());
         services.TryAddSingleton<IResponseCurationStore>(sp => sp.GetRequiredService<TableResponseRepository>());

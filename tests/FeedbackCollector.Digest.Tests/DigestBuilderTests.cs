@@ -10,6 +10,45 @@ public class DigestBuilderTests
     private static readonly DigestModel M = DigestFixture.Model();
 
     [Fact]
+    public void Quotes_are_three_different_texts_even_when_one_text_fills_the_most_typical_places()
+    {
+        var at = DigestFixture.Period.FromUtc.AddDays(5);
+        var theme = new List<(string, string, string)> { ("listen-to-me", "Listen to me", "listen") };
+        var responses = new List<SurveyResponse>();
+        // Forty identical answers share every feature: they are the most typical, but one text is quoted once.
+        for (var i = 0; i < 40; i++)
+        {
+            responses.Add(DigestFixture.Response($"same-{i}", "young-voices", Audience.Child, at.AddMinutes(i), Channel.Web, null, [],
+                [("better", "Adults never listen to us", theme, SentimentLabel.Negative, ["adults never", "listen to us", "youth club"])]));
+        }
+        string[] others = ["Teachers listen sometimes", "My youth worker listens", "Nobody at the council listens"];
+        for (var i = 0; i < others.Length; i++)
+        {
+            responses.Add(DigestFixture.Response($"other-{i}", "young-voices", Audience.Child, at.AddHours(i + 1), Channel.Web, null, [],
+                [("better", others[i], theme, SentimentLabel.Neutral, ["youth club", $"other {i}"])]));
+        }
+        var model = DigestBuilder.Build(DigestFixture.Period, DigestFixture.Surveys, responses, [], [], 0, 0);
+        var quotes = Assert.Single(model.Audiences).Themes.Single(t => t.Theme.Id == "listen-to-me").Quotes;
+        Assert.Equal(3, quotes.Count);
+        Assert.Equal("Adults never listen to us", quotes[0]);
+        Assert.Equal(3, quotes.Distinct().Count());
+        Assert.All(quotes.Skip(1), q => Assert.Contains(q, others));
+    }
+
+    [Fact]
+    public void Forum_points_are_counted_under_the_built_in_survey_even_when_no_store_lists_it()
+    {
+        // The fixture's survey list has no forum-notes survey: the builder adds the built-in one.
+        Assert.DoesNotContain(DigestFixture.Surveys, s => s.Code == "forum-notes");
+        var row = Assert.Single(DigestFixture.Model().BySurvey, r => r.Key == "forum-notes");
+        Assert.Equal(Core.Surveys.BuiltInSurveys.ForumNotes.Title, row.Label);
+        // A stored survey under the reserved code does not rename it.
+        var impostor = new Core.Surveys.Survey { Code = "forum-notes", Title = "Impostor", Audience = Audience.ForumNotes, Questions = [] };
+        var model = DigestBuilder.Build(DigestFixture.Period, [.. DigestFixture.Surveys, impostor], DigestFixture.Current(), [], [], 0, 0);
+        Assert.Equal("Forum session notes", Assert.Single(model.BySurvey, r => r.Key == "forum-notes").Label);
+    }
+
+    [Fact]
     public void Counts_by_audience_channel_survey_and_venue()
     {
         Assert.Equal(68, M.Responses.Value);

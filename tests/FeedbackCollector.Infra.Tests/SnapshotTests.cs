@@ -51,6 +51,9 @@ public sealed class SnapshotTests(InfraFixture infra)
         Assert.Equal("alerts", (string?)settings["AlertsQueueName"]);
         Assert.Equal("digests", (string?)settings["DigestContainer"]);
         Assert.Equal("0 0 6 1 1,4,7,10 *", (string?)settings["DigestSchedule"]);
+        // Behind Azure's front end the client address is only in X-Forwarded-For: without this, every phone would
+        // share one rate-limit bucket.
+        Assert.Equal("true", (string?)settings["Survey__TrustForwardedFor"]);
         var account = (string)infra.DefaultSnapshot.Single("Microsoft.Storage/storageAccounts")["name"]!;
         Assert.Equal(account, (string?)settings["AzureWebJobsStorage__accountName"]);
         foreach (var name in new[] { "Storage__tableServiceUri", "Storage__queueServiceUri", "Storage__blobServiceUri", "APPLICATIONINSIGHTS_CONNECTION_STRING", "Survey__PublicBaseUrl" })

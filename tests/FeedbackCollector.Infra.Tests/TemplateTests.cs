@@ -148,10 +148,12 @@ public sealed class TemplateTests(InfraFixture infra)
     public void App_settings_carry_every_name_the_app_reads_and_no_keys()
     {
         var passed = Arm.Module(T, "functionApp").Properties!["parameters"]!["appSettings"]!["value"]!.AsObject();
-        foreach (var name in new[] { "Storage__tableServiceUri", "Storage__queueServiceUri", "Storage__blobServiceUri", "AnalysisQueueName", "AlertsQueueName", "DigestContainer", "DigestSchedule", "Analysis__Provider", "AzureLanguage__Endpoint" })
+        foreach (var name in new[] { "Storage__tableServiceUri", "Storage__queueServiceUri", "Storage__blobServiceUri", "AnalysisQueueName", "AlertsQueueName", "DigestContainer", "DigestSchedule", "Analysis__Provider", "AzureLanguage__Endpoint", "Survey__TrustForwardedFor" })
         {
             Assert.True(passed.ContainsKey(name), name);
         }
+        // The survey page's rate limiter takes the client address from X-Forwarded-For only when told to.
+        Assert.Equal("true", (string?)passed["Survey__TrustForwardedFor"]);
         Assert.Equal("[if(parameters('deployLanguage'), 'azure', 'local')]", (string?)passed["Analysis__Provider"]);
         Assert.Equal("0 0 6 1 1,4,7,10 *", (string?)MainParameter("digestSchedule")["defaultValue"]);
 

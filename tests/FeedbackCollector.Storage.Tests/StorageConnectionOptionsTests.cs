@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using FeedbackCollector.Core.Storage;
+using FeedbackCollector.Core.Surveys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -132,7 +133,7 @@ public class StorageConnectionOptionsTests
         Assert.Equal(new Uri("https://acct.blob.core.windows.net/"), sp.GetRequiredService<BlobServiceClient>().Uri);
         Assert.Equal("acct", sp.GetRequiredService<BlobServiceClient>().AccountName);
         // Every port resolves (adapters construct without I/O).
-        Assert.IsType<TableSurveyRepository>(sp.GetRequiredService<ISurveyRepository>());
+        Assert.IsType<TableSurveyRepository>(Assert.IsType<BuiltInSurveyRepository>(sp.GetRequiredService<ISurveyRepository>()).Inner);
         Assert.IsType<TableResponseRepository>(sp.GetRequiredService<IResponseRepository>());
         Assert.IsType<TableRoleKeyRepository>(sp.GetRequiredService<IRoleKeyRepository>());
         Assert.IsType<TableConcernRepository>(sp.GetRequiredService<Core.Concerns.IConcernRepository>());

@@ -14,15 +14,22 @@ namespace FeedbackCollector.Cli.Commands;
 public sealed class DigestCommand : ICliCommand
 {
     private readonly Func<string?, CancellationToken, Task<IServiceProvider>> _services;
+    private readonly ICliFiles _files;
+    private readonly TimeProvider _time;
 
-    /// <summary>Uses storage configured from the environment.</summary>
+    /// <summary>Uses storage configured from the environment, the disk and the clock.</summary>
     public DigestCommand()
-        : this(CliServices.CreateAsync)
+        : this(CliServices.CreateAsync, DiskFiles.Instance, TimeProvider.System)
     {
     }
 
-    /// <summary>Uses the services <paramref name="services"/> gives (tests).</summary>
-    internal DigestCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services) => _services = services;
+    /// <summary>Uses the services <paramref name="services"/> gives, <paramref name="files"/> and <paramref name="time"/> (tests).</summary>
+    internal DigestCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services, ICliFiles files, TimeProvider time)
+    {
+        _services = services;
+        _files = files;
+        _time = time;
+    }
 
     /// <inheritdoc />
     public string Name => "digest";
@@ -70,7 +77,7 @@ public sealed class DigestCommand : ICliCommand
         {
             throw new CliUsageException("--from and --to (or --quarter) are required.");
         }
-        var period = DigestPeriod.TryFromDates(from, to, DateTimeOffset.UtcNow, out var errors)
+        var period = DigestPeriod.TryFromDates(from, to, _time.GetUtcNow(), out var errors)
                      ?? throw new CliUsageException(string.Join(" ", errors.Values));
 
         return await CliStorage.RunAsync(console, async () =>
@@ -96,10 +103,10 @@ public sealed class DigestCommand : ICliCommand
             watch.Stop();
             if (outDir is not null)
             {
-                Directory.CreateDirectory(outDir);
+                _files.CreateDirectory(outDir);
                 foreach (var f in files)
                 {
-                    await File.WriteAllBytesAsync(Path.Combine(outDir, f.Name), f.Content, cancellationToken);
+                    await _files.WriteAllBytesAsync(Path.Combine(outDir, f.Name), f.Content, cancellationToken);
                 }
             }
             await console.Out.WriteLineAsync($"Digest of {period.Label} ({period.Key}) stored in {DigestPaths.Folder(period)} in {watch.ElapsedMilliseconds:N0} ms:");

@@ -18,15 +18,20 @@ namespace FeedbackCollector.Cli.Commands;
 public sealed class ImportCommand : ICliCommand
 {
     private readonly Func<string?, CancellationToken, Task<IServiceProvider>> _services;
+    private readonly ICliFiles _files;
 
-    /// <summary>Uses storage configured from the environment.</summary>
+    /// <summary>Uses storage configured from the environment, and the disk.</summary>
     public ImportCommand()
-        : this(CliServices.CreateAsync)
+        : this(CliServices.CreateAsync, DiskFiles.Instance)
     {
     }
 
-    /// <summary>Uses the services <paramref name="services"/> gives (tests).</summary>
-    internal ImportCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services) => _services = services;
+    /// <summary>Uses the services <paramref name="services"/> gives and <paramref name="files"/> (tests).</summary>
+    internal ImportCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services, ICliFiles files)
+    {
+        _services = services;
+        _files = files;
+    }
 
     /// <inheritdoc />
     public string Name => "import";
@@ -76,12 +81,12 @@ public sealed class ImportCommand : ICliCommand
         {
             throw new CliUsageException("--audience is child, parent or practitioner.");
         }
-        if (!File.Exists(file))
+        if (!_files.Exists(file))
         {
             await console.Error.WriteLineAsync($"No file '{file}'.");
             return 1;
         }
-        var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+        var bytes = await _files.ReadAllBytesAsync(file, cancellationToken);
         IReadOnlyList<ImportRow> rows;
         try
         {
@@ -134,6 +139,10 @@ public sealed class ImportCommand : ICliCommand
                         await console.Error.WriteLineAsync($"{field}: {error}");
                     }
                     return 1;
+                case OutcomeKind.Unavailable:
+                    // Stopped part-way: the message says how far it got; running it again finishes it.
+                    await console.Error.WriteLineAsync(outcome.Message);
+                    return CliStorage.UnavailableExitCode;
                 default:
                     await console.Error.WriteLineAsync(outcome.Message ?? outcome.Kind.ToString());
                     return 1;

@@ -44,6 +44,10 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
         var now = time.GetUtcNow();
         var survey = ToSurvey(definition, definition.Code ?? "", now, now);
         var errors = Check(definition, survey);
+        if (BuiltInSurveys.IsBuiltIn(survey.Code))
+        {
+            errors["code"] = $"'{survey.Code}' is reserved: it is the built-in survey of forum session notes.";
+        }
         if (errors.Count > 0)
         {
             return Outcome.Invalid(errors);
@@ -58,8 +62,12 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
         return Outcome.Created(stored);
     }
 
-    /// <summary>Every survey.</summary>
-    public async Task<Outcome> ListAsync(CancellationToken cancellationToken) => Outcome.Ok(await surveys.ListAsync(cancellationToken));
+    /// <summary>
+    /// Every survey officers manage. The built-in survey of forum session notes is not among them (it cannot be edited,
+    /// opened, closed or put on a poster); it is found by its code like any other.
+    /// </summary>
+    public async Task<Outcome> ListAsync(CancellationToken cancellationToken) =>
+        Outcome.Ok((await surveys.ListAsync(cancellationToken)).Where(s => !BuiltInSurveys.IsBuiltIn(s.Code)).ToList());
 
     /// <summary>One survey, whatever its status (officer view).</summary>
     public async Task<Outcome> GetAsync(string code, CancellationToken cancellationToken) =>
@@ -70,7 +78,8 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
     /// <summary>A survey as respondents see it: open or closed ones only, without storage details.</summary>
     public async Task<Outcome> GetPublicAsync(string code, CancellationToken cancellationToken)
     {
-        var s = SurveyRules.IsValidCode(code) ? await cache.FindAsync(code, cancellationToken) : null;
+        // A built-in survey has no page: forum session notes come only through a facilitator's upload.
+        var s = SurveyRules.IsValidCode(code) && !BuiltInSurveys.IsBuiltIn(code) ? await cache.FindAsync(code, cancellationToken) : null;
         return s is null || s.Status == SurveyStatus.Draft
             ? Outcome.NotFound($"There is no survey '{code}'.")
             : Outcome.Ok(s with { ETag = null });
@@ -79,6 +88,10 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
     /// <summary>Replaces the editable fields of a survey. <paramref name="ifMatch"/> guards against overwriting another edit.</summary>
     public async Task<Outcome> UpdateAsync(string code, JsonElement body, string? ifMatch, CancellationToken cancellationToken)
     {
+        if (BuiltInSurveys.IsBuiltIn(code))
+        {
+            return BuiltInIsReadOnly(code);
+        }
         var current = SurveyRules.IsValidCode(code) ? await surveys.FindAsync(code, cancellationToken) : null;
         if (current is null)
         {
@@ -106,6 +119,10 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
     /// <summary>Opens or closes a survey.</summary>
     public async Task<Outcome> SetStatusAsync(string code, SurveyStatus status, CancellationToken cancellationToken)
     {
+        if (BuiltInSurveys.IsBuiltIn(code))
+        {
+            return BuiltInIsReadOnly(code);
+        }
         var current = SurveyRules.IsValidCode(code) ? await surveys.FindAsync(code, cancellationToken) : null;
         if (current is null)
         {
@@ -132,6 +149,9 @@ public sealed partial class SurveyAdminHandler(ISurveyRepository surveys, Survey
             return Outcome.Conflict($"Survey '{survey.Code}' was changed by someone else; reload it and try again.");
         }
     }
+
+    private static Outcome BuiltInIsReadOnly(string code) =>
+        Outcome.Conflict($"Survey '{code}' is built in: it holds the points of forum session notes and cannot be edited, opened or closed.");
 
     private static (SurveyDefinition? Definition, Outcome? Error) Read(JsonElement body)
     {

@@ -29,6 +29,7 @@ public static class HtmlDigestRenderer
         h3{font-size:1.2rem;margin:1.5rem 0 .5rem}h4{font-size:1rem;margin:1rem 0 .25rem}
         .period{color:var(--muted);font-size:1.1rem;margin:0 0 1rem}
         a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:var(--ink)}
+        nav li{margin:.3rem 0}nav a{display:inline-block;min-height:24px;line-height:24px}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
         caption{text-align:left;font-weight:bold;padding:.25rem 0}
         th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
@@ -116,15 +117,15 @@ public static class HtmlDigestRenderer
             return;
         }
         Chart(h, "chart-themes", "Responses by theme (top 10)", m.Themes.Take(10).Select(t => (t.Theme.Label, t.Count)).ToList());
+        // Two tables rather than one of eleven columns, which would be wider than an A4 page: the ranking with its
+        // actions, then the sentiment within each theme.
         h.Append("<table>\n<caption>Themes ranked by responses, with change against ").Append(E(m.Period.PreviousLabel)).Append("</caption>\n<thead>\n<tr>")
             .Append("<th scope=\"col\" class=\"n\">Rank</th><th scope=\"col\">Theme</th><th scope=\"col\" class=\"n\">Responses</th><th scope=\"col\" class=\"n\">Share</th>")
-            .Append("<th scope=\"col\" class=\"n\">Previous</th><th scope=\"col\" class=\"n\">Change</th><th scope=\"col\" class=\"n\">Positive</th><th scope=\"col\" class=\"n\">Neutral</th>")
-            .Append("<th scope=\"col\" class=\"n\">Negative</th><th scope=\"col\" class=\"n\">Mixed</th><th scope=\"col\">You said, we did</th></tr>\n</thead>\n<tbody>\n");
+            .Append("<th scope=\"col\" class=\"n\">Previous</th><th scope=\"col\" class=\"n\">Change</th><th scope=\"col\">You said, we did</th></tr>\n</thead>\n<tbody>\n");
         foreach (var t in m.Themes)
         {
             h.Append("<tr><td class=\"n\">").Append(t.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><th scope=\"row\"><bdi>").Append(E(t.Theme.Label)).Append("</bdi></th>")
                 .Append(N(t.Count.Display)).Append(N(t.ShareDisplay)).Append(N(t.Previous.Display)).Append(N(t.ChangeDisplay))
-                .Append(N(t.Sentiment.Positive.Display)).Append(N(t.Sentiment.Neutral.Display)).Append(N(t.Sentiment.Negative.Display)).Append(N(t.Sentiment.Mixed.Display))
                 .Append("<td class=\"t\">");
             if (t.Actions.Count > 0)
             {
@@ -138,7 +139,17 @@ public static class HtmlDigestRenderer
             h.Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n<p class=\"note\">Share is of the ").Append(E(m.Method.WithText.Display))
-            .Append(" responses with analysed free text; a response may have several themes. Change is in percentage points of share.</p>\n</section>\n");
+            .Append(" responses with analysed free text; a response may have several themes. Change is in percentage points of share.</p>\n");
+        h.Append("<table>\n<caption>Sentiment within each theme (responses)</caption>\n<thead>\n<tr>")
+            .Append("<th scope=\"col\">Theme</th><th scope=\"col\" class=\"n\">Positive</th><th scope=\"col\" class=\"n\">Neutral</th>")
+            .Append("<th scope=\"col\" class=\"n\">Negative</th><th scope=\"col\" class=\"n\">Mixed</th></tr>\n</thead>\n<tbody>\n");
+        foreach (var t in m.Themes)
+        {
+            h.Append("<tr><th scope=\"row\"><bdi>").Append(E(t.Theme.Label)).Append("</bdi></th>")
+                .Append(N(t.Sentiment.Positive.Display)).Append(N(t.Sentiment.Neutral.Display)).Append(N(t.Sentiment.Negative.Display)).Append(N(t.Sentiment.Mixed.Display))
+                .Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Audience(StringBuilder h, AudienceSection s, int index)
