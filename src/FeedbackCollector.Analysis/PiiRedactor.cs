@@ -33,6 +33,13 @@ public sealed class PiiRedactor : IPiiRedactor
          ".edu", ".gov", ".xyz", ".online", ".site", ".link"],
         StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// <see cref="PiiPatterns.NamedStreet"/> is case-sensitive and must end in one of its street words, each of which
+    /// starts with one of these: without one the regex cannot match, and most texts have none.
+    /// </summary>
+    private static readonly SearchValues<string> StreetNameSuffixes = SearchValues.Create(
+        ["St", "Rd", "Road", "Ave", "Lane", "Crescent", "Terrace", "Gardens", "Grove", "Close", "Drive", "Mews"], StringComparison.Ordinal);
+
     private static readonly string[] Placeholders = BuildPlaceholders();
 
     [ThreadStatic]
@@ -121,7 +128,7 @@ public sealed class PiiRedactor : IPiiRedactor
             AddAll(PiiPatterns.CuedAddress(), text, PiiType.Address, found, "street");
         }
 
-        if (span.IndexOfAnyInRange('A', 'Z') >= 0)
+        if (span.IndexOfAny(StreetNameSuffixes) >= 0)
         {
             AddAll(PiiPatterns.NamedStreet(), text, PiiType.Address, found);
         }
