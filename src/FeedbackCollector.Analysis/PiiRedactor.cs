@@ -40,6 +40,14 @@ public sealed class PiiRedactor : IPiiRedactor
     private static readonly SearchValues<string> StreetNameSuffixes = SearchValues.Create(
         ["St", "Rd", "Road", "Ave", "Lane", "Crescent", "Terrace", "Gardens", "Grove", "Close", "Drive", "Mews"], StringComparison.Ordinal);
 
+    /// <summary>Every cue of <see cref="PiiPatterns.DateOfBirth"/> contains one of these ("date of birth" and "birthday" contain "birth").</summary>
+    private static readonly SearchValues<string> BirthCues = SearchValues.Create(
+        ["born", "dob", "d.o.b", "birth", "bday", "b'day"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words that <see cref="PiiPatterns.UnitAddress"/> starts with.</summary>
+    private static readonly SearchValues<string> UnitWords = SearchValues.Create(
+        ["flat", "apt", "apartment", "unit", "room", "suite", "block"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] Placeholders = BuildPlaceholders();
 
     [ThreadStatic]
@@ -108,9 +116,16 @@ public sealed class PiiRedactor : IPiiRedactor
                 AddPostcodes(text, found);
             }
 
-            AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
+            if (span.IndexOfAny(BirthCues) >= 0)
+            {
+                AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
+            }
+
             AddNumberedAddresses(text, found);
-            AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+            if (span.IndexOfAny(UnitWords) >= 0)
+            {
+                AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+            }
             if (digits >= 4)
             {
                 AddBareDates(text, found);
