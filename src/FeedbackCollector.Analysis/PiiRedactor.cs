@@ -33,6 +33,21 @@ public sealed class PiiRedactor : IPiiRedactor
          ".edu", ".gov", ".xyz", ".online", ".site", ".link"],
         StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// <see cref="PiiPatterns.NamedStreet"/> is case-sensitive and must end in one of its street words, each of which
+    /// starts with one of these: without one the regex cannot match, and most texts have none.
+    /// </summary>
+    private static readonly SearchValues<string> StreetNameSuffixes = SearchValues.Create(
+        ["St", "Rd", "Road", "Ave", "Lane", "Crescent", "Terrace", "Gardens", "Grove", "Close", "Drive", "Mews"], StringComparison.Ordinal);
+
+    /// <summary>Every cue of <see cref="PiiPatterns.DateOfBirth"/> contains one of these ("date of birth" and "birthday" contain "birth").</summary>
+    private static readonly SearchValues<string> BirthCues = SearchValues.Create(
+        ["born", "dob", "d.o.b", "birth", "bday", "b'day"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words that <see cref="PiiPatterns.UnitAddress"/> starts with.</summary>
+    private static readonly SearchValues<string> UnitWords = SearchValues.Create(
+        ["flat", "apt", "apartment", "unit", "room", "suite", "block"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] Placeholders = BuildPlaceholders();
 
     [ThreadStatic]
@@ -101,9 +116,16 @@ public sealed class PiiRedactor : IPiiRedactor
                 AddPostcodes(text, found);
             }
 
-            AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
+            if (span.IndexOfAny(BirthCues) >= 0)
+            {
+                AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
+            }
+
             AddNumberedAddresses(text, found);
-            AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+            if (span.IndexOfAny(UnitWords) >= 0)
+            {
+                AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+            }
             if (digits >= 4)
             {
                 AddBareDates(text, found);
@@ -121,7 +143,7 @@ public sealed class PiiRedactor : IPiiRedactor
             AddAll(PiiPatterns.CuedAddress(), text, PiiType.Address, found, "street");
         }
 
-        if (span.IndexOfAnyInRange('A', 'Z') >= 0)
+        if (span.IndexOfAny(StreetNameSuffixes) >= 0)
         {
             AddAll(PiiPatterns.NamedStreet(), text, PiiType.Address, found);
         }

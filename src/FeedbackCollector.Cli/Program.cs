@@ -8,13 +8,11 @@ namespace FeedbackCollector.Cli
     /// <summary>Finds the commands and dispatches to one.</summary>
     public static class CliApp
     {
-        /// <summary>Every command in this assembly, by name.</summary>
-        public static IReadOnlyDictionary<string, ICliCommand> Commands { get; } = typeof(CliApp).Assembly
-            .GetTypes()
-            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(ICliCommand).IsAssignableFrom(t)
-                        && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
-            .ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        /// <summary>
+        /// Every command in this assembly, by name. A command is constructed only when it is looked up (some read
+        /// settings in their constructors), so running one command builds only that one; listing them builds all.
+        /// </summary>
+        public static CliCommandCatalog Commands { get; } = new(typeof(CliApp).Assembly);
 
         /// <summary>Runs the command named by the first argument.</summary>
         public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)

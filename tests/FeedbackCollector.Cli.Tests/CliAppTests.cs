@@ -37,3 +37,50 @@ public class CliAppTests
         Assert.Throws<CliUsageException>(() => CliArgs.Parse(["--input"]));
     }
 }
+
+public class CliCommandCatalogTests
+{
+    [Fact]
+    public void Looking_up_one_command_constructs_only_that_one()
+    {
+        var catalog = new CliCommandCatalog(typeof(CliApp).Assembly);
+        Assert.True(catalog.TryGetValue("ANALYZE", out var command));
+        Assert.Equal("analyze", command.Name);
+        Assert.True(catalog.IsCreated("analyze"));
+        Assert.All(catalog.Keys.Where(k => k != "analyze"), k => Assert.False(catalog.IsCreated(k), k));
+        Assert.False(catalog.TryGetValue("no-such-command", out _));
+    }
+
+    [Fact]
+    public void Every_command_name_matches_its_type()
+    {
+        var catalog = new CliCommandCatalog(typeof(CliApp).Assembly);
+        Assert.Equal(["analyze", "digest", "evaluate", "import", "keys", "poison", "reanalyse", "surveys"], catalog.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, command) in catalog)
+        {
+            Assert.Equal(name, command.Name);
+            Assert.Equal(name, CliCommandCatalog.NameOf(command.GetType()));
+        }
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command_with_its_summary()
+    {
+        var output = new StringWriter();
+        var code = await CliApp.RunAsync(["--help"], new CliConsole(TextReader.Null, output, new StringWriter(), false), default);
+        Assert.Equal(0, code);
+        foreach (var command in new CliCommandCatalog(typeof(CliApp).Assembly).Values)
+        {
+            Assert.Contains($"  {command.Name,-12} {command.Summary}", output.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Command_help_prints_its_usage()
+    {
+        var output = new StringWriter();
+        var code = await CliApp.RunAsync(["analyze", "--help"], new CliConsole(TextReader.Null, output, new StringWriter(), false), default);
+        Assert.Equal(0, code);
+        Assert.Contains(CliApp.Commands["analyze"].Usage, output.ToString());
+    }
+}

@@ -10,6 +10,9 @@ namespace FeedbackCollector.Analysis.Redaction;
 /// </summary>
 internal static class NameFinder
 {
+    /// <summary>Punctuation between two words that starts a new sentence, line or quotation.</summary>
+    private static readonly System.Buffers.SearchValues<char> SentenceBreaks = System.Buffers.SearchValues.Create(".!?\n\r:\"“”•*(");
+
     [ThreadStatic]
     private static List<Token>? tokenBuffer;
 
@@ -443,7 +446,7 @@ internal static class NameFinder
             if (tokens.Count > 0)
             {
                 var gap = text.AsSpan(prevEnd, start - prevEnd);
-                sentenceStart = gap.IndexOfAny(".!?\n\r:\"“”•*(") >= 0;
+                sentenceStart = gap.ContainsAny(SentenceBreaks);
                 joined = gap.Length > 0 && !gap.ContainsAnyExcept(' ', '-');
             }
 

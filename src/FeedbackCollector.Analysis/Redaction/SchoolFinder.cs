@@ -171,10 +171,29 @@ internal static class SchoolFinder
             FindCued(PiiPatterns.YearAtSchool(), text, found);
         }
 
-        if (span.Contains(" from ", StringComparison.Ordinal))
+        if (span.Contains(" from ", StringComparison.Ordinal) && HasCapitalAfterFrom(span))
         {
             FindCued(PiiPatterns.IntroFromSchool(), text, found);
         }
+    }
+
+    /// <summary>
+    /// <see cref="PiiPatterns.IntroFromSchool"/> needs "from", white space and a capital: most texts with " from "
+    /// ("miles from my brother") have none, and this keeps the regex off them.
+    /// </summary>
+    private static bool HasCapitalAfterFrom(ReadOnlySpan<char> span)
+    {
+        for (var at = span.IndexOf("from", StringComparison.Ordinal); at >= 0; at = span.IndexOf("from", StringComparison.Ordinal))
+        {
+            span = span[(at + 4)..];
+            var rest = span.TrimStart();
+            if (rest.Length < span.Length && rest.Length > 0 && char.IsAsciiLetterUpper(rest[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void FindCued(System.Text.RegularExpressions.Regex regex, string text, List<Candidate> found)
