@@ -33,16 +33,19 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageConnectionOptions>, StorageConnectionValidator>());
 
         services.TryAddSingleton<StorageCredential>();
-        services.TryAddSingleton(sp => StorageClientFactory.CreateTableServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
-        services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
-        services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
+        services.TryAddSingleton(sp => StorageClientFactory.CreateTableServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp)), Policies(sp)));
+        services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp)), Policies(sp)));
+        services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp)), Policies(sp)));
 
         services.TryAddSingleton<ISurveyRepository, TableSurveyRepository>();
         services.TryAddSingleton<TableResponseRepository>();
         services.TryAddSingleton<IResponseRepository>(sp => sp.GetRequiredService<TableResponseRepository>());
         services.TryAddSingleton<IResponseCurationStore>(sp => sp.GetRequiredService<TableResponseRepository>());
         services.TryAddSingleton<Core.Themes.ITaxonomyStore, TableTaxonomyStore>();
-        services.TryAddSingleton<IRoleKeyRepository, TableRoleKeyRepository>();
+        services.TryAddSingleton<TableRoleKeyRepository>();
+        // Staff requests check their key against a short cache, not a table read each (revocation: CachedRoleKeyRepository.Ttl).
+        services.TryAddSingleton<IRoleKeyRepository>(sp => new CachedRoleKeyRepository(
+            sp.GetRequiredService<TableRoleKeyRepository>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IConcernRepository, TableConcernRepository>();
         services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
         services.TryAddSingleton<IActionRepository, TableActionRepository>();
@@ -64,6 +67,9 @@ public static class StorageServiceCollectionExtensions
         configuration.Bind(names);
         return names;
     }
+
+    private static IEnumerable<Azure.Core.Pipeline.HttpPipelinePolicy> Policies(IServiceProvider sp) =>
+        sp.GetServices<StoragePipelinePolicy>().Select(p => p.Policy).ToList();
 
     private static StorageConnectionOptions Connection(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value;
 
