@@ -105,7 +105,9 @@ public sealed partial class QueueListener(
             {
                 break;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or StorageUnavailableException)
+            // Any storage fault, including the SDK's "retry failed" aggregate of timeouts when the emulator is swamped: a
+            // listener that threw would stop the whole host.
+            catch (Exception ex) when (ex is Azure.RequestFailedException or StorageUnavailableException || Storage.StorageFaults.IsUnavailable(ex, stoppingToken))
             {
                 LogReceiveFailed(logger, ex, function.QueueName!);
                 await Delay(hostJson.MaxPollingInterval, stoppingToken);
@@ -164,7 +166,7 @@ public sealed partial class QueueListener(
         {
             // Left in the queue: it becomes visible again when its lease ends.
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException || Storage.StorageFaults.IsUnavailable(ex, _drainCancel.Token))
         {
             // Could not settle the message: it becomes visible again when its lease ends and is retried.
             LogSettleFailed(logger, ex, message.MessageId);
@@ -194,7 +196,7 @@ public sealed partial class QueueListener(
                 await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+            catch (Exception ex) when (ex is Azure.RequestFailedException || Storage.StorageFaults.IsUnavailable(ex, stoppingToken))
             {
                 LogReceiveFailed(logger, ex, queue.Name);
                 await Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), stoppingToken);
