@@ -26,6 +26,41 @@ install_azurite() {
   fi
 }
 
+# Starts Azurite for the local host: start_azurite LOGDIR one|split FIRSTPORT [extra azurite flags...]
+# Blob, queue and table listen on FIRSTPORT, +1, +2 (127.0.0.1 only). "split" runs each service as its own node process
+# (azurite-blob, azurite-queue, azurite-table; same data files as one process), so the table and queue work, which a
+# single node process serves on one core, spreads over the machine's cores. Telemetry to Microsoft is off. Access logs go
+# to LOGDIR/azurite-{all|blob|queue|table}.log. Sets AZURITE_PIDS; waits until every service answers.
+start_azurite() {
+  local logdir=$1 mode=$2 blob=$3; shift 3
+  local queue=$((blob+1)) table=$((blob+2)) bin="$AZURITE_DIR/node_modules/.bin"
+  local common=(--skipApiVersionCheck --loose --disableTelemetry "$@")
+  AZURITE_PIDS=()
+  say "Starting Azurite ($mode) on 127.0.0.1:$blob-$table"
+  if [ "$mode" = "split" ]; then
+    "$bin/azurite-blob" "${common[@]}" --blobHost 127.0.0.1 --blobPort "$blob" >"$logdir/azurite-blob.log" 2>&1 &
+    AZURITE_PIDS+=($!)
+    "$bin/azurite-queue" "${common[@]}" --queueHost 127.0.0.1 --queuePort "$queue" >"$logdir/azurite-queue.log" 2>&1 &
+    AZURITE_PIDS+=($!)
+    "$bin/azurite-table" "${common[@]}" --tableHost 127.0.0.1 --tablePort "$table" >"$logdir/azurite-table.log" 2>&1 &
+    AZURITE_PIDS+=($!)
+  else
+    "$bin/azurite" "${common[@]}" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+      --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$logdir/azurite-all.log" 2>&1 &
+    AZURITE_PIDS+=($!)
+  fi
+  local port
+  for port in "$blob" "$queue" "$table"; do
+    for _ in $(seq 1 120); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+      for p in "${AZURITE_PIDS[@]}"; do
+        kill -0 "$p" 2>/dev/null || { cat "$logdir"/azurite-*.log >&2; die "Azurite stopped while starting (see above)."; }
+      done
+      sleep 0.25
+    done
+  done
+}
+
 # axe-core (the accessibility engine the browser tests inject) comes from the pinned lock file in tools/axe.
 install_axe() {
   need_node

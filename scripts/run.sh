@@ -17,10 +17,10 @@ trap cleanup EXIT INT TERM
 if (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
   say "Azurite is already running on ports 10000-10002; using it"
 else
-  say "Starting Azurite (data in .local/azurite, log in .local/azurite.log)"
-  "$AZURITE_DIR/node_modules/.bin/azurite" --location "$DATA" --skipApiVersionCheck --loose \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$ROOT/.local/azurite.log" 2>&1 &
-  pids+=($!)
+  # One node process per service (tables, queues, blobs) so the emulator can use more than one core; same data files.
+  say "Azurite keeps its data in .local/azurite, its logs in .local/azurite-*.log"
+  start_azurite "$ROOT/.local" split 10000 --location "$DATA"
+  pids+=("${AZURITE_PIDS[@]}")
 fi
 
 say "Building"

@@ -18,8 +18,11 @@ public static class LocalHostApp
         ["DigestSchedule"] = QuarterlyDigest.DefaultSchedule,
     };
 
-    /// <summary>Builds the app; <paramref name="configure"/> adds configuration last (tests use it).</summary>
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    /// <summary>
+    /// Builds the app; <paramref name="configure"/> adds configuration last, <paramref name="services"/> registers services
+    /// before the app's own (tests use them, for example to count storage requests).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Defaults first, so appsettings, environment variables and arguments all override them.
@@ -33,12 +36,14 @@ public static class LocalHostApp
             FunctionInvoker.CheckSupported(f);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddFeedbackCollector(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(hostJson);
         builder.Services.AddSingleton(functions);
         var queueOptions = builder.Configuration.GetSection("LocalHost:Queues").Get<LocalQueueOptions>() ?? new LocalQueueOptions();
         builder.Services.AddSingleton(queueOptions);
+        builder.Services.AddSingleton<HttpActivity>();
         foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Queue))
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueListener>(sp, f));
@@ -50,6 +55,19 @@ public static class LocalHostApp
         }
 
         var app = builder.Build();
+        var activity = app.Services.GetRequiredService<HttpActivity>();
+        app.Use(async (context, next) =>
+        {
+            activity.Enter();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                activity.Exit();
+            }
+        });
         var prefix = string.IsNullOrEmpty(hostJson.RoutePrefix) ? "" : "/" + hostJson.RoutePrefix.Trim('/');
         foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
         {

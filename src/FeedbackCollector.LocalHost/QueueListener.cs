@@ -18,13 +18,40 @@ public sealed class LocalQueueOptions
 
     /// <summary>How long a stopping host waits for messages in hand before cancelling them.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>HTTP requests in flight at or above which the host counts as busy answering people (see <see cref="BusyConcurrency"/>).</summary>
+    public int BusyHttpRequests { get; set; } = 4;
+
+    /// <summary>
+    /// While the host is busy with HTTP requests, at most this many messages of a queue are processed at once (0: no
+    /// limit but host.json's). In Azure, Functions serves HTTP and queues on instances it scales apart; on one machine
+    /// both share the cores and the storage emulator, so a burst of submissions is answered first and the queue, whose
+    /// messages wait safely, catches up after it at host.json's full batch size.
+    /// </summary>
+    public int BusyConcurrency { get; set; } = 2;
+}
+
+/// <summary>Counts the HTTP requests the local host is serving, so queue listeners can give way to them.</summary>
+public sealed class HttpActivity
+{
+    private int _inFlight;
+
+    /// <summary>Requests being served now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>A request started.</summary>
+    public void Enter() => Interlocked.Increment(ref _inFlight);
+
+    /// <summary>A request ended.</summary>
+    public void Exit() => Interlocked.Decrement(ref _inFlight);
 }
 
 /// <summary>
 /// Listens on a queue for a queue-triggered function with the Functions host's rules from host.json: batches of
 /// batchSize fetched again when in-flight work falls to newBatchThreshold, back-off to maxPollingInterval when idle,
 /// a failed message made visible again after visibilityTimeout, and after maxDequeueCount tries moved to
-/// <c>{queue}-poison</c>.
+/// <c>{queue}-poison</c>. While many HTTP requests are in flight, fewer messages are taken at once
+/// (<see cref="LocalQueueOptions.BusyConcurrency"/>).
 /// </summary>
 public sealed partial class QueueListener(
     FunctionDescriptor function,
@@ -32,6 +59,7 @@ public sealed partial class QueueListener(
     QueueServiceClient queues,
     IServiceProvider services,
     LocalQueueOptions options,
+    HttpActivity http,
     ILogger<QueueListener> logger) : BackgroundService
 {
     private readonly CancellationTokenSource _drainCancel = new();
@@ -57,16 +85,29 @@ public sealed partial class QueueListener(
                 await Task.WhenAny(inFlight);
                 continue;
             }
+            var take = hostJson.BatchSize;
+            if (options.BusyConcurrency > 0 && http.InFlight >= options.BusyHttpRequests)
+            {
+                // Busy answering people: take only what may run now, so no message waits out its lease in hand.
+                take = Math.Min(take, options.BusyConcurrency - inFlight.Count);
+                if (take <= 0)
+                {
+                    await Task.WhenAny(inFlight);
+                    continue;
+                }
+            }
             QueueMessage[] batch;
             try
             {
-                batch = (await queue.ReceiveMessagesAsync(hostJson.BatchSize, options.Lease, stoppingToken)).Value;
+                batch = (await queue.ReceiveMessagesAsync(take, options.Lease, stoppingToken)).Value;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or StorageUnavailableException)
+            // Any storage fault, including the SDK's "retry failed" aggregate of timeouts when the emulator is swamped: a
+            // listener that threw would stop the whole host.
+            catch (Exception ex) when (ex is Azure.RequestFailedException or StorageUnavailableException || Storage.StorageFaults.IsUnavailable(ex, stoppingToken))
             {
                 LogReceiveFailed(logger, ex, function.QueueName!);
                 await Delay(hostJson.MaxPollingInterval, stoppingToken);
@@ -125,7 +166,7 @@ public sealed partial class QueueListener(
         {
             // Left in the queue: it becomes visible again when its lease ends.
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException || Storage.StorageFaults.IsUnavailable(ex, _drainCancel.Token))
         {
             // Could not settle the message: it becomes visible again when its lease ends and is retried.
             LogSettleFailed(logger, ex, message.MessageId);
@@ -155,7 +196,7 @@ public sealed partial class QueueListener(
                 await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+            catch (Exception ex) when (ex is Azure.RequestFailedException || Storage.StorageFaults.IsUnavailable(ex, stoppingToken))
             {
                 LogReceiveFailed(logger, ex, queue.Name);
                 await Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), stoppingToken);

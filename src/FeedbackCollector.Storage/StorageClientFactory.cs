@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -21,11 +22,11 @@ public static class StorageClientFactory
     /// <summary>Timeout of one blob request (digests are a few megabytes at most).</summary>
     public static readonly TimeSpan BlobNetworkTimeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>Table client options.</summary>
-    public static TableClientOptions TableOptions()
+    /// <summary>Table client options, with <paramref name="policies"/> added to each try (diagnostics, tests).</summary>
+    public static TableClientOptions TableOptions(IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         var o = new TableClientOptions();
-        Configure(o.Retry, NetworkTimeout);
+        Configure(o, o.Retry, NetworkTimeout, policies);
         return o;
     }
 
@@ -33,18 +34,18 @@ public static class StorageClientFactory
     /// Queue client options. Messages are plain text (<see cref="QueueMessageEncoding.None"/>), as the Functions queue
     /// trigger is configured in host.json (<c>"messageEncoding": "none"</c>).
     /// </summary>
-    public static QueueClientOptions QueueOptions()
+    public static QueueClientOptions QueueOptions(IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         var o = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-        Configure(o.Retry, NetworkTimeout);
+        Configure(o, o.Retry, NetworkTimeout, policies);
         return o;
     }
 
     /// <summary>Blob client options.</summary>
-    public static BlobClientOptions BlobOptions()
+    public static BlobClientOptions BlobOptions(IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         var o = new BlobClientOptions();
-        Configure(o.Retry, BlobNetworkTimeout);
+        Configure(o, o.Retry, BlobNetworkTimeout, policies);
         return o;
     }
 
@@ -57,36 +58,40 @@ public static class StorageClientFactory
 
     /// <summary>The Table service client. <paramref name="credential"/> is used (or created) only for identity-based access.</summary>
     /// <exception cref="InvalidOperationException">The options are not usable; the message says what is missing.</exception>
-    public static TableServiceClient CreateTableServiceClient(StorageConnectionOptions options, TokenCredential? credential = null)
+    public static TableServiceClient CreateTableServiceClient(StorageConnectionOptions options, TokenCredential? credential = null, IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         options.ThrowIfInvalid();
         return options.ConnectionString is { } cs
-            ? new TableServiceClient(cs, TableOptions())
-            : new TableServiceClient(new Uri(options.TableServiceUri!), credential ?? CreateCredential(options), TableOptions());
+            ? new TableServiceClient(cs, TableOptions(policies))
+            : new TableServiceClient(new Uri(options.TableServiceUri!), credential ?? CreateCredential(options), TableOptions(policies));
     }
 
     /// <summary>The Queue service client (plain-text messages).</summary>
     /// <exception cref="InvalidOperationException">The options are not usable; the message says what is missing.</exception>
-    public static QueueServiceClient CreateQueueServiceClient(StorageConnectionOptions options, TokenCredential? credential = null)
+    public static QueueServiceClient CreateQueueServiceClient(StorageConnectionOptions options, TokenCredential? credential = null, IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         options.ThrowIfInvalid();
         return options.ConnectionString is { } cs
-            ? new QueueServiceClient(cs, QueueOptions())
-            : new QueueServiceClient(new Uri(options.QueueServiceUri!), credential ?? CreateCredential(options), QueueOptions());
+            ? new QueueServiceClient(cs, QueueOptions(policies))
+            : new QueueServiceClient(new Uri(options.QueueServiceUri!), credential ?? CreateCredential(options), QueueOptions(policies));
     }
 
     /// <summary>The Blob service client.</summary>
     /// <exception cref="InvalidOperationException">The options are not usable; the message says what is missing.</exception>
-    public static BlobServiceClient CreateBlobServiceClient(StorageConnectionOptions options, TokenCredential? credential = null)
+    public static BlobServiceClient CreateBlobServiceClient(StorageConnectionOptions options, TokenCredential? credential = null, IEnumerable<HttpPipelinePolicy>? policies = null)
     {
         options.ThrowIfInvalid();
         return options.ConnectionString is { } cs
-            ? new BlobServiceClient(cs, BlobOptions())
-            : new BlobServiceClient(new Uri(options.BlobServiceUri!), credential ?? CreateCredential(options), BlobOptions());
+            ? new BlobServiceClient(cs, BlobOptions(policies))
+            : new BlobServiceClient(new Uri(options.BlobServiceUri!), credential ?? CreateCredential(options), BlobOptions(policies));
     }
 
-    private static void Configure(RetryOptions retry, TimeSpan networkTimeout)
+    private static void Configure(ClientOptions options, RetryOptions retry, TimeSpan networkTimeout, IEnumerable<HttpPipelinePolicy>? policies)
     {
+        foreach (var p in policies ?? [])
+        {
+            options.AddPolicy(p, HttpPipelinePosition.PerRetry);
+        }
         retry.Mode = RetryMode.Exponential;
         retry.MaxRetries = MaxRetries;
         retry.Delay = TimeSpan.FromMilliseconds(200);
@@ -94,3 +99,10 @@ public static class StorageClientFactory
         retry.NetworkTimeout = networkTimeout;
     }
 }
+
+/// <summary>
+/// A pipeline policy added to every storage request of the service clients that <see cref="StorageServiceCollectionExtensions.AddFeedbackStorage"/>
+/// registers (register it as a singleton before the clients are first used): for diagnostics such as counting requests.
+/// </summary>
+/// <param name="Policy">The policy, run on each try.</param>
+public sealed record StoragePipelinePolicy(HttpPipelinePolicy Policy);

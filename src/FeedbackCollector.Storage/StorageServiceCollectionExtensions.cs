@@ -34,9 +34,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageConnectionOptions>, StorageConnectionValidator>());
 
         services.TryAddSingleton<StorageCredential>();
-        services.TryAddSingleton(sp => StorageClientFactory.CreateTableServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
-        services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
-        services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp))));
+        services.TryAddSingleton(sp => StorageClientFactory.CreateTableServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp)), Policies(sp)));
+        services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp)), Policies(sp)));
+        services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Connection(sp), sp.GetRequiredService<StorageCredential>().Get(Connection(sp)), Policies(sp)));
 
         // The built-in surveys (forum session notes) are seen by every reader through this one registration.
         services.TryAddSingleton<TableSurveyRepository>();
@@ -45,7 +45,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IResponseRepository>(sp => sp.GetRequiredService<TableResponseRepository>());
         services.TryAddSingleton<IResponseCurationStore>(sp => sp.GetRequiredService<TableResponseRepository>());
         services.TryAddSingleton<Core.Themes.ITaxonomyStore, TableTaxonomyStore>();
-        services.TryAddSingleton<IRoleKeyRepository, TableRoleKeyRepository>();
+        services.TryAddSingleton<TableRoleKeyRepository>();
+        // Staff requests check their key against a short cache, not a table read each (revocation: CachedRoleKeyRepository.Ttl).
+        services.TryAddSingleton<IRoleKeyRepository>(sp => new CachedRoleKeyRepository(
+            sp.GetRequiredService<TableRoleKeyRepository>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IConcernRepository, TableConcernRepository>();
         services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
         services.TryAddSingleton<IActionRepository, TableActionRepository>();
@@ -67,6 +70,9 @@ public static class StorageServiceCollectionExtensions
         configuration.Bind(names);
         return names;
     }
+
+    private static IEnumerable<Azure.Core.Pipeline.HttpPipelinePolicy> Policies(IServiceProvider sp) =>
+        sp.GetServices<StoragePipelinePolicy>().Select(p => p.Policy).ToList();
 
     private static StorageConnectionOptions Connection(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value;
 

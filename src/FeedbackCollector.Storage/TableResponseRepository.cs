@@ -26,6 +26,8 @@ public sealed partial class TableResponseRepository : IResponseRepository
     private const string FreeText = "FreeTextJson";
     private const string Answers = "AnswersJson";
     private const int SaveAttempts = 4;
+    private const string FirstAnalysisPrefix = "new:";
+    private const string AnalysedPrefix = "re:";
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
@@ -70,13 +72,61 @@ public sealed partial class TableResponseRepository : IResponseRepository
         }, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The version is the entity's ETag, marked as a first analysis when the entity had none: only then can
+    /// <see cref="SaveAnalysisAsync(string, ResponseAnalysis, string?, CancellationToken)"/> merge, since a merge cannot drop
+    /// the chunks or columns of an earlier, longer analysis.
+    /// </remarks>
+    public Task<VersionedResponse?> FindVersionedAsync(string id, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("find response", async ct =>
+        {
+            if (!ResponseId.TryNormalize(id, out var normal))
+            {
+                return null;
+            }
+            var got = await _table.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(normal), normal, cancellationToken: ct).ConfigureAwait(false);
+            if (!got.HasValue)
+            {
+                return null;
+            }
+            var e = got.Value!;
+            var version = (e.ContainsKey(Analysis) ? AnalysedPrefix : FirstAnalysisPrefix) + e.ETag.ToString();
+            return new VersionedResponse(ToResponse(e), version);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> SaveAnalysisAsync(string id, ResponseAnalysis analysis, CancellationToken cancellationToken = default) =>
+        SaveAnalysisAsync(id, analysis, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> SaveAnalysisAsync(string id, ResponseAnalysis analysis, string? readVersion, CancellationToken cancellationToken = default) =>
         StorageFaults.RunAsync("save analysis", async ct =>
         {
             ArgumentNullException.ThrowIfNull(analysis);
             if (!ResponseId.TryNormalize(id, out var normal))
             {
                 return false;
+            }
+            if (readVersion is not null && readVersion.StartsWith(FirstAnalysisPrefix, StringComparison.Ordinal))
+            {
+                // A first analysis of an entity unchanged since it was read: merge only the analysis columns, guarded by
+                // that read's ETag. One write, no second read; a correction made meanwhile changed the ETag (412, then the
+                // path below), and a withdrawn response is not there to merge into (404), so it is not brought back.
+                var change = new TableEntity(ResponseId.PartitionOf(normal), normal);
+                SetAnalysis(change, analysis);
+                try
+                {
+                    await _table.UpdateEntityAsync(change, new ETag(readVersion[FirstAnalysisPrefix.Length..]), TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                    return true;
+                }
+                catch (RequestFailedException ex) when (StorageFaults.IsNotFound(ex))
+                {
+                    return false;
+                }
+                catch (RequestFailedException ex) when (StorageFaults.IsPreconditionFailed(ex))
+                {
+                    // Changed since it was read: read it again and replace, below.
+                }
             }
             // Read, change, replace with the ETag: a replace (unlike a merge) drops chunks of a longer earlier analysis.
             for (var attempt = 1; ; attempt++)

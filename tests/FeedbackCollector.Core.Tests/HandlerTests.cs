@@ -14,7 +14,8 @@ public class HandlerTests
 {
     private static readonly IOptions<StorageNamesOptions> Names = Options.Create(new StorageNamesOptions());
     private readonly Mock<ISurveyRepository> _surveys = new();
-    private readonly Mock<IResponseRepository> _responses = new();
+    // CallBase: the versioned read and save of the port fall back to FindAsync and SaveAnalysisAsync, which the tests set up.
+    private readonly Mock<IResponseRepository> _responses = new() { CallBase = true };
     private readonly Mock<IQueueSender> _queue = new();
     private readonly Mock<IConcernRepository> _concerns = new();
 
@@ -87,6 +88,24 @@ public class HandlerTests
         var o = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":2}}"""), default);
         Assert.Equal(OutcomeKind.Accepted, o.Kind);
         _responses.Verify(r => r.TryAddAsync(It.IsAny<SurveyResponse>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task An_insert_whose_retry_meets_its_own_first_try_is_stored_once_and_queued()
+    {
+        _surveys.Setup(s => s.FindAsync("test-survey", It.IsAny<CancellationToken>())).ReturnsAsync(TestSurveys.Open());
+        SurveyResponse? stored = null;
+        // The first try was stored but its answer timed out; the client's retry met it (409).
+        _responses.Setup(r => r.TryAddAsync(It.IsAny<SurveyResponse>(), It.IsAny<CancellationToken>()))
+            .Callback<SurveyResponse, CancellationToken>((r, _) => stored ??= r).ReturnsAsync(false);
+        _responses.Setup(r => r.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => stored);
+
+        var o = await Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":2,"better":"they never listen"}}"""), default);
+
+        Assert.Equal(OutcomeKind.Accepted, o.Kind);
+        Assert.Equal(stored!.Id, Assert.IsType<SubmissionReceipt>(o.Value).Id);
+        _responses.Verify(r => r.TryAddAsync(It.IsAny<SurveyResponse>(), It.IsAny<CancellationToken>()), Times.Once);
+        _queue.Verify(q => q.SendAsync("analysis", stored.Id, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<RunningHost> StartAsync(StorageScope scope, IDictionary<string, string?>? overrides = null)
+    public static async Task<RunningHost> StartAsync(StorageScope scope, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>(scope.Settings)
         {
@@ -45,7 +45,7 @@ internal sealed class RunningHost : IAsyncDisposable
         {
             settings[k] = v;
         }
-        var app = LocalHostApp.Build([], c => c.AddInMemoryCollection(settings));
+        var app = LocalHostApp.Build([], c => c.AddInMemoryCollection(settings), services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) });

@@ -37,7 +37,9 @@ public sealed class CliAgainstAzuriteTests(AzuriteFixture azurite)
         Assert.True(RoleKeys.TryParse(key, out var keyId, out _));
 
         await using var sp = TestData.Services(scope);
-        var auth = new StaffAuthenticator(sp.GetRequiredService<IRoleKeyRepository>());
+        // The app checks keys through a short cache: a revocation by the command line takes effect within its time to live.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var auth = new StaffAuthenticator(new CachedRoleKeyRepository(sp.GetRequiredService<TableRoleKeyRepository>(), time));
         Assert.Equal(AuthStatus.Allowed, (await auth.AuthenticateAsync(key, [StaffRole.Officer])).Status);
 
         (console, output, _) = NewConsole();
@@ -47,6 +49,7 @@ public sealed class CliAgainstAzuriteTests(AzuriteFixture azurite)
 
         (console, output, _) = NewConsole();
         Assert.Equal(0, await keys.RunAsync(CliArgs.Parse(["revoke", "--id", keyId, "--connection", azurite.ConnectionString]), console, default));
+        time.Advance(CachedRoleKeyRepository.Ttl);
         Assert.Equal(AuthStatus.Unauthenticated, (await auth.AuthenticateAsync(key, [StaffRole.Officer])).Status);
 
         (console, _, var error) = NewConsole();

@@ -138,6 +138,95 @@ public sealed class ResponseRepositoryTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_first_analysis_saved_at_the_read_version_is_one_merge_of_the_analysis_columns()
+    {
+        var r = TestData.Response(Received);
+        await _repo.TryAddAsync(r);
+        var read = (await _repo.FindVersionedAsync(r.Id))!;
+        Assert.Equal(r.FreeText, read.Response.FreeText);
+        Assert.NotNull(read.Version);
+
+        var requests = new List<string>();
+        var counted = CountingRepository(requests);
+        Assert.True(await counted.SaveAnalysisAsync(r.Id, TestData.Analysis(concern: true), read.Version));
+        Assert.Equal(["MERGE"], requests);
+
+        var found = (await _repo.FindAsync(r.Id))!;
+        Assert.Equal("listen-to-me", Assert.Single(Assert.Single(found.Analysis!.Texts).Result.Themes).ThemeId);
+        Assert.Equal(r.FreeText, found.FreeText);
+        Assert.Equal(r.Answers["q3"], found.Answers["q3"]);
+        Assert.Equal(r.Venue, found.Venue);
+        var raw = (await _raw.GetEntityAsync<TableEntity>(r.Id[..3], r.Id)).Value;
+        Assert.True(raw.GetBoolean("ConcernFlagged"));
+        Assert.Equal("2026.1", raw.GetString("TaxonomyVersion"));
+    }
+
+    [Fact]
+    public async Task A_response_withdrawn_after_it_was_read_is_not_brought_back_by_its_analysis()
+    {
+        var r = TestData.Response(Received);
+        await _repo.TryAddAsync(r);
+        var read = (await _repo.FindVersionedAsync(r.Id))!;
+        Assert.True(await _repo.DeleteAsync(r.Id));
+
+        Assert.False(await _repo.SaveAnalysisAsync(r.Id, TestData.Analysis(), read.Version));
+        Assert.Null(await _repo.FindAsync(r.Id));
+    }
+
+    [Fact]
+    public async Task A_correction_saved_after_the_read_is_kept_when_the_analysis_is_saved()
+    {
+        var r = TestData.Response(Received);
+        await _repo.TryAddAsync(r);
+        var read = (await _repo.FindVersionedAsync(r.Id))!;
+        var correction = new ThemeCorrection([new CorrectedAnswer("q2", [new ThemeMatch("early-help", "Early help", 1, [])])], "Officer", Received.AddDays(1), "2026.1");
+        Assert.True(await ((IResponseCurationStore)_repo).SaveCorrectionAsync(r.Id, correction));
+
+        Assert.True(await _repo.SaveAnalysisAsync(r.Id, TestData.Analysis(), read.Version));
+        var found = (await _repo.FindAsync(r.Id))!;
+        Assert.Equal("early-help", Assert.Single(Assert.Single(found.Correction!.Answers).Themes).ThemeId);
+        Assert.Equal("Officer", found.Correction.CorrectedBy);
+        Assert.Equal("listen-to-me", Assert.Single(Assert.Single(found.Analysis!.Texts).Result.Themes).ThemeId);
+    }
+
+    [Fact]
+    public async Task A_shorter_reanalysis_at_the_read_version_leaves_no_stale_chunk()
+    {
+        var r = TestData.Response(Received);
+        await _repo.TryAddAsync(r);
+        var longText = string.Concat(Enumerable.Repeat("word 😀 ", 10_000));
+        Assert.True(await _repo.SaveAnalysisAsync(r.Id, TestData.Analysis(longText)));
+
+        var read = (await _repo.FindVersionedAsync(r.Id))!;
+        Assert.True(await _repo.SaveAnalysisAsync(r.Id, TestData.Analysis("short", SentimentLabel.Negative), read.Version));
+        var raw = (await _raw.GetEntityAsync<TableEntity>(r.Id[..3], r.Id)).Value;
+        Assert.False(raw.ContainsKey("AnalysisJson1"));
+        Assert.Equal("short", Assert.Single((await _repo.FindAsync(r.Id))!.Analysis!.Texts).Result.RedactedText);
+    }
+
+    // The repository over a table client that records the method of every request it sends (a merge is "MERGE" or a
+    // PATCH, as the SDK sends it).
+    private TableResponseRepository CountingRepository(List<string> methods)
+    {
+        var options = StorageClientFactory.TableOptions();
+        options.AddPolicy(new RecordingPolicy(methods), Azure.Core.HttpPipelinePosition.PerRetry);
+        var tables = new TableServiceClient(_scope.ConnectionString, options);
+        return new TableResponseRepository(tables, Microsoft.Extensions.Options.Options.Create(_scope.Names));
+    }
+
+    private sealed class RecordingPolicy(List<string> methods) : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            var method = message.Request.Method.Method;
+            lock (methods)
+            {
+                methods.Add(method == "PATCH" ? "MERGE" : method);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Delete_reports_whether_there_was_one()
     {
         var r = TestData.Response(Received);

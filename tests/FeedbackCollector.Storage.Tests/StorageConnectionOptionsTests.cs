@@ -135,7 +135,7 @@ public class StorageConnectionOptionsTests
         // Every port resolves (adapters construct without I/O).
         Assert.IsType<TableSurveyRepository>(Assert.IsType<BuiltInSurveyRepository>(sp.GetRequiredService<ISurveyRepository>()).Inner);
         Assert.IsType<TableResponseRepository>(sp.GetRequiredService<IResponseRepository>());
-        Assert.IsType<TableRoleKeyRepository>(sp.GetRequiredService<IRoleKeyRepository>());
+        Assert.IsType<CachedRoleKeyRepository>(sp.GetRequiredService<IRoleKeyRepository>());
         Assert.IsType<TableConcernRepository>(sp.GetRequiredService<Core.Concerns.IConcernRepository>());
         Assert.IsType<StorageQueueSender>(sp.GetRequiredService<IQueueSender>());
         Assert.IsType<StoragePoisonQueueAdmin>(sp.GetRequiredService<IPoisonQueueAdmin>());

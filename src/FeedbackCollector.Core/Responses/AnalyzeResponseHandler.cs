@@ -30,8 +30,9 @@ public sealed partial class AnalyzeResponseHandler(
             // Pick up a taxonomy an officer saved on any instance (checked at most every few seconds).
             await taxonomy.RefreshAsync(force: false, cancellationToken);
         }
-        var response = await responses.FindAsync(id, cancellationToken);
-        if (response is null)
+        // Read with its version, so the analysis is saved with one write unless the response changed meanwhile.
+        var read = await responses.FindVersionedAsync(id, cancellationToken);
+        if (read is not { Response: var response })
         {
             // Withdrawn before it was analysed: nothing to do, and nothing to retry.
             LogGone(logger, id);
@@ -68,7 +69,7 @@ public sealed partial class AnalyzeResponseHandler(
             time.GetUtcNow(),
             analyzer.Info);
 
-        if (!await responses.SaveAnalysisAsync(id, analysis, cancellationToken))
+        if (!await responses.SaveAnalysisAsync(id, analysis, read.Version, cancellationToken))
         {
             LogGone(logger, id);
             return;

@@ -94,7 +94,11 @@ public sealed partial class SubmitResponseHandler(
         for (var attempt = 0; attempt < 5 && response is null; attempt++)
         {
             var candidate = NewResponse(ResponseId.New(now), survey, submission, now);
-            if (await responses.TryAddAsync(candidate, cancellationToken))
+            if (await responses.TryAddAsync(candidate, cancellationToken)
+                // The storage client retries an insert whose answer timed out; when the first try was stored, the retry
+                // finds this very response there (same time and answers). Taking a new id would store the answers twice
+                // and leave this copy unqueued.
+                || await responses.FindAsync(candidate.Id, cancellationToken) is { } taken && taken.ReceivedUtc == now && SameAnswers(taken, survey.Code, submission))
             {
                 response = candidate;
             }

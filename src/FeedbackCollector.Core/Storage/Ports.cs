@@ -33,6 +33,11 @@ public interface ISurveyRepository
 /// <param name="SurveyCode">Only this survey, when set.</param>
 public sealed record ResponseQuery(DateTimeOffset FromUtc, DateTimeOffset ToUtc, string? SurveyCode = null);
 
+/// <summary>A response with the store's opaque version of it (an ETag and what the store needs to write it back), or no version.</summary>
+/// <param name="Response">The response.</param>
+/// <param name="Version">The version it was read at; null when the store keeps none.</param>
+public sealed record VersionedResponse(SurveyResponse Response, string? Version);
+
 /// <summary>Responses and their analyses.</summary>
 public interface IResponseRepository
 {
@@ -44,6 +49,22 @@ public interface IResponseRepository
 
     /// <summary>Stores the analysis of a response. False when the response no longer exists (withdrawn).</summary>
     Task<bool> SaveAnalysisAsync(string id, ResponseAnalysis analysis, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The response with this id and the version it was read at (for <see cref="SaveAnalysisAsync(string, ResponseAnalysis, string?, CancellationToken)"/>),
+    /// or null. A store without versions answers with <see cref="FindAsync"/> and no version.
+    /// </summary>
+    async Task<VersionedResponse?> FindVersionedAsync(string id, CancellationToken cancellationToken = default) =>
+        await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } response ? new VersionedResponse(response, null) : null;
+
+    /// <summary>
+    /// Stores the analysis of a response read at <paramref name="readVersion"/>: when the response is still at that
+    /// version the store may save it with one write and no second read; when it changed or the version is null, as
+    /// <see cref="SaveAnalysisAsync(string, ResponseAnalysis, CancellationToken)"/>. Only the analysis changes: never an
+    /// officer's correction, and a withdrawn response is not brought back. False when the response no longer exists.
+    /// </summary>
+    Task<bool> SaveAnalysisAsync(string id, ResponseAnalysis analysis, string? readVersion, CancellationToken cancellationToken = default) =>
+        SaveAnalysisAsync(id, analysis, cancellationToken);
 
     /// <summary>Responses received in the period, in no particular order.</summary>
     IAsyncEnumerable<SurveyResponse> ListAsync(ResponseQuery query, CancellationToken cancellationToken = default);

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using FeedbackCollector.Core.Responses;
+using FeedbackCollector.Core.Security;
+using FeedbackCollector.Storage;
+using FeedbackCollector.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace FeedbackCollector.LocalHost.Tests;
+
+/// <summary>
+/// The storage requests one response costs, counted at the host's own clients: a figure that does not depend on how
+/// busy the machine is, and the one the load test's throughput rests on (Azurite serves every request on one core).
+/// </summary>
+[Collection("azurite")]
+public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const int Responses = 24;
+
+    [Fact]
+    public async Task A_response_costs_five_storage_requests_from_submission_to_stored_analysis_and_officer_reads_no_key_lookups()
+    {
+        await using var scope = azurite.NewScope();
+        var names = scope.Names;
+        var counter = new CountingPolicy(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [names.ResponsesTable] = "responses", [names.RoleKeysTable] = "rolekeys", [names.SurveysTable] = "surveys", [names.TaxonomyTable] = "taxonomy",
+            [names.ConcernsTable] = "concerns", [names.AnalysisQueueName] = "analysis", [names.AlertsQueueName] = "alerts",
+            [names.AnalysisQueueName + "-poison"] = "analysis-poison", [names.AlertsQueueName + "-poison"] = "alerts-poison",
+        });
+        await using var host = await RunningHost.StartAsync(scope, services: s => s.AddSingleton(new StoragePipelinePolicy(counter)));
+        var officer = await host.IssueKeyAsync(StaffRole.Officer);
+        await host.CreateOpenSurveyAsync(officer);
+        // An uncounted client to watch for the analyses.
+        var watch = new TableServiceClient(scope.ConnectionString).GetTableClient(scope.Names.ResponsesTable);
+
+        counter.Reset();
+        var ids = new List<string>();
+        for (var i = 0; i < Responses; i++)
+        {
+            using var res = await host.SendAsync(HttpMethod.Post, "/api/surveys/young-people/responses", content: RunningHost.Json(
+                $$"""{"answers":{"listened":{{(i % 5) + 1}},"one-thing":"my social worker never listens to me ({{i}})"},"channel":"web"}"""));
+            Assert.Equal(HttpStatusCode.Accepted, res.StatusCode);
+            ids.Add((await RunningHost.ReadJsonAsync(res)).GetProperty("id").GetString()!);
+        }
+        await RunningHost.WaitForAsync(async () =>
+        {
+            foreach (var id in ids)
+            {
+                var e = await watch.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(id), id, ["AnalysedUtc"]);
+                if (!e.HasValue || e.Value!.GetDateTimeOffset("AnalysedUtc") is null)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, TimeSpan.FromSeconds(30), "every response to be analysed");
+        // The message is deleted just after the analysis is stored.
+        await RunningHost.WaitForAsync(() => Task.FromResult(counter.Count("DELETE analysis/messages/{id}") >= Responses), TimeSpan.FromSeconds(10), "the messages to be deleted");
+        var analysis = counter.Snapshot();
+
+        // Officers reading each response: one read each, the key checked against the cache.
+        foreach (var id in ids)
+        {
+            using var r = await host.SendAsync(HttpMethod.Get, $"/api/responses/{id}", officer);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        }
+        var all = counter.Snapshot();
+
+        foreach (var (kind, n) in all.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{(double)n / Responses,7:F3}  {kind}");
+        }
+        // Submission: one insert and one message. Analysis: one read, one merge, one delete of the message. Receives are
+        // batched (up to host.json's batchSize a request) and polls of the empty queue depend on time, so they are not counted.
+        Assert.Equal(Responses, analysis.GetValueOrDefault("POST responses"));
+        Assert.Equal(Responses, analysis.GetValueOrDefault("POST analysis/messages"));
+        Assert.Equal(Responses, analysis.GetValueOrDefault("GET responses(entity)"));
+        Assert.Equal(Responses, analysis.GetValueOrDefault("MERGE responses(entity)"));
+        Assert.Equal(0, analysis.GetValueOrDefault("PUT responses(entity)"));
+        Assert.Equal(Responses, analysis.GetValueOrDefault("DELETE analysis/messages/{id}"));
+        // The survey comes from the cache (one read at most per cache period), the taxonomy check is time-based.
+        Assert.InRange(analysis.GetValueOrDefault("GET surveys(entity)"), 0, 2);
+        Assert.Equal(Responses, all.GetValueOrDefault("GET responses(entity)") - analysis.GetValueOrDefault("GET responses(entity)"));
+        Assert.InRange(all.GetValueOrDefault("GET rolekeys(entity)"), 0, 1);
+    }
+
+    /// <summary>Counts requests by method and resource kind: a table's entity or collection, a queue's messages.</summary>
+    private sealed class CountingPolicy(IReadOnlyDictionary<string, string> labels) : HttpPipelineSynchronousPolicy
+    {
+        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public void Reset() => _counts.Clear();
+
+        public int Count(string kind) => _counts.GetValueOrDefault(kind);
+
+        public Dictionary<string, int> Snapshot() => new(_counts, StringComparer.Ordinal);
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            var method = message.Request.Method.Method;
+            var path = message.Request.Uri.Path;
+            // /{account}/{name}[(keys)][/messages[/{id}]]
+            var parts = path.Trim('/').Split('/');
+            var name = parts.Length > 1 ? parts[1] : "";
+            var paren = name.IndexOf('(', StringComparison.Ordinal);
+            var entity = paren >= 0;
+            name = entity ? name[..paren] : name;
+            // Table and queue names are unique to the test; count them by their role.
+            name = Strip(name);
+            var kind = entity ? $"{name}(entity)" : parts.Length > 3 ? $"{name}/messages/{{id}}" : parts.Length > 2 ? $"{name}/{parts[2]}" : name;
+            _counts.AddOrUpdate($"{(method == "PATCH" ? "MERGE" : method)} {kind}", 1, (_, n) => n + 1);
+        }
+
+        private string Strip(string name) => labels.GetValueOrDefault(name, name);
+    }
+}
