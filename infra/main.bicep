@@ -44,6 +44,7 @@ param tableNames string[] = [
 ]
 
 @description('Queue of responses to analyse (AnalysisQueueName).')
+@maxLength(51) // room for '-jobs-poison' within Azure's 63 characters
 param analysisQueueName string = 'analysis'
 
 @description('Queue of concerns to alert on (AlertsQueueName).')
@@ -84,7 +85,8 @@ var allTags = union(tags, { 'azd-env-name': environmentName })
 var appName = 'func-${env}-${token}'
 // The Flex Consumption plan deploys the app from a blob container of its own.
 var deploymentContainerName = 'app-package-${take(token, 13)}'
-var queueNames = concat([analysisQueueName, alertsQueueName], additionalQueueNames)
+// The console's re-analysis jobs run on the analysis queue's name + '-jobs' (ReanalyseResponses).
+var queueNames = concat([analysisQueueName, '${analysisQueueName}-jobs', alertsQueueName], additionalQueueNames)
 var containerNames = concat([digestContainerName, deploymentContainerName], additionalContainerNames)
 
 module monitoring 'modules/monitoring.bicep' = {

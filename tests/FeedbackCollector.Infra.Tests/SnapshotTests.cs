@@ -18,7 +18,7 @@ public sealed class SnapshotTests(InfraFixture infra)
     {
         var s = infra.DefaultSnapshot;
         Assert.Equal(["concerns", "responses", "rolekeys", "surveys"], s.Resources("Microsoft.Storage/storageAccounts/tableServices/tables").Select(Leaf).Order());
-        Assert.Equal(["alerts", "alerts-poison", "analysis", "analysis-poison"], s.Resources("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Leaf).Order());
+        Assert.Equal(["alerts", "alerts-poison", "analysis", "analysis-jobs", "analysis-jobs-poison", "analysis-poison"], s.Resources("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Leaf).Order());
         var containers = s.Resources("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Leaf).ToList();
         Assert.Contains("digests", containers);
         var deploymentContainer = Assert.Single(containers, c => c.StartsWith("app-package-", StringComparison.Ordinal));
