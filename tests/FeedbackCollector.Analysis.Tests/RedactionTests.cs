@@ -101,6 +101,13 @@ public class RedactionTests
 
     // ---------- names
     [Theory]
+    [InlineData("Our worker was lovely")]
+    [InlineData("my sw is happy to help and rings back")]
+    [InlineData("my social worker was ace tbh")]
+    public void Praise_after_a_role_is_not_a_name(string text) =>
+        Assert.DoesNotContain(redactor.Redact(text).Spans, s => s.Type == PiiType.Name);
+
+    [Theory]
     [InlineData("Sarah was really kind to me", "Sarah")]
     [InlineData("i told sarah everything", "sarah")]
     [InlineData("my sw is sarah and she listens", "sarah")]

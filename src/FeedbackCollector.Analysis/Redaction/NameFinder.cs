@@ -174,6 +174,22 @@ internal static class NameFinder
         Strong,
     }
 
+    // Names that are also words describing a person or a service (see word-names.txt).
+    private static readonly string[] DescribingNames =
+        ["lovely", "happy", "lucky", "sunny", "precious", "unique", "divine", "royal", "rich", "ace", "golden", "gold", "ginger", "rocky", "misty"];
+
+    private static bool IsDescribingName(string text, Token t)
+    {
+        foreach (var w in DescribingNames)
+        {
+            if (t.Is(text, w))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>What comes just before token <paramref name="i"/>: "my name is", "called", "Mr", "my sw (is)", "my friend".</summary>
     private static Cue CueBefore(string text, List<Token> tokens, int i, bool cap)
     {
@@ -213,9 +229,15 @@ internal static class NameFinder
         if ((p1.Is(text, "is") || p1.Is(text, "was") || p1.Is(text, "its") || p1.Is(text, "it's")) && has2)
         {
             // "my name is", "my sw is", "my social worker was", "her name's".
-            if (p2.Is(text, "name") || IsRoleWord(text, p2))
+            if (p2.Is(text, "name"))
             {
                 return Cue.Strong;
+            }
+            if (IsRoleWord(text, p2))
+            {
+                // "my worker was lovely": after a role, a lower-case name that is also a describing word (lovely,
+                // happy) is far more often praise than a name, so it needs a capital to count as one ("my sw is will" stays a name).
+                return cap || !IsDescribingName(text, tokens[i]) ? Cue.Strong : Cue.None;
             }
         }
 
