@@ -145,7 +145,7 @@ public class ConsoleAccessTests
         ReanalysisJob? stored = null;
         store.Setup(s => s.AddJobAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).Callback<ReanalysisJob, CancellationToken>((j, _) => stored = j with { ETag = "e1" }).Returns(Task.CompletedTask);
         store.Setup(s => s.FindJobAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => stored);
-        var responses = new Mock<IResponseRepository>();
+        var responses = new Mock<IResponseRepository> { CallBase = true }; // the versioned read and save fall back to FindAsync and SaveAnalysisAsync
         var analyse = new AnalyzeResponseHandler(responses.Object, analyzer.Object,
             new ConcernRaiser(Mock.Of<IConcernRepository>(), queue.Object, Microsoft.Extensions.Options.Options.Create(new StorageNamesOptions()), TimeProvider.System, NullLogger<ConcernRaiser>.Instance),
             TimeProvider.System, NullLogger<AnalyzeResponseHandler>.Instance);
@@ -229,7 +229,7 @@ public class ConsoleAccessTests
                 new SentimentResult(SentimentLabel.Neutral, 0, 1, 0), [], x.Text, [], ConcernResult.None, now)).ToList());
         var runtime = new Mock<ITaxonomyRuntime>();
         runtime.Setup(t => t.RefreshAsync(true, It.IsAny<CancellationToken>())).Callback(() => info = now).ReturnsAsync(false);
-        var responses = new Mock<IResponseRepository>();
+        var responses = new Mock<IResponseRepository> { CallBase = true }; // the versioned read and save fall back to FindAsync and SaveAnalysisAsync
         responses.Setup(r => r.FindAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(new SurveyResponse
         {
             Id = id,
