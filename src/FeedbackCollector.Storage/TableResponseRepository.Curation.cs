@@ -113,29 +113,9 @@ public sealed partial class TableResponseRepository : IResponseCurationStore
                 channel.Writer.TryComplete();
             }
         }, CancellationToken.None);
-        Exception? failure = null;
-        try
+        await foreach (var item in DrainAsync(channel.Reader, producer, cts, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            await cts.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await producer.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        }
-        if (failure is not null && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            yield return item;
         }
     }
 }
