@@ -27,7 +27,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     // In memory, Azurite keeps no files; its working folder is a private temporary one all the same.
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(8);
     private readonly StringBuilder _log = new();
     private Process? _process;
     private string? _workDirectory;
@@ -58,7 +57,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         RepositoryRoot = FindRepositoryRoot();
         var azuriteDir = Path.Combine(RepositoryRoot, "tools", "azurite");
-        await EnsureInstalledAsync(azuriteDir).ConfigureAwait(false);
+        // npm ci from the pinned lock file when missing (the scripts install it first; this covers a test run on its own).
+        await NpmTool.EnsureInstalledAsync(azuriteDir, AzuriteScriptPath).ConfigureAwait(false);
         _workDirectory = Directory.CreateTempSubdirectory("feedback-azurite-").FullName;
         Exception? last = null;
         // A free port found now may be taken before Azurite binds it; try again with new ports.
@@ -168,70 +168,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         throw new InvalidOperationException($"No FeedbackCollector.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static string AzuriteScript(string azuriteDir) => Path.Combine(azuriteDir, "node_modules", "azurite", "dist", "src", "azurite.js");
+    private static readonly string AzuriteScriptPath = Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js");
 
-    // npm ci writes node_modules/.package-lock.json last, so its presence means a finished install.
-    private static bool IsInstalled(string azuriteDir) =>
-        File.Exists(AzuriteScript(azuriteDir)) && File.Exists(Path.Combine(azuriteDir, "node_modules", ".package-lock.json"));
-
-    private static async Task EnsureInstalledAsync(string azuriteDir)
-    {
-        if (IsInstalled(azuriteDir))
-        {
-            return;
-        }
-        var lockPath = Path.Combine(azuriteDir, ".npm-install.lock");
-        var clock = Stopwatch.StartNew();
-        FileStream? held = null;
-        while (held is null)
-        {
-            try
-            {
-                // FileShare.None takes an exclusive advisory lock that other processes honour.
-                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (clock.Elapsed < InstallTimeout)
-            {
-                await Task.Delay(500).ConfigureAwait(false);
-            }
-        }
-        await using (held.ConfigureAwait(false))
-        {
-            if (IsInstalled(azuriteDir))
-            {
-                return;
-            }
-            var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
-            var psi = new ProcessStartInfo(npm)
-            {
-                WorkingDirectory = azuriteDir,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var a in new[] { "ci", "--no-audit", "--no-fund" })
-            {
-                psi.ArgumentList.Add(a);
-            }
-            using var npmProcess = Process.Start(psi) ?? throw new InvalidOperationException("Could not start npm.");
-            var output = npmProcess.StandardOutput.ReadToEndAsync();
-            var error = npmProcess.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(InstallTimeout);
-            try
-            {
-                await npmProcess.WaitForExitAsync(cts.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                npmProcess.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"npm ci in {azuriteDir} took longer than {InstallTimeout}.");
-            }
-            if (npmProcess.ExitCode != 0 || !IsInstalled(azuriteDir))
-            {
-                throw new InvalidOperationException($"npm ci in {azuriteDir} failed ({npmProcess.ExitCode}):\n{await output.ConfigureAwait(false)}\n{await error.ConfigureAwait(false)}");
-            }
-        }
-    }
+    private static string AzuriteScript(string azuriteDir) => Path.Combine(azuriteDir, AzuriteScriptPath);
 
     private async Task StartAsync(string azuriteDir)
     {
