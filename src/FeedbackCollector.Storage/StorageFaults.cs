@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Azure;
+using Azure.Data.Tables;
 using Azure.Identity;
 using FeedbackCollector.Core.Storage;
 
@@ -60,6 +61,23 @@ public static class StorageFaults
 
     /// <summary>True for a 409 (the item exists).</summary>
     internal static bool IsConflict(RequestFailedException ex) => ex.Status == 409;
+
+    /// <summary>
+    /// Adds <paramref name="entity"/> unless an entity with its keys exists: true when added, false when it was there
+    /// (a retried add of the same record reports false rather than failing).
+    /// </summary>
+    internal static async Task<bool> TryAddEntityAsync(TableClient table, ITableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (IsConflict(ex))
+        {
+            return false;
+        }
+    }
 
     /// <summary>True for a 412 (ETag no longer matches).</summary>
     internal static bool IsPreconditionFailed(RequestFailedException ex) => ex.Status == 412;

@@ -28,18 +28,10 @@ public sealed class TableConcernRepository : IConcernRepository
 
     /// <inheritdoc />
     public Task<bool> TryAddAsync(ConcernRecord concern, CancellationToken cancellationToken = default) =>
-        StorageFaults.RunAsync("add concern", async ct =>
+        StorageFaults.RunAsync("add concern", ct =>
         {
             ArgumentNullException.ThrowIfNull(concern);
-            try
-            {
-                await _table.AddEntityAsync(ToEntity(concern), ct).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException ex) when (StorageFaults.IsConflict(ex))
-            {
-                return false;
-            }
+            return StorageFaults.TryAddEntityAsync(_table, ToEntity(concern), ct);
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -24,18 +24,10 @@ public sealed class TableRoleKeyRepository : IRoleKeyRepository
 
     /// <inheritdoc />
     public Task<bool> TryAddAsync(RoleKeyRecord record, CancellationToken cancellationToken = default) =>
-        StorageFaults.RunAsync("add role key", async ct =>
+        StorageFaults.RunAsync("add role key", ct =>
         {
             ArgumentNullException.ThrowIfNull(record);
-            try
-            {
-                await _table.AddEntityAsync(ToEntity(record), ct).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException ex) when (StorageFaults.IsConflict(ex))
-            {
-                return false;
-            }
+            return StorageFaults.TryAddEntityAsync(_table, ToEntity(record), ct);
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -23,18 +23,10 @@ public sealed class TableUploadLedger : IUploadLedger
 
     /// <inheritdoc />
     public Task<bool> TryAddAsync(UploadRecord record, CancellationToken cancellationToken = default) =>
-        StorageFaults.RunAsync("add upload", async ct =>
+        StorageFaults.RunAsync("add upload", ct =>
         {
             ArgumentNullException.ThrowIfNull(record);
-            try
-            {
-                await _table.AddEntityAsync(ToEntity(record), ct).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException ex) when (StorageFaults.IsConflict(ex))
-            {
-                return false;
-            }
+            return StorageFaults.TryAddEntityAsync(_table, ToEntity(record), ct);
         }, cancellationToken);
 
     /// <inheritdoc />
