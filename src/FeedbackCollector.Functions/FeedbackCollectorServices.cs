@@ -42,7 +42,17 @@ public static class FeedbackCollectorServices
         services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
         services.AddValidatedOptions<SurveyWebOptions>(configuration.GetSection(SurveyWebOptions.SectionName), o => o.Validate());
         services.AddSingleton<RateLimiter>();
-        services.AddValidatedOptions<ReanalysisOptions>(configuration.GetSection(ReanalysisOptions.SectionName), o => o.Validate());
+        services.AddValidatedOptions<ReanalysisOptions>(configuration.GetSection(ReanalysisOptions.SectionName), o => o.Validate())
+            .PostConfigure(o =>
+            {
+                // The Functions host reads its retry limit from host.json or this app setting, which the worker sees too:
+                // the handler must know the same limit to mark a job failed on the last attempt.
+                if (int.TryParse(configuration["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"], System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out var max))
+                {
+                    o.MaxDequeueCount = max;
+                }
+            });
 
         services.AddValidatedOptions<AlertOptions>(configuration.GetSection("Alerts"), o => o.Validate());
         services.AddHttpClient<WebhookConcernNotifier>();

@@ -20,6 +20,7 @@ public static class FunctionInvoker
             var ok = p.ParameterType == typeof(CancellationToken)
                      || (f.Trigger == TriggerKind.Http && (p.ParameterType == typeof(HttpRequest) || p.ParameterType == typeof(string)))
                      || (f.Trigger == TriggerKind.Queue && p.ParameterType == typeof(string))
+                     || (f.Trigger == TriggerKind.Queue && IsDequeueCount(p))
                      || (f.Trigger == TriggerKind.Timer && p.ParameterType == typeof(TimerInfo));
             if (!ok)
             {
@@ -47,9 +48,18 @@ public static class FunctionInvoker
         }
     }
 
-    /// <summary>Runs a queue-triggered function with a message body.</summary>
-    public static Task InvokeQueueAsync(FunctionDescriptor f, IServiceProvider services, string message, CancellationToken cancellationToken) =>
-        CallAsync(f, services, f.Method.GetParameters().Select(p => p.ParameterType == typeof(CancellationToken) ? (object)cancellationToken : message).ToArray());
+    /// <summary>
+    /// Runs a queue-triggered function with a message body. A parameter named <c>dequeueCount</c> gets the delivery count,
+    /// as the isolated worker binds it from the trigger's metadata by name.
+    /// </summary>
+    public static Task InvokeQueueAsync(FunctionDescriptor f, IServiceProvider services, string message, long dequeueCount, CancellationToken cancellationToken) =>
+        CallAsync(f, services, f.Method.GetParameters().Select(p =>
+            p.ParameterType == typeof(CancellationToken) ? (object)cancellationToken
+            : IsDequeueCount(p) ? (p.ParameterType == typeof(int) ? (object)(int)dequeueCount : dequeueCount)
+            : message).ToArray());
+
+    private static bool IsDequeueCount(ParameterInfo p) =>
+        string.Equals(p.Name, "dequeueCount", StringComparison.OrdinalIgnoreCase) && (p.ParameterType == typeof(long) || p.ParameterType == typeof(int));
 
     /// <summary>Runs a timer-triggered function.</summary>
     public static Task InvokeTimerAsync(FunctionDescriptor f, IServiceProvider services, TimerInfo timer, CancellationToken cancellationToken) =>

@@ -40,6 +40,8 @@ public static class LocalHostApp
         builder.Services.AddFeedbackCollector(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(hostJson);
+        // The listener gives up on a message after host.json's maxDequeueCount; the re-analysis handler must know that limit.
+        builder.Services.PostConfigure<FeedbackCollector.Core.Themes.ReanalysisOptions>(o => o.MaxDequeueCount = hostJson.MaxDequeueCount);
         builder.Services.AddSingleton(functions);
         var queueOptions = builder.Configuration.GetSection("LocalHost:Queues").Get<LocalQueueOptions>() ?? new LocalQueueOptions();
         builder.Services.AddSingleton(queueOptions);

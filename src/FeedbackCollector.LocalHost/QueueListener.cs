@@ -146,7 +146,7 @@ public sealed partial class QueueListener(
             }
             try
             {
-                await FunctionInvoker.InvokeQueueAsync(function, services, Decode(message), _drainCancel.Token);
+                await FunctionInvoker.InvokeQueueAsync(function, services, Decode(message), message.DequeueCount, _drainCancel.Token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !_drainCancel.IsCancellationRequested)
             {

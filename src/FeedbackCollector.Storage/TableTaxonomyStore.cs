@@ -112,19 +112,60 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
         {
             ArgumentNullException.ThrowIfNull(job);
             CheckKey(job.Id);
-            var e = new TableEntity(JobPartition, job.Id)
-            {
-                ["TaxonomyVersion"] = job.TaxonomyVersion,
-                ["CreatedBy"] = job.CreatedBy,
-                ["CreatedUtc"] = job.CreatedUtc,
-                ["State"] = job.State.ToString(),
-                ["Total"] = job.Total,
-                ["Done"] = job.Done,
-                ["Batches"] = job.Batches,
-                ["UpdatedUtc"] = job.UpdatedUtc ?? job.CreatedUtc,
-            };
-            await _table.AddEntityAsync(e, ct).ConfigureAwait(false);
+            await _table.AddEntityAsync(JobEntity(job), ct).ConfigureAwait(false);
         }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReanalysisJob?> AddJobUnlessRunningAsync(ReanalysisJob job, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("start re-analysis job", async ct =>
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            CheckKey(job.Id);
+            // The latest job's id is kept in a row of the jobs' partition, replaced in the same transaction that adds a job:
+            // of two starts at once, the second's transaction fails on the row's ETag, reads again and sees the first.
+            for (var attempt = 1; ; attempt++)
+            {
+                var latest = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, LatestRow, cancellationToken: ct).ConfigureAwait(false);
+                if (latest.HasValue && latest.Value!.GetString("JobId") is { Length: > 0 } latestId)
+                {
+                    var found = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, latestId, cancellationToken: ct).ConfigureAwait(false);
+                    if (found.HasValue && ToJob(found.Value!) is { State: ReanalysisState.Queued or ReanalysisState.Running } running
+                        && running.TaxonomyVersion == job.TaxonomyVersion)
+                    {
+                        return running;
+                    }
+                }
+                var pointer = new TableEntity(JobPartition, LatestRow) { ["JobId"] = job.Id };
+                var actions = new[]
+                {
+                    new TableTransactionAction(TableTransactionActionType.Add, JobEntity(job)),
+                    latest.HasValue
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, pointer, latest.Value!.ETag)
+                        : new TableTransactionAction(TableTransactionActionType.Add, pointer),
+                };
+                try
+                {
+                    await _table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+                    return null;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+                {
+                    // Another start won the race: read again.
+                }
+            }
+        }, cancellationToken);
+
+    private static TableEntity JobEntity(ReanalysisJob job) => new(JobPartition, job.Id)
+    {
+        ["TaxonomyVersion"] = job.TaxonomyVersion,
+        ["CreatedBy"] = job.CreatedBy,
+        ["CreatedUtc"] = job.CreatedUtc,
+        ["State"] = job.State.ToString(),
+        ["Total"] = job.Total,
+        ["Done"] = job.Done,
+        ["Batches"] = job.Batches,
+        ["UpdatedUtc"] = job.UpdatedUtc ?? job.CreatedUtc,
+    };
 
     /// <inheritdoc />
     public Task DeleteJobAsync(string id, CancellationToken cancellationToken = default) =>
@@ -216,7 +257,7 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
             }
             var e = got.Value!;
             var ids = e.GetString("Ids") is { Length: > 0 } list ? list.Split(',') : [];
-            return new ReanalysisBatch(job.Id, number, ids, e.GetBoolean("Done") == true, e.ETag.ToString());
+            return new ReanalysisBatch(job.Id, number, ids, e.GetBoolean("Done") == true, e.ETag.ToString(), e.GetBoolean("Failed") == true);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -256,23 +297,31 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
             // Batches of one job finish side by side and all add to the job's count: on a clash, read both again and retry.
             for (var attempt = 1; ; attempt++)
             {
-                var batch = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, batchKey, ["Size", "Done"], ct).ConfigureAwait(false);
+                var batch = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, batchKey, ["Size", "Done", "Failed"], ct).ConfigureAwait(false);
                 var current = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, job.Id, cancellationToken: ct).ConfigureAwait(false);
                 if (!batch.HasValue || batch.Value!.GetBoolean("Done") == true || !current.HasValue)
                 {
                     return false;
                 }
                 var stored = ToJob(current.Value!);
-                var done = stored.Done + (batch.Value!.GetInt32("Size") ?? 0);
+                var size = batch.Value!.GetInt32("Size") ?? 0;
+                var done = stored.Done + size;
+                // A batch that failed and was requeued from the poison queue is no longer a failure once done.
+                var wasFailed = batch.Value!.GetBoolean("Failed") == true;
+                var failedBatches = Math.Max(0, stored.FailedBatches - (wasFailed ? 1 : 0));
+                var failedResponses = Math.Max(0, stored.FailedResponses - (wasFailed ? size : 0));
+                var state = done >= stored.Total ? ReanalysisState.Done : failedBatches > 0 ? ReanalysisState.Failed : ReanalysisState.Running;
                 var actions = new[]
                 {
                     new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-                        new TableEntity(JobPartition, batchKey) { ["Done"] = true, ["DoneUtc"] = nowUtc }, batch.Value!.ETag),
+                        new TableEntity(JobPartition, batchKey) { ["Done"] = true, ["Failed"] = false, ["DoneUtc"] = nowUtc }, batch.Value!.ETag),
                     new TableTransactionAction(TableTransactionActionType.UpdateMerge,
                         new TableEntity(JobPartition, job.Id)
                         {
                             ["Done"] = done,
-                            ["State"] = (done >= stored.Total ? ReanalysisState.Done : ReanalysisState.Running).ToString(),
+                            ["State"] = state.ToString(),
+                            ["FailedBatches"] = failedBatches,
+                            ["FailedResponses"] = failedResponses,
                             ["UpdatedUtc"] = nowUtc,
                         }, current.Value!.ETag),
                 };
@@ -294,6 +343,74 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
 
     private const int CompleteAttempts = 50;
 
+    /// <inheritdoc />
+    public Task<bool> FailAsync(ReanalysisJob job, int? number, DateTimeOffset nowUtc, CancellationToken cancellationToken = default) =>
+        StorageFaults.RunAsync("fail re-analysis job", async ct =>
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            for (var attempt = 1; ; attempt++)
+            {
+                var current = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, job.Id, cancellationToken: ct).ConfigureAwait(false);
+                if (!current.HasValue)
+                {
+                    return false;
+                }
+                var stored = ToJob(current.Value!);
+                TableTransactionAction[] actions;
+                if (number is not { } n)
+                {
+                    if (stored.State != ReanalysisState.Queued)
+                    {
+                        return false;
+                    }
+                    actions =
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                            new TableEntity(JobPartition, job.Id) { ["State"] = nameof(ReanalysisState.Failed), ["UpdatedUtc"] = nowUtc }, current.Value!.ETag),
+                    ];
+                }
+                else
+                {
+                    if (stored.Plan is null)
+                    {
+                        return false;
+                    }
+                    var batchKey = BatchKey(job.Id, stored.Plan, n);
+                    var batch = await _table.GetEntityIfExistsAsync<TableEntity>(JobPartition, batchKey, ["Size", "Done", "Failed"], ct).ConfigureAwait(false);
+                    if (!batch.HasValue || batch.Value!.GetBoolean("Done") == true || batch.Value!.GetBoolean("Failed") == true)
+                    {
+                        return false;
+                    }
+                    actions =
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                            new TableEntity(JobPartition, batchKey) { ["Failed"] = true, ["FailedUtc"] = nowUtc }, batch.Value!.ETag),
+                        new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                            new TableEntity(JobPartition, job.Id)
+                            {
+                                ["State"] = nameof(ReanalysisState.Failed),
+                                ["FailedBatches"] = stored.FailedBatches + 1,
+                                ["FailedResponses"] = stored.FailedResponses + (batch.Value!.GetInt32("Size") ?? 0),
+                                ["UpdatedUtc"] = nowUtc,
+                            }, current.Value!.ETag),
+                    ];
+                }
+                try
+                {
+                    await _table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+                    return true;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < CompleteAttempts)
+                {
+                    // Other batches of the job finished meanwhile: read both again.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50 + (attempt * 10))), ct).ConfigureAwait(false);
+                }
+            }
+        }, cancellationToken);
+
+    // The row naming the latest job; job ids are digits and a dash, so it is no job's key and in no plan's range.
+    private const string LatestRow = "latest";
+
     private static string BatchKey(string jobId, string plan, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{jobId}.{plan}.{number:D6}");
 
@@ -306,6 +423,8 @@ public sealed class TableTaxonomyStore : ITaxonomyStore
             Total = e.GetInt32("Total") ?? 0,
             Done = e.GetInt32("Done") ?? e.GetInt32("Total") ?? 0,
             Batches = e.GetInt32("Batches") ?? 0,
+            FailedBatches = e.GetInt32("FailedBatches") ?? 0,
+            FailedResponses = e.GetInt32("FailedResponses") ?? 0,
             UpdatedUtc = e.GetDateTimeOffset("UpdatedUtc"),
             ETag = e.ETag.ToString(),
         };

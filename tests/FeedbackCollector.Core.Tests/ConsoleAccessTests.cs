@@ -143,7 +143,7 @@ public class ConsoleAccessTests
         queue.Setup(q => q.SendAsync("analysis-jobs", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Callback<string, string, CancellationToken>((_, m, _) => { lock (sent) { sent.Add(m); } }).Returns(Task.CompletedTask);
         ReanalysisJob? stored = null;
-        store.Setup(s => s.AddJobAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).Callback<ReanalysisJob, CancellationToken>((j, _) => stored = j with { ETag = "e1" }).Returns(Task.CompletedTask);
+        store.Setup(s => s.AddJobUnlessRunningAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).Callback<ReanalysisJob, CancellationToken>((j, _) => stored = j with { ETag = "e1" }).ReturnsAsync((ReanalysisJob?)null);
         store.Setup(s => s.FindJobAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => stored);
         var responses = new Mock<IResponseRepository> { CallBase = true }; // the versioned read and save fall back to FindAsync and SaveAnalysisAsync
         var analyse = new AnalyzeResponseHandler(responses.Object, analyzer.Object,
@@ -170,7 +170,7 @@ public class ConsoleAccessTests
                 stored = j with { State = ReanalysisState.Running, Plan = "p", Total = 3, Batches = b.Count });
         store.Setup(s => s.ListOpenBatchesAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).ReturnsAsync([0, 1]);
         sent.Clear();
-        await handler.HandleAsync(progress.Id, default);
+        await handler.HandleAsync(progress.Id, 1, default);
         Assert.Equal([["0A0AAAAAA1", "0A0AAAAAA2"], ["0A0AAAAAA3"]], planned!.Select(b => b.ToArray()).ToArray());
         Assert.Equal([progress.Id + ".0", progress.Id + ".1"], sent.Order().ToArray());
 
@@ -180,12 +180,12 @@ public class ConsoleAccessTests
             .ReturnsAsync(() => new ReanalysisBatch(progress.Id, 1, ["0A0AAAAAA3"], batchDone));
         store.Setup(s => s.CompleteBatchAsync(It.IsAny<ReanalysisJob>(), 1, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Callback(() => batchDone = true).ReturnsAsync(true);
-        await handler.HandleAsync(progress.Id + ".1", default);
-        await handler.HandleAsync(progress.Id + ".1", default);
+        await handler.HandleAsync(progress.Id + ".1", 1, default);
+        await handler.HandleAsync(progress.Id + ".1", 1, default);
         responses.Verify(r => r.FindAsync("0A0AAAAAA3", It.IsAny<CancellationToken>()), Times.Once);
         store.Verify(s => s.CompleteBatchAsync(It.IsAny<ReanalysisJob>(), 1, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
 
-        await Assert.ThrowsAsync<FormatException>(() => handler.HandleAsync("not a job", default));
+        await Assert.ThrowsAsync<FormatException>(() => handler.HandleAsync("not a job", 5, default));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public class ConsoleAccessTests
         analyzer.SetupGet(a => a.Info).Returns(new AnalyzerInfo("local", "1", "2.0.0"));
         var store = new Mock<ITaxonomyStore>();
         string? added = null;
-        store.Setup(s => s.AddJobAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).Callback<ReanalysisJob, CancellationToken>((j, _) => added = j.Id).Returns(Task.CompletedTask);
+        store.Setup(s => s.AddJobUnlessRunningAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).Callback<ReanalysisJob, CancellationToken>((j, _) => added = j.Id).ReturnsAsync((ReanalysisJob?)null);
         var queue = new Mock<IQueueSender>();
         queue.Setup(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new StorageUnavailableException("queue down"));
         var handler = new ReanalysisHandler(Mock.Of<IResponseCurationStore>(), store.Object, Mock.Of<ITaxonomyRuntime>(), analyzer.Object,

@@ -336,6 +336,31 @@ public class HandlerTests
         Assert.Equal("Safeguarding lead, north", concern.ReviewedBy);
     }
 
+    [Fact]
+    public async Task Concerns_are_listed_open_first_newest_first_then_reviewed_most_recently_reviewed_first()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        ConcernRecord Concern(int minutes, int? reviewedMinutes) => new()
+        {
+            Id = ResponseId.New(t.AddMinutes(minutes)), SurveyCode = "test-survey", Category = ConcernCategory.SelfHarm,
+            ReceivedUtc = t.AddMinutes(minutes), RaisedUtc = t.AddMinutes(minutes),
+            ReviewedUtc = reviewedMinutes is { } r ? t.AddMinutes(r) : null, ReviewedBy = reviewedMinutes is null ? null : "Lead",
+        };
+        var oldOpen = Concern(1, null);
+        var newOpen = Concern(5, null);
+        var reviewedEarly = Concern(9, 20);
+        var reviewedLate = Concern(0, 30);
+        _concerns.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([reviewedEarly, oldOpen, reviewedLate, newOpen]);
+        var handler = new ConcernReviewHandler(_concerns.Object, _responses.Object, _screen, TimeProvider.System, NullLogger<ConcernReviewHandler>.Instance);
+
+        var listed = await handler.ListAsync(default);
+        Assert.Equal(OutcomeKind.Ok, listed.Kind);
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(listed.Value, FeedbackJson.Options);
+        Assert.Equal(2, json.GetProperty("open").GetInt32());
+        Assert.Equal([newOpen.Id, oldOpen.Id, reviewedLate.Id, reviewedEarly.Id],
+            json.GetProperty("concerns").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray());
+    }
+
     /// <summary>Flags "hurt myself"; redacts "they never listen" to "[REDACTED]" so tests can see redaction was used.</summary>
     private sealed class FakeScreen : IConcernScreen
     {

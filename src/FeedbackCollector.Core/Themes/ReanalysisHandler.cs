@@ -15,14 +15,17 @@ namespace FeedbackCollector.Core.Themes;
 /// <param name="Done">Of those, how many are re-analysed.</param>
 /// <param name="Remaining">How many are still to do.</param>
 /// <param name="Status">
-/// <c>queued</c> (its responses are being listed), <c>running</c>, <c>done</c>, or <c>superseded</c> when another
+/// <c>queued</c> (its responses are being listed), <c>running</c>, <c>done</c>, <c>failed</c> (a message of it failed
+/// on its last attempt and is in the poison queue; see <paramref name="Failure"/>), or <c>superseded</c> when another
 /// version came into use before it finished (it still finishes; those responses then use the newer version).
 /// </param>
 /// <param name="CreatedBy">Who started it.</param>
 /// <param name="CreatedUtc">When.</param>
 /// <param name="UpdatedUtc">When it last made progress.</param>
+/// <param name="Failed">Responses in batches that failed (not re-analysed by this job unless requeued).</param>
+/// <param name="Failure">When failed: what failed and what to do, in plain words; otherwise null.</param>
 public sealed record ReanalysisProgress(string Id, string TaxonomyVersion, int Total, int Done, int Remaining, string Status, string CreatedBy,
-    DateTimeOffset CreatedUtc, DateTimeOffset? UpdatedUtc);
+    DateTimeOffset CreatedUtc, DateTimeOffset? UpdatedUtc, int Failed = 0, string? Failure = null);
 
 /// <summary>How re-analysis jobs are split up. Section <c>Reanalysis</c>.</summary>
 public sealed class ReanalysisOptions
@@ -33,12 +36,23 @@ public sealed class ReanalysisOptions
     /// <summary>Responses per batch (one queue message each): the unit of progress and of retry.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How many times the host delivers a message before moving it to the poison queue: host.json's
+    /// <c>extensions.queues.maxDequeueCount</c>, which it must equal (the local host sets it from host.json; in Azure the
+    /// app setting <c>AzureFunctionsJobHost__extensions__queues__maxDequeueCount</c> overrides both).
+    /// </summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
     /// <summary>Problems, empty when valid.</summary>
     public IEnumerable<string> Validate()
     {
         if (BatchSize is < 1 or > 500)
         {
             yield return "Reanalysis:BatchSize: 1 to 500 responses per batch.";
+        }
+        if (MaxDequeueCount is < 1 or > 100)
+        {
+            yield return "Reanalysis:MaxDequeueCount: 1 to 100, as host.json's extensions.queues.maxDequeueCount.";
         }
     }
 }
@@ -69,13 +83,20 @@ public sealed partial class ReanalysisHandler(
     /// <summary>Responses of one batch analysed at once.</summary>
     public const int AnalyseConcurrency = 8;
 
-    /// <summary>Stores a new job for the taxonomy version in use and queues it; answers 202 with its progress.</summary>
+    /// <summary>
+    /// Stores a new job for the taxonomy version in use and queues it; answers 202 with its progress, or 409 when a job
+    /// for that version is queued or running already (a second would list and re-analyse the same responses).
+    /// </summary>
     public async Task<Outcome> StartAsync(string startedBy, CancellationToken cancellationToken)
     {
         await runtime.RefreshAsync(force: true, cancellationToken);
         var now = time.GetUtcNow();
         var job = new ReanalysisJob(NewJobId(now), analyzer.Info.TaxonomyVersion, startedBy, now) { UpdatedUtc = now };
-        await store.AddJobAsync(job, cancellationToken);
+        if (await store.AddJobUnlessRunningAsync(job, cancellationToken) is { } running)
+        {
+            return Outcome.Conflict(string.Create(CultureInfo.InvariantCulture,
+                $"A re-analysis to version {running.TaxonomyVersion} is already {(running.State == ReanalysisState.Queued ? "listing its responses" : $"running ({running.Done} of {running.Total} responses done)")}, started by {running.CreatedBy} (job {running.Id}). Nothing was started: follow that one, or start again once it has finished or failed."));
+        }
         try
         {
             await queue.SendAsync(names.Value.ReanalysisQueueName, job.Id, cancellationToken);
@@ -104,10 +125,12 @@ public sealed partial class ReanalysisHandler(
 
     /// <summary>
     /// Handles a message of the re-analysis queue: a job id (list its responses into batches and queue them) or
-    /// <c>{job}.{batch}</c> (re-analyse that batch).
+    /// <c>{job}.{batch}</c> (re-analyse that batch). <paramref name="dequeueCount"/> is the host's count of deliveries of
+    /// the message (1 the first time): when the last one allowed (<see cref="ReanalysisOptions.MaxDequeueCount"/>) fails,
+    /// the job is marked failed before the failure goes back to the host, which then moves the message to the poison queue.
     /// </summary>
     /// <exception cref="FormatException">The message is neither; it ends in the poison queue for a person to see.</exception>
-    public async Task HandleAsync(string message, CancellationToken cancellationToken)
+    public async Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken)
     {
         if (!TryParseMessage(message?.Trim(), out var jobId, out var batch))
         {
@@ -119,13 +142,43 @@ public sealed partial class ReanalysisHandler(
             LogNoJob(logger, jobId);
             return;
         }
-        if (batch is { } number)
+        try
         {
-            await RunBatchAsync(job, number, cancellationToken);
+            if (batch is { } number)
+            {
+                await RunBatchAsync(job, number, cancellationToken);
+            }
+            else
+            {
+                await PlanAsync(job, cancellationToken);
+            }
         }
-        else
+        // Failure is recorded by the handler on the last delivery, not found later by reading the poison queue: both hosts
+        // give the delivery count (the Functions trigger binds dequeueCount; the local host passes it the same way) and
+        // apply the same maxDequeueCount, so this works alike in both, costs nothing when progress is read, and cannot
+        // miss a message behind others in the poison queue (which can only be peeked 32 at a time). A stop mid-message
+        // (cancellation) is not a failure: the message comes back.
+        catch (Exception ex) when (dequeueCount >= options.Value.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            await PlanAsync(job, cancellationToken);
+            await MarkFailedAsync(job, batch, dequeueCount, ex);
+            throw;
+        }
+    }
+
+    private async Task MarkFailedAsync(ReanalysisJob job, int? batch, long dequeueCount, Exception failure)
+    {
+        try
+        {
+            // Not the message's token: the message is given up on either way, and the job must say so.
+            if (await store.FailAsync(job, batch, time.GetUtcNow(), CancellationToken.None))
+            {
+                LogFailed(logger, failure, job.Id, batch ?? -1, dequeueCount);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The job could not be marked (storage down): the message still goes to poison with the original failure.
+            LogNotMarked(logger, ex, job.Id);
         }
     }
 
@@ -134,7 +187,8 @@ public sealed partial class ReanalysisHandler(
 
     private async Task PlanAsync(ReanalysisJob job, CancellationToken cancellationToken)
     {
-        if (job.State == ReanalysisState.Queued)
+        // A job whose listing failed (its message was requeued from the poison queue) is listed as if still queued.
+        if (job.State == ReanalysisState.Queued || (job.State == ReanalysisState.Failed && job.Plan is null))
         {
             var ids = new List<string>();
             await foreach (var s in curation.ListStaleAsync(Quarter.Epoch.Start, DateTimeOffset.MaxValue, job.TaxonomyVersion, cancellationToken))
@@ -152,13 +206,14 @@ public sealed partial class ReanalysisHandler(
             {
                 // Another delivery of this message planned it first; its plan stands, and its batches are queued below.
                 job = await store.FindJobAsync(job.Id, cancellationToken) ?? job;
-                if (job.State == ReanalysisState.Queued)
+                if (job.Plan is null)
                 {
                     throw;
                 }
             }
         }
-        if (job.State != ReanalysisState.Running)
+        // A failed job with a plan still queues its open batches (a failed batch among them, when this message was requeued).
+        if (job.State is not (ReanalysisState.Running or ReanalysisState.Failed) || job.Plan is null)
         {
             return;
         }
@@ -193,12 +248,30 @@ public sealed partial class ReanalysisHandler(
         var status = job.State switch
         {
             ReanalysisState.Done => "done",
+            ReanalysisState.Failed => "failed",
             _ when analyzer.Info.TaxonomyVersion != job.TaxonomyVersion => "superseded",
             ReanalysisState.Queued => "queued",
             _ => "running",
         };
         return new ReanalysisProgress(job.Id, job.TaxonomyVersion, job.Total, job.Done, Math.Max(0, job.Total - job.Done), status, job.CreatedBy,
-            job.CreatedUtc, job.UpdatedUtc);
+            job.CreatedUtc, job.UpdatedUtc, job.FailedResponses, job.State == ReanalysisState.Failed ? Failure(job) : null);
+    }
+
+    /// <summary>What failed and what to do, for a failed job.</summary>
+    private string Failure(ReanalysisJob job)
+    {
+        var attempts = options.Value.MaxDequeueCount;
+        var requeue = $"requeue it with `feedback poison requeue --queue {names.Value.ReanalysisQueueName}` once the cause is fixed, or start the re-analysis again";
+        if (job.Plan is null)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The responses to re-analyse could not be listed after {attempts} attempts, so nothing was re-analysed; {requeue}.");
+        }
+        var what = job.FailedBatches == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"A batch of {job.FailedResponses} responses")
+            : string.Create(CultureInfo.InvariantCulture, $"{job.FailedBatches} batches ({job.FailedResponses} responses)");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{what} could not be re-analysed after {attempts} attempts and {(job.FailedBatches == 1 ? "keeps its" : "keep their")} earlier analysis; {job.Done} of {job.Total} were re-analysed. To finish, {requeue}.");
     }
 
     /// <summary>A job id: the time, then random hex (sorts by time, cannot be guessed).</summary>
@@ -244,6 +317,12 @@ public sealed partial class ReanalysisHandler(
 
     [LoggerMessage(LogLevel.Information, "Re-analysis job {JobId}: batch {Batch} is done already or unknown; skipped")]
     private static partial void LogBatchSkipped(ILogger logger, string jobId, int batch);
+
+    [LoggerMessage(LogLevel.Error, "Re-analysis job {JobId} failed: batch {Batch} (-1: the listing) failed on its last attempt ({DequeueCount}) and goes to the poison queue")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string jobId, int batch, long dequeueCount);
+
+    [LoggerMessage(LogLevel.Error, "Re-analysis job {JobId} could not be marked failed; its message goes to the poison queue")]
+    private static partial void LogNotMarked(ILogger logger, Exception ex, string jobId);
 
     [LoggerMessage(LogLevel.Warning, "Re-analysis job {JobId} does not exist; message dropped")]
     private static partial void LogNoJob(ILogger logger, string jobId);

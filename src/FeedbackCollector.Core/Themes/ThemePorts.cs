@@ -72,6 +72,12 @@ public enum ReanalysisState
     Running,
     /// <summary>Every batch is re-analysed.</summary>
     Done,
+    /// <summary>
+    /// A message of the job failed on its last attempt and went to the poison queue: its responses could not be listed,
+    /// or a batch could not be re-analysed. The other batches go on; a failed batch requeued that then succeeds is
+    /// counted, and the job runs (or is done) again once no batch is failed.
+    /// </summary>
+    Failed,
 }
 
 /// <summary>
@@ -105,6 +111,12 @@ public sealed record ReanalysisJob(string Id, string TaxonomyVersion, string Cre
     /// <summary>When it last made progress.</summary>
     public DateTimeOffset? UpdatedUtc { get; init; }
 
+    /// <summary>How many of its batches failed on their last attempt and are not done (each counted once).</summary>
+    public int FailedBatches { get; init; }
+
+    /// <summary>How many responses those failed batches hold.</summary>
+    public int FailedResponses { get; init; }
+
     /// <summary>Storage concurrency token, when read from storage.</summary>
     public string? ETag { get; init; }
 }
@@ -115,7 +127,8 @@ public sealed record ReanalysisJob(string Id, string TaxonomyVersion, string Cre
 /// <param name="Ids">The response ids.</param>
 /// <param name="Done">True once re-analysed and counted in the job.</param>
 /// <param name="ETag">Storage concurrency token, when read from storage.</param>
-public sealed record ReanalysisBatch(string JobId, int Number, IReadOnlyList<string> Ids, bool Done, string? ETag = null);
+/// <param name="Failed">True while it is counted as failed in the job (its last attempt failed; not done since).</param>
+public sealed record ReanalysisBatch(string JobId, int Number, IReadOnlyList<string> Ids, bool Done, string? ETag = null, bool Failed = false);
 
 /// <summary>Edited taxonomy versions, the current one, and re-analysis jobs.</summary>
 public interface ITaxonomyStore
@@ -142,6 +155,13 @@ public interface ITaxonomyStore
     /// <summary>Stores a new re-analysis job.</summary>
     Task AddJobAsync(ReanalysisJob job, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores a new job unless a job for the same taxonomy version is queued or running (a failed, done or superseded one
+    /// does not stop it), checked and stored in one transaction so two starts at once cannot both succeed. Returns null
+    /// when stored, otherwise the job that stopped it.
+    /// </summary>
+    Task<ReanalysisJob?> AddJobUnlessRunningAsync(ReanalysisJob job, CancellationToken cancellationToken = default);
+
     /// <summary>Removes a job that was never queued (its message could not be sent); nothing when there is none.</summary>
     Task DeleteJobAsync(string id, CancellationToken cancellationToken = default);
 
@@ -164,6 +184,16 @@ public interface ITaxonomyStore
     /// <summary>
     /// In one transaction, marks the batch done and adds its size to the job's count (the job is done when the count
     /// reaches its total), so a batch is counted once however often it is delivered. False when it was already done.
+    /// A batch counted as failed (requeued from the poison queue) is no longer counted so; the job is failed while any
+    /// batch is, otherwise running or done.
     /// </summary>
     Task<bool> CompleteBatchAsync(ReanalysisJob job, int number, DateTimeOffset nowUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that a message of the job failed on its last attempt. With <paramref name="number"/>, in one transaction
+    /// marks that batch failed and adds it to the job's failed batches and responses, and makes the job failed; false
+    /// when the batch is done or counted as failed already (so it is counted once). Without it, the listing failed: a
+    /// queued job becomes failed (false when it is not queued any more).
+    /// </summary>
+    Task<bool> FailAsync(ReanalysisJob job, int? number, DateTimeOffset nowUtc, CancellationToken cancellationToken = default);
 }

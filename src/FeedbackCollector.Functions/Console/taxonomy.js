@@ -168,6 +168,7 @@ function reanalyseSection(data) {
 }
 
 function describe(job) {
+  if (job.status === 'failed') return `Re-analysis failed: ${job.failure}`;
   if (job.status === 'queued') return `Listing the responses analysed with another version than ${job.taxonomyVersion}…`;
   if (job.total === 0) return `Every analysed response already uses version ${job.taxonomyVersion}.`;
   return `Re-analysed ${job.done} of ${job.total} responses with version ${job.taxonomyVersion}.`;
@@ -180,7 +181,8 @@ async function follow(job, area, form, resumed = false) {
   const text = h('p', { id: labelId }, '');
   const since = h('p', { class: 'hint' }, '');
   const announce = h('p', { role: 'status', class: 'visually-hidden' });
-  replace(area, h('div', { class: 'progress' }, text, bar, since), announce);
+  const box = h('div', { class: 'progress' }, text, bar, since);
+  replace(area, box, announce);
   let lastQuarter = -1;
   for (;;) {
     bar.max = Math.max(job.total, 1);
@@ -189,6 +191,16 @@ async function follow(job, area, form, resumed = false) {
     text.textContent = describe(job);
     since.textContent = `Started by ${job.createdBy}, ${when(job.createdUtc)}; last progress ${when(job.updatedUtc || job.createdUtc)}.`;
     const quarter = job.status === 'queued' ? -2 : job.total === 0 ? 4 : Math.floor((job.done / job.total) * 4);
+    if (job.status === 'failed') {
+      // A batch went to the poison queue: the job will not finish by itself, so the page stops waiting and says why.
+      box.classList.add('progress-failed');
+      text.textContent = '';
+      text.setAttribute('role', 'alert');
+      text.textContent = describe(job);
+      announce.textContent = '';
+      if (watched) flash('Re-analysis failed. See the reason under "Re-analyse stored responses".', 'error');
+      return;
+    }
     if (job.status === 'done' || job.status === 'superseded') {
       announce.textContent = job.status === 'done'
         ? `Re-analysis finished: ${job.total} responses re-analysed with version ${job.taxonomyVersion}.`
