@@ -8,6 +8,7 @@
 //     --threshold P          use this probability instead of the cross-validated one
 //     --l2 X --pos X --iter N --cl2 X --recall X --precision X --seed N --whole   training options (defaults: ConcernTrainingOptions)
 //     --grid                 cross-validate a small grid of options and stop
+//     --speed                CPU time per text of concern detection, rules alone and with the model (warm)
 //     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly
 using System.Globalization;
 using FeedbackCollector.Analysis.Concerns;
@@ -27,6 +28,7 @@ internal static class ConcernTraining
         var folds = 5;
         var grid = false;
         var misses = false;
+        var speed = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -49,6 +51,7 @@ internal static class ConcernTraining
                 case "--precision": options = options with { MinPrecision = Number() }; break;
                 case "--grid": grid = true; break;
                 case "--misses": misses = true; break;
+                case "--speed": speed = true; break;
                 default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
             }
         }
@@ -104,6 +107,12 @@ internal static class ConcernTraining
                     Console.WriteLine($"  missed: {string.Join(' ', withModel.Missed)}");
                     Console.WriteLine($"  extra:  {string.Join(' ', withModel.Extra)}");
                 }
+            }
+
+            if (speed)
+            {
+                var (rules, withModel, step) = ConcernModelTrainer.MeasureSpeed(bytes, items, 10);
+                Console.WriteLine(FormattableString.Invariant($"Speed on {items.Count} redacted texts, warm, least of 5 passes: detection with the rules alone {rules:0.00} CPU-µs a text, rules and model {withModel:0.00}; the model's scoring step {step:0.00}"));
             }
 
             if (output is not null)
