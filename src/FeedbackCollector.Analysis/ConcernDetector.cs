@@ -10,6 +10,9 @@ namespace FeedbackCollector.Analysis;
 /// abuse and immediate danger. Recall first: phrases shaped like a disclosure flag whatever the audience (unless
 /// negated, "my dad never hits me", or a practitioner's process talk); bare topic words ("self harm",
 /// "county lines") flag only when tied to a person and not in awareness, service or process talk.
+/// Beside the rules a trained recall backstop (<see cref="ConcernModel"/>) reads the same words: a text the rules pass
+/// over is flagged when the model's probability reaches its cross-validated threshold, with the model's category and
+/// the words that weighed most as evidence.
 /// Thread-safe; works on a per-thread normalised buffer so that a call allocates only its result.
 /// </summary>
 public sealed class ConcernDetector : IConcernDetector
@@ -24,6 +27,20 @@ public sealed class ConcernDetector : IConcernDetector
 
     /// <summary>Anchor word to the rules it gates.</summary>
     private static readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Anchors = BuildAnchors();
+
+    private readonly ConcernModel? _model;
+
+    /// <summary>The rules and the shipped concern model.</summary>
+    public ConcernDetector()
+        : this(ConcernModel.Default)
+    {
+    }
+
+    /// <summary>The rules and <paramref name="model"/> (the rules alone when null).</summary>
+    internal ConcernDetector(ConcernModel? model)
+    {
+        _model = model;
+    }
 
     /// <inheritdoc />
     public ConcernResult Detect(string redactedText, Audience audience)
@@ -95,6 +112,17 @@ public sealed class ConcernDetector : IConcernDetector
 
         if (!any)
         {
+            // The backstop: the rules found nothing, so the model reads the same words. Harm told as past and resolved
+            // is not a disclosure (the dev set's convention), which the model's words alone cannot tell.
+            if (_model is not null && _model.TryFlag(text, tokens, audience, out var hit) && !ConcernPatterns.PastResolved().IsMatch(text))
+            {
+                var (start, end) = normal.Original(hit.EvidenceStart, hit.EvidenceEnd);
+                if (end > start)
+                {
+                    return new ConcernResult(true, hit.Category, [hit.Category], redactedText.Substring(start, Math.Min(end - start, MaxEvidence)));
+                }
+            }
+
             return ConcernResult.None;
         }
 

@@ -8,11 +8,17 @@
 //     --out PATH             write the model trained on all the data here
 //     --l2 X --l2w X --pos X --iter N --min N  training options (defaults: TrainingOptions)
 //     --grid                 cross-validate a small grid of options and stop
+//     --concerns             train the concern backstop instead (see ConcernTraining.cs)
 //     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
 using System.Globalization;
 using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
 using FeedbackCollector.Analysis.Themes;
+
+if (args.Contains("--concerns"))
+{
+    return ConcernTraining.Run(args);
+}
 
 var options = new TrainingOptions();
 var data = new List<string>();

@@ -1,0 +1,121 @@
+using System.Numerics;
+using FeedbackCollector.Core.Analysis;
+
+namespace FeedbackCollector.Analysis.Concerns;
+
+/// <summary>Receives the features of a text one at a time (a struct, so scoring allocates nothing).</summary>
+internal interface IConcernFeatureSink
+{
+    /// <summary>
+    /// One feature: its bucket in the hashed weight table and the words it came from (<paramref name="first"/> to
+    /// <paramref name="last"/>, token indices; -1 for a feature of the whole text such as the audience).
+    /// </summary>
+    void Add(int bucket, int first, int last);
+}
+
+/// <summary>
+/// The features the concern model reads, taken from the <see cref="ConcernTokens"/> the rules have already built
+/// (no second tokenisation): each word (<c>w|hits</c>), its first four letters for longer words (<c>p|batt</c> for
+/// battered, battering, batterd — misspellings often keep the start), each pair of neighbouring words in a sentence,
+/// each <see cref="ConcernLexicon"/> class of a word or phrase (Family, Harm, Body...: the classes carry the model to
+/// words it has not seen in training), and the audience. Numbers are one word, <c>#</c>. Every feature is hashed
+/// (FNV-1a) into a table of <see cref="Buckets"/> weights, so the vocabulary is not stored and nothing is allocated.
+/// Counts, not presence: a word said twice counts twice (training reads the same code, so the two agree).
+/// </summary>
+internal static class ConcernFeatures
+{
+    /// <summary>Feature version: a model trained with other features is refused.</summary>
+    public const int Version = 1;
+
+    /// <summary>Bits of the hashed table: 2^18 buckets keep collisions rare for a vocabulary of some tens of thousands.</summary>
+    public const int Bits = 18;
+
+    /// <summary>Number of buckets.</summary>
+    public const int Buckets = 1 << Bits;
+
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+    private const int PrefixLength = 4;
+    private const int PrefixMinimum = 6;
+
+    /// <summary>Calls <paramref name="sink"/> with every feature of the text, in word order.</summary>
+    public static void Extract<TSink>(ReadOnlySpan<char> text, ConcernTokens tokens, Audience audience, ref TSink sink)
+        where TSink : struct, IConcernFeatureSink
+    {
+        sink.Add(Bucket(Hash('a', (uint)audience)), -1, -1);
+        var previous = 0u;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            var word = text[tokens.Start[k]..tokens.End[k]];
+            var w = IsNumber(word) ? Hash('w', "#") : Hash('w', word);
+            sink.Add(Bucket(w), k, k);
+            if (word.Length >= PrefixMinimum)
+            {
+                sink.Add(Bucket(Hash('p', word[..PrefixLength])), k, k);
+            }
+
+            if (k > 0 && tokens.Sentence[k] == tokens.Sentence[k - 1])
+            {
+                sink.Add(Bucket(Pair(previous, w)), k - 1, k);
+            }
+
+            // The word's classes, and a phrase's classes on its first word (spanning the phrase).
+            for (var m = tokens.WordMask[k]; m != 0; m &= m - 1)
+            {
+                sink.Add(Bucket(Hash('c', (uint)BitOperations.TrailingZeroCount(m))), k, k);
+            }
+
+            for (var m = tokens.PhraseMask[k]; m != 0; m &= m - 1)
+            {
+                sink.Add(Bucket(Hash('c', (uint)BitOperations.TrailingZeroCount(m))), k, tokens.PhraseEnd[k]);
+            }
+
+            previous = w;
+        }
+    }
+
+    /// <summary>The bucket of a hash.</summary>
+    private static int Bucket(uint hash) => (int)((hash ^ (hash >> Bits)) & (Buckets - 1));
+
+    private static uint Hash(char kind, ReadOnlySpan<char> text)
+    {
+        var h = unchecked((FnvOffset ^ kind) * FnvPrime);
+        h = (h ^ '|') * FnvPrime;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * FnvPrime;
+        }
+
+        return h;
+    }
+
+    private static uint Hash(char kind, uint value)
+    {
+        var h = unchecked((FnvOffset ^ kind) * FnvPrime);
+        h = (h ^ '#') * FnvPrime;
+        h = (h ^ (value & 0xFFFF)) * FnvPrime;
+        return (h ^ (value >> 16)) * FnvPrime;
+    }
+
+    private static uint Pair(uint first, uint second)
+    {
+        var h = unchecked((FnvOffset ^ 'b') * FnvPrime);
+        h = (h ^ (first & 0xFFFF)) * FnvPrime;
+        h = (h ^ (first >> 16)) * FnvPrime;
+        h = (h ^ (second & 0xFFFF)) * FnvPrime;
+        return (h ^ (second >> 16)) * FnvPrime;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

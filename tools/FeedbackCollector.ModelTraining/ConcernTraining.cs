@@ -1,0 +1,130 @@
+// The concerns mode of the trainer: trains the concern backstop (ConcernModel) and reports cross-validated figures.
+//
+//   dotnet run -c Release --project tools/FeedbackCollector.ModelTraining -- --concerns [options]
+//     --data FILE[,FILE...]  labelled JSONL to train on (default: the dev set, the concern challenge sets and concerns-train-2)
+//     --folds K              cross-validation folds (default 5; 0 skips cross-validation)
+//     --test FILE[,FILE...]  score these files with the rules alone and with the model trained on all the data
+//     --out PATH             write the model trained on all the data here, at the cross-validated threshold
+//     --threshold P          use this probability instead of the cross-validated one
+//     --l2 X --pos X --iter N --cl2 X --recall X --precision X --seed N --whole   training options (defaults: ConcernTrainingOptions)
+//     --grid                 cross-validate a small grid of options and stop
+//     --speed                CPU time per text of concern detection, rules alone and with the model (warm)
+//     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly
+using System.Globalization;
+using FeedbackCollector.Analysis.Concerns;
+using FeedbackCollector.Analysis.Evaluation;
+
+internal static class ConcernTraining
+{
+    private const string DevSet = "tests/FeedbackCollector.Analysis.Tests/DevSet/";
+
+    public static int Run(string[] args)
+    {
+        var options = new ConcernTrainingOptions();
+        var data = new List<string>();
+        var tests = new List<string>();
+        string? output = null;
+        double? threshold = null;
+        var folds = 5;
+        var grid = false;
+        var misses = false;
+        var speed = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => args[++i];
+            double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--concerns": break;
+                case "--data": data.AddRange(Next().Split(',')); break;
+                case "--test": tests.AddRange(Next().Split(',')); break;
+                case "--out": output = Next(); break;
+                case "--threshold": threshold = Number(); break;
+                case "--folds": folds = (int)Number(); break;
+                case "--seed": options = options with { Seed = (int)Number() }; break;
+                case "--l2": options = options with { L2 = Number() }; break;
+                case "--cl2": options = options with { CategoryL2 = Number() }; break;
+                case "--pos": options = options with { PositiveWeight = Number() }; break;
+                case "--iter": options = options with { Iterations = (int)Number() }; break;
+                case "--recall": options = options with { TargetRecall = Number() }; break;
+                case "--whole": options = options with { BestSentence = false }; break;
+                case "--precision": options = options with { MinPrecision = Number() }; break;
+                case "--grid": grid = true; break;
+                case "--misses": misses = true; break;
+                case "--speed": speed = true; break;
+                default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
+            }
+        }
+
+        if (data.Count == 0)
+        {
+            data.AddRange(new[] { "devset", "concerns-challenge-1", "concerns-challenge-2", "themes-challenge", "concerns-train-2" }.Select(f => $"{DevSet}{f}.jsonl"));
+        }
+
+        var items = data.SelectMany(p => DevSetReader.ReadFile(p)).ToList();
+        Console.WriteLine(FormattableString.Invariant($"Training data: {items.Count} items ({items.Count(i => i.Concern is not null)} disclosures) from {string.Join(", ", data.Select(Path.GetFileName))}; {options}"));
+        if (grid)
+        {
+            foreach (var (l2, pos, whole) in new[] { (0.0003, 2.0, false), (0.001, 2.0, false), (0.001, 1.0, false), (0.001, 4.0, false), (0.0003, 4.0, true), (0.001, 4.0, true) })
+            {
+                var o = options with { L2 = l2, PositiveWeight = pos, BestSentence = whole };
+                var cv = ConcernModelTrainer.CrossValidate(items, folds, o);
+                Print(FormattableString.Invariant($"CV l2={l2} pos={pos} bestSentence={whole} t={cv.Threshold:0.000}"), cv.Combined);
+                Print("    model alone", cv.Model);
+            }
+
+            return 0;
+        }
+
+        if (folds > 1)
+        {
+            var cv = ConcernModelTrainer.CrossValidate(items, folds, options);
+            Console.WriteLine(FormattableString.Invariant($"{folds}-fold CV: threshold {cv.Threshold:0.0000} (rules or model reach recall {options.TargetRecall}, then lowered while precision stays {options.MinPrecision})"));
+            Print("  rules alone", cv.Rules);
+            Print("  model alone (out of fold)", cv.Model);
+            Print("  rules or model (out of fold)", cv.Combined);
+            if (misses)
+            {
+                Console.WriteLine($"  missed: {string.Join(' ', cv.Combined.Missed)}");
+                Console.WriteLine($"  extra:  {string.Join(' ', cv.Combined.Extra)}");
+            }
+
+            threshold ??= cv.Threshold;
+        }
+
+        if (tests.Count > 0 || output is not null)
+        {
+            var bytes = ConcernModelTrainer.Train(items, threshold ?? 0.5, options);
+            Console.WriteLine(FormattableString.Invariant($"Model trained on all {items.Count} items at threshold {threshold ?? 0.5:0.0000}: {bytes.Length:N0} bytes"));
+            foreach (var test in tests)
+            {
+                var testItems = DevSetReader.ReadFile(test);
+                Print($"{Path.GetFileName(test)}, rules alone", ConcernModelTrainer.Evaluate(null, testItems));
+                var withModel = ConcernModelTrainer.Evaluate(bytes, testItems);
+                Print($"{Path.GetFileName(test)}, rules or model", withModel);
+                if (misses)
+                {
+                    Console.WriteLine($"  missed: {string.Join(' ', withModel.Missed)}");
+                    Console.WriteLine($"  extra:  {string.Join(' ', withModel.Extra)}");
+                }
+            }
+
+            if (speed)
+            {
+                var (rules, withModel, step) = ConcernModelTrainer.MeasureSpeed(bytes, items, 10);
+                Console.WriteLine(FormattableString.Invariant($"Speed on {items.Count} redacted texts, warm, least of 5 passes: detection with the rules alone {rules:0.00} CPU-µs a text, rules and model {withModel:0.00}; the model's scoring step {step:0.00}"));
+            }
+
+            if (output is not null)
+            {
+                File.WriteAllBytes(output, bytes);
+                Console.WriteLine($"Wrote {output}");
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Print(string title, ConcernFigures f) =>
+        Console.WriteLine(FormattableString.Invariant($"{title,-44} n={f.Items,5}  recall {f.Recall:0.000} ({f.Disclosures - f.Missed.Count}/{f.Disclosures})  precision {f.Precision:0.000} (extra {f.Extra.Count})  category {f.CategoryAccuracy:0.000}"));
+}
