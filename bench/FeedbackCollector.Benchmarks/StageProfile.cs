@@ -61,6 +61,14 @@ internal static class StageProfile
         var tokens = new TokenBuffer();
         var hits = new List<PhraseHit>(32);
         var phraseHits = new List<PhraseHit>(8);
+        // The sentiment model reads the themes found; work them out once so that the sentiment stage times itself only.
+        var themesOf = new IReadOnlyList<ThemeMatch>[n];
+        for (var i = 0; i < n; i++)
+        {
+            tokenizer.Tokenize(redacted[i], tokens, scoreLanguages: false);
+            themes.FindHits(tokens.Span, requests[i].Audience, hits);
+            themesOf[i] = themes.Score(redacted[i], tokens.Span, hits);
+        }
         var stages = new (string Name, Func<int> Body)[]
         {
             ("tokenize+language", () =>
@@ -103,13 +111,13 @@ internal static class StageProfile
                 }
                 return x;
             }),
-            ("sentiment", () =>
+            ("sentiment (+model)", () =>
             {
                 var x = 0;
-                foreach (var t in redacted)
+                for (var i = 0; i < n; i++)
                 {
-                    tokenizer.Tokenize(t, tokens, scoreLanguages: false);
-                    x += (int)sentiment.Score(tokens.Span, phraseHits).Label;
+                    tokenizer.Tokenize(redacted[i], tokens, scoreLanguages: false);
+                    x += (int)sentiment.Score(tokens.Span, phraseHits, themesOf[i]).Label;
                 }
                 return x;
             }),

@@ -33,6 +33,12 @@ internal sealed class SentimentScorer
     private readonly float[] _phraseValence;
     private readonly bool[] _phraseSituational;
 
+    /// <summary>
+    /// Indexed by word key: true when some lexicon phrase starts with that key. Most tokens start none, and looking
+    /// this up is cheaper than asking the trie (which finds nothing from the root for any other key).
+    /// </summary>
+    private readonly bool[] _startsPhrase;
+
     /// <summary>Builds the scorer with the shipped model, registering its phrase words in <paramref name="vocabulary"/>.</summary>
     public SentimentScorer(Vocabulary vocabulary)
         : this(vocabulary, AnalyzerModels.Default?.Sentiment)
@@ -49,18 +55,28 @@ internal sealed class SentimentScorer
         }
         var valence = new List<float>();
         var situational = new List<bool>();
+        var firstKeys = new List<int>();
         foreach (var (list, isSituation) in new[] { (SentimentLexicon.Phrases, false), (SentimentLexicon.SituationPhrases, true) })
         {
             foreach (var (pattern, v) in list)
             {
                 var keys = ThemeMatcher.Compile(pattern, vocabulary);
                 _phrases.Add(keys, valence.Count);
+                if (keys.Count > 0 && keys[0] >= 0)
+                {
+                    firstKeys.Add(keys[0]);
+                }
                 valence.Add(v);
                 situational.Add(isSituation);
             }
         }
         _phraseValence = [.. valence];
         _phraseSituational = [.. situational];
+        _startsPhrase = new bool[firstKeys.Count == 0 ? 0 : firstKeys.Max() + 1];
+        foreach (var k in firstKeys)
+        {
+            _startsPhrase[k] = true;
+        }
         // Single words of the lexicon need ids only so that spelling correction can reach them.
         foreach (var (pattern, _) in SentimentLexicon.Words.Concat(SentimentLexicon.Situations))
         {
@@ -115,6 +131,20 @@ internal sealed class SentimentScorer
         }
     }
 
+    /// <summary>True when one of the word's keys starts a lexicon phrase (the trie can only match from such a word).</summary>
+    private bool StartsPhrase(NormWord word)
+    {
+        var starts = _startsPhrase;
+        foreach (var k in word.Keys)
+        {
+            if ((uint)k < (uint)starts.Length && starts[k])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The lexicon's positive and negative mass of a text (see <see cref="Score(ReadOnlySpan{Token}, List{PhraseHit})"/>).</summary>
     internal SentimentMass Mass(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch)
     {
@@ -154,7 +184,10 @@ internal sealed class SentimentScorer
             bool situation;
             var next = i + 1;
             scratch.Clear();
-            _phrases.MatchAt(tokens, i, scratch);
+            if (StartsPhrase(word))
+            {
+                _phrases.MatchAt(tokens, i, scratch);
+            }
             var isPhrase = scratch.Count > 0;
             if (isPhrase)
             {
