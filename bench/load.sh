@@ -52,8 +52,10 @@ unset AZURITE_NODE_FLAGS
 pids+=("${azurite_pids[@]}")
 
 say "Starting the local host on $PORT"
-perfmap=0; [ -n "$PROFILE" ] && perfmap=1
-(cd "$ROOT/src/FeedbackCollector.LocalHost/bin/Release/net10.0" && DOTNET_PerfMapEnabled=$perfmap Logging__LogLevel__Default=Warning Survey__TrustForwardedFor=true exec dotnet FeedbackCollector.LocalHost.dll --urls "http://127.0.0.1:$PORT") &
+# Profiling: the runtime writes /tmp/perf-PID.map, and JIT code lives in plain (not double-mapped) memory, so perf can
+# name managed frames.
+perfmap=0 wxe=1; [ -n "$PROFILE" ] && perfmap=1 wxe=0
+(cd "$ROOT/src/FeedbackCollector.LocalHost/bin/Release/net10.0" && DOTNET_PerfMapEnabled=$perfmap DOTNET_EnableWriteXorExecute=$wxe Logging__LogLevel__Default=Warning Survey__TrustForwardedFor=true exec dotnet FeedbackCollector.LocalHost.dll --urls "http://127.0.0.1:$PORT") &
 host_pid=$!
 pids+=("$host_pid")
 for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
