@@ -31,21 +31,32 @@ install_azurite() {
 # (azurite-blob, azurite-queue, azurite-table; same data files as one process), so the table and queue work, which a
 # single node process serves on one core, spreads over the machine's cores. Telemetry to Microsoft is off. Access logs go
 # to LOGDIR/azurite-{all|blob|queue|table}.log. Sets AZURITE_PIDS; waits until every service answers.
+# AZURITE_NODE_FLAGS, when set, are given to node itself (for instance --cpu-prof, which NODE_OPTIONS may not carry).
 start_azurite() {
   local logdir=$1 mode=$2 blob=$3; shift 3
   local queue=$((blob+1)) table=$((blob+2)) bin="$AZURITE_DIR/node_modules/.bin"
   local common=(--skipApiVersionCheck --loose --disableTelemetry "$@")
+  # Runs one Azurite entry point in place of this (background) subshell, so $! is node's own pid.
+  run_azurite() {
+    local entry=$1; shift
+    if [ -n "${AZURITE_NODE_FLAGS:-}" ]; then
+      local -a flags
+      read -r -a flags <<<"$AZURITE_NODE_FLAGS"
+      exec node "${flags[@]}" "$(readlink -f "$bin/$entry")" "$@"
+    fi
+    exec "$bin/$entry" "$@"
+  }
   AZURITE_PIDS=()
   say "Starting Azurite ($mode) on 127.0.0.1:$blob-$table"
   if [ "$mode" = "split" ]; then
-    "$bin/azurite-blob" "${common[@]}" --blobHost 127.0.0.1 --blobPort "$blob" >"$logdir/azurite-blob.log" 2>&1 &
+    run_azurite azurite-blob "${common[@]}" --blobHost 127.0.0.1 --blobPort "$blob" >"$logdir/azurite-blob.log" 2>&1 &
     AZURITE_PIDS+=($!)
-    "$bin/azurite-queue" "${common[@]}" --queueHost 127.0.0.1 --queuePort "$queue" >"$logdir/azurite-queue.log" 2>&1 &
+    run_azurite azurite-queue "${common[@]}" --queueHost 127.0.0.1 --queuePort "$queue" >"$logdir/azurite-queue.log" 2>&1 &
     AZURITE_PIDS+=($!)
-    "$bin/azurite-table" "${common[@]}" --tableHost 127.0.0.1 --tablePort "$table" >"$logdir/azurite-table.log" 2>&1 &
+    run_azurite azurite-table "${common[@]}" --tableHost 127.0.0.1 --tablePort "$table" >"$logdir/azurite-table.log" 2>&1 &
     AZURITE_PIDS+=($!)
   else
-    "$bin/azurite" "${common[@]}" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    run_azurite azurite "${common[@]}" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$logdir/azurite-all.log" 2>&1 &
     AZURITE_PIDS+=($!)
   fi

@@ -53,7 +53,8 @@ async Task Worker()
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
-            req.Headers.Add("X-Forwarded-For", $"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}");
+            var a = i + opts.FirstClient;
+            req.Headers.Add("X-Forwarded-For", $"10.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}");
             using var res = await http.SendAsync(req);
             statuses[i] = (int)res.StatusCode;
             if (res.StatusCode == HttpStatusCode.Accepted)
@@ -136,7 +137,7 @@ Console.WriteLine($"analysed/s    {(analysisSeconds > 0 ? analysed / analysisSec
 Console.WriteLine($"confirmed     with {probes} officer reads ({(accepted > 0 ? (double)probes / accepted : 0):F2} a response)");
 return pending.Count == 0 && accepted == sent ? 0 : 1;
 
-internal sealed record Options(Uri Url, string Survey, string OfficerKey, int Requests, int Concurrency, TimeSpan TimeLimit, TimeSpan AnalysisWait)
+internal sealed record Options(Uri Url, string Survey, string OfficerKey, int Requests, int Concurrency, TimeSpan TimeLimit, TimeSpan AnalysisWait, int FirstClient)
 {
     public static Options Parse(string[] args)
     {
@@ -152,6 +153,8 @@ internal sealed record Options(Uri Url, string Survey, string OfficerKey, int Re
             int.Parse(Get("requests", "6000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency", "32"), System.Globalization.CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(Get("time-limit", "60"), System.Globalization.CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(int.Parse(Get("analysis-wait", "120"), System.Globalization.CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(int.Parse(Get("analysis-wait", "120"), System.Globalization.CultureInfo.InvariantCulture)),
+            // The number of the first simulated phone (its address): a warm-up run and the measured run use different phones.
+            int.Parse(Get("first-client", "0"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -161,7 +161,7 @@ public sealed partial class QueueListener(
                 }
                 return;
             }
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            await DeleteAsync(queue, message);
         }
         catch (OperationCanceledException) when (_drainCancel.IsCancellationRequested)
         {
@@ -183,8 +183,22 @@ public sealed partial class QueueListener(
     {
         // Copy first, then delete: a crash in between duplicates the message rather than losing it.
         await poison.SendMessageAsync(message.Body);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        await DeleteAsync(queue, message);
         LogPoisoned(logger, message.MessageId, poison.Name, message.DequeueCount);
+    }
+
+    private async Task DeleteAsync(QueueClient queue, QueueMessage message)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: the client retries a delete whose answer timed out, and the first try had deleted it. A message
+            // received again by someone else answers 400 (pop receipt mismatch), not 404, so nothing is hidden here.
+            LogAlreadyDeleted(logger, message.MessageId);
+        }
     }
 
     private async Task EnsureQueuesAsync(QueueClient queue, QueueClient poison, CancellationToken stoppingToken)
@@ -238,6 +252,9 @@ public sealed partial class QueueListener(
 
     [LoggerMessage(LogLevel.Warning, "Could not read queue {Queue}; retrying")]
     private static partial void LogReceiveFailed(ILogger logger, Exception ex, string queue);
+
+    [LoggerMessage(LogLevel.Debug, "Message {MessageId} was already deleted (a retried delete)")]
+    private static partial void LogAlreadyDeleted(ILogger logger, string messageId);
 
     [LoggerMessage(LogLevel.Warning, "Could not settle message {MessageId}; it returns when its lease ends")]
     private static partial void LogSettleFailed(ILogger logger, Exception ex, string messageId);
