@@ -309,7 +309,7 @@ public sealed class ConsoleTests(AzuriteFixture azurite, BrowserFixture browser)
         await console.OpenAsync("Taxonomy", "Taxonomy");
 
         const string failure = "A batch of 2 responses could not be re-analysed after 5 attempts and keeps its earlier analysis; 4 of 6 were re-analysed. "
-            + "To finish, requeue it with `feedback poison requeue --queue analysis-jobs` once the cause is fixed, or start the re-analysis again.";
+            + "To finish, requeue it with the command \"feedback poison requeue --queue analysis-jobs\" once the cause is fixed, or start the re-analysis again.";
         static string Job(string status, int done, string? failure) => JsonSerializer.Serialize(new
         {
             id = "20261127030000-0badc0de", taxonomyVersion = "1.0.0", total = 6, done, remaining = 6 - done, status,

@@ -261,7 +261,7 @@ public sealed partial class ReanalysisHandler(
     private string Failure(ReanalysisJob job)
     {
         var attempts = options.Value.MaxDequeueCount;
-        var requeue = $"requeue it with `feedback poison requeue --queue {names.Value.ReanalysisQueueName}` once the cause is fixed, or start the re-analysis again";
+        var requeue = $"requeue it with the command \"feedback poison requeue --queue {names.Value.ReanalysisQueueName}\" once the cause is fixed, or start the re-analysis again";
         if (job.Plan is null)
         {
             return string.Create(CultureInfo.InvariantCulture,
