@@ -105,6 +105,53 @@ public class ThemeModelTests
     }
 
     [Fact]
+    public void A_theme_added_only_in_json_is_decided_by_its_phrases_while_the_model_knows_the_others()
+    {
+        var json = TaxonomyJsonWith("""
+            { "id": "money", "label": "Money worries", "threshold": 0.5,
+              "phrases": [ "food bank*", "cant afford", { "text": "skint", "weight": 0.3 }, { "text": "bills", "weight": 0.3 } ] }
+            """);
+        var taxonomy = Taxonomy.Parse(json);
+        var models = AnalyzerModels.Default!;
+        Assert.Equal(-1, models.Themes.IndexOf("money"));
+        var analyzer = TestAnalyzers.Create(taxonomy);
+
+        // One strong phrase: found, with the phrase's weight as its confidence and the words as evidence, next to a
+        // theme the model decides.
+        var result = analyzer.Analyze(new AnalysisRequest("t", "we had to use the food bank again and my sw never rings back", Audience.Parent));
+        var money = Assert.Single(result.Themes, t => t.ThemeId == "money");
+        Assert.Equal("Money worries", money.Label);
+        Assert.Equal(0.8, money.Confidence, 3);
+        Assert.Contains("food bank", money.Evidence);
+        Assert.Contains(result.Themes, t => t.ThemeId == "communication");
+
+        // Two weak phrases together reach the threshold (1 - 0.7 * 0.7 = 0.51); one alone does not.
+        var two = Assert.Single(analyzer.Analyze(new AnalysisRequest("t", "always skint after the bills")).Themes, t => t.ThemeId == "money");
+        Assert.Equal(0.51, two.Confidence, 3);
+        Assert.Equal(["skint", "bills"], two.Evidence);
+        Assert.DoesNotContain(analyzer.Analyze(new AnalysisRequest("t", "always skint lol")).Themes, t => t.ThemeId == "money");
+
+        // No phrase, no theme, however close the words.
+        Assert.DoesNotContain(analyzer.Analyze(new AnalysisRequest("t", "we have no money for food")).Themes, t => t.ThemeId == "money");
+    }
+
+    [Fact]
+    public void A_decision_point_moves_the_bias_so_the_theme_is_decided_at_it()
+    {
+        var model = new LinearModel(["a", "b"], [7u], [1f, 1f], [0f, 0f]);
+        var moved = model.WithDecisionPoints([0.3, 0.7]);
+        var features = new List<Feature> { new(7u, 0.5f, 0, 1) };
+        Span<float> logits = stackalloc float[2];
+        moved.Score(features, logits, []);
+        // Before: both logits 0.5 (p = 0.62). A decision point of 0.3 lifts it above 0.5; one of 0.7 drops it below.
+        Assert.Equal(0.5 - Math.Log(0.3 / 0.7), logits[0], 4);
+        Assert.Equal(0.5 - Math.Log(0.7 / 0.3), logits[1], 4);
+        Assert.True(logits[0] > 0);
+        Assert.True(logits[1] < 0);
+        Assert.Throws<ArgumentException>(() => model.WithDecisionPoints([0.5]));
+    }
+
+    [Fact]
     public void A_phrase_an_officer_adds_to_a_theme_is_used()
     {
         const string text = "the zebra crossing outside the chippy";
