@@ -90,6 +90,19 @@ public class ThemeModelTests
     }
 
     [Fact]
+    public void Model_evidence_never_is_only_stop_words_or_a_placeholder()
+    {
+        var first = Analyze("My socail worker never listens and we have been waiting months for camhs 😡", Audience.Child);
+        var help = Assert.Single(first.Themes, t => t.ThemeId == "early-help");
+        Assert.Contains("been waiting", help.Evidence);
+        Assert.DoesNotContain("and we", help.Evidence);
+        var second = Analyze("Thank you so much, Sarah was amazing! Ring me on 07700 900123", Audience.Parent);
+        var praise = Assert.Single(second.Themes, t => t.ThemeId == "praise");
+        Assert.Contains("amazing", praise.Evidence);
+        Assert.DoesNotContain(praise.Evidence, e => e.Contains('[', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_theme_an_officer_adds_is_found_by_its_phrases_with_evidence()
     {
         var json = TaxonomyJsonWith("""
