@@ -90,6 +90,19 @@ public class ThemeModelTests
     }
 
     [Fact]
+    public void Model_evidence_never_is_only_stop_words_or_a_placeholder()
+    {
+        var first = Analyze("My socail worker never listens and we have been waiting months for camhs 😡", Audience.Child);
+        var help = Assert.Single(first.Themes, t => t.ThemeId == "early-help");
+        Assert.Contains("been waiting", help.Evidence);
+        Assert.DoesNotContain("and we", help.Evidence);
+        var second = Analyze("Thank you so much, Sarah was amazing! Ring me on 07700 900123", Audience.Parent);
+        var praise = Assert.Single(second.Themes, t => t.ThemeId == "praise");
+        Assert.Contains("amazing", praise.Evidence);
+        Assert.DoesNotContain(praise.Evidence, e => e.Contains('[', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_theme_an_officer_adds_is_found_by_its_phrases_with_evidence()
     {
         var json = TaxonomyJsonWith("""
@@ -102,6 +115,53 @@ public class ThemeModelTests
         Assert.InRange(theme.Confidence, 0.5, 1.0);
         Assert.Contains("buses", theme.Evidence);
         Assert.DoesNotContain(analyzer.Analyze(new AnalysisRequest("t", "my worker is lovely")).Themes, t => t.ThemeId == "transport");
+    }
+
+    [Fact]
+    public void A_theme_added_only_in_json_is_decided_by_its_phrases_while_the_model_knows_the_others()
+    {
+        var json = TaxonomyJsonWith("""
+            { "id": "money", "label": "Money worries", "threshold": 0.5,
+              "phrases": [ "food bank*", "cant afford", { "text": "skint", "weight": 0.3 }, { "text": "bills", "weight": 0.3 } ] }
+            """);
+        var taxonomy = Taxonomy.Parse(json);
+        var models = AnalyzerModels.Default!;
+        Assert.Equal(-1, models.Themes.IndexOf("money"));
+        var analyzer = TestAnalyzers.Create(taxonomy);
+
+        // One strong phrase: found, with the phrase's weight as its confidence and the words as evidence, next to a
+        // theme the model decides.
+        var result = analyzer.Analyze(new AnalysisRequest("t", "we had to use the food bank again and my sw never rings back", Audience.Parent));
+        var money = Assert.Single(result.Themes, t => t.ThemeId == "money");
+        Assert.Equal("Money worries", money.Label);
+        Assert.Equal(0.8, money.Confidence, 3);
+        Assert.Contains("food bank", money.Evidence);
+        Assert.Contains(result.Themes, t => t.ThemeId == "communication");
+
+        // Two weak phrases together reach the threshold (1 - 0.7 * 0.7 = 0.51); one alone does not.
+        var two = Assert.Single(analyzer.Analyze(new AnalysisRequest("t", "always skint after the bills")).Themes, t => t.ThemeId == "money");
+        Assert.Equal(0.51, two.Confidence, 3);
+        Assert.Equal(["skint", "bills"], two.Evidence);
+        Assert.DoesNotContain(analyzer.Analyze(new AnalysisRequest("t", "always skint lol")).Themes, t => t.ThemeId == "money");
+
+        // No phrase, no theme, however close the words.
+        Assert.DoesNotContain(analyzer.Analyze(new AnalysisRequest("t", "we have no money for food")).Themes, t => t.ThemeId == "money");
+    }
+
+    [Fact]
+    public void A_decision_point_moves_the_bias_so_the_theme_is_decided_at_it()
+    {
+        var model = new LinearModel(["a", "b"], [7u], [1f, 1f], [0f, 0f]);
+        var moved = model.WithDecisionPoints([0.3, 0.7]);
+        var features = new List<Feature> { new(7u, 0.5f, 0, 1) };
+        Span<float> logits = stackalloc float[2];
+        moved.Score(features, logits, []);
+        // Before: both logits 0.5 (p = 0.62). A decision point of 0.3 lifts it above 0.5; one of 0.7 drops it below.
+        Assert.Equal(0.5 - Math.Log(0.3 / 0.7), logits[0], 4);
+        Assert.Equal(0.5 - Math.Log(0.7 / 0.3), logits[1], 4);
+        Assert.True(logits[0] > 0);
+        Assert.True(logits[1] < 0);
+        Assert.Throws<ArgumentException>(() => model.WithDecisionPoints([0.5]));
     }
 
     [Fact]

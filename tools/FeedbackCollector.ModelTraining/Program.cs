@@ -6,7 +6,8 @@
 //     --seed N               fold shuffle seed (default 42)
 //     --test FILE[,FILE...]  also train on all the data and score these files (rules alone and with the model)
 //     --out PATH             write the model trained on all the data here
-//     --l2 X --l2w X --pos X --iter N --min N  training options (defaults: TrainingOptions)
+//     --l2 X --l2w X --pos X --iter N --min N --tfolds N  training options (defaults: TrainingOptions;
+//                            --tfolds 0 keeps every theme's decision point at 0.5)
 //     --grid                 cross-validate a small grid of options and stop
 //     --concerns             train the concern backstop instead (see ConcernTraining.cs)
 //     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
@@ -44,6 +45,7 @@ for (var i = 0; i < args.Length; i++)
         case "--sl2": options = options with { SentimentL2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--pos": options = options with { PositiveWeight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--iter": options = options with { Iterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--tfolds": options = options with { ThresholdFolds = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--min": options = options with { MinCount = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
     }

@@ -9,7 +9,11 @@ namespace FeedbackCollector.Analysis.Themes;
 /// </summary>
 internal sealed class LinearModel
 {
-    private readonly Dictionary<uint, int> _rows;
+    // Open-addressing table from feature hash to row (row + 1 stored; 0 is empty): one multiply and usually one probe
+    // per feature, cheaper than Dictionary's buckets and entries on the per-text path.
+    private readonly uint[] _keys;
+    private readonly int[] _slots;
+    private readonly int _shift;
     private readonly float[] _weights;
     private readonly float[] _bias;
 
@@ -24,10 +28,43 @@ internal sealed class LinearModel
         Features = features;
         _weights = weights;
         _bias = bias;
-        _rows = new Dictionary<uint, int>(features.Length);
+        var bits = 4;
+        while ((1 << bits) < features.Length * 2)
+        {
+            bits++;
+        }
+        _keys = new uint[1 << bits];
+        _slots = new int[1 << bits];
+        _shift = 32 - bits;
         for (var r = 0; r < features.Length; r++)
         {
-            _rows[features[r]] = r;
+            var at = Slot(features[r]);
+            while (_slots[at] != 0 && _keys[at] != features[r])
+            {
+                at = (at + 1) & (_slots.Length - 1);
+            }
+            _keys[at] = features[r];
+            _slots[at] = r + 1;
+        }
+    }
+
+    private int Slot(uint hash) => (int)(unchecked(hash * 2654435769u) >> _shift);
+
+    private int Find(uint hash)
+    {
+        var at = Slot(hash);
+        while (true)
+        {
+            var slot = _slots[at];
+            if (slot == 0)
+            {
+                return -1;
+            }
+            if (_keys[at] == hash)
+            {
+                return slot - 1;
+            }
+            at = (at + 1) & (_slots.Length - 1);
         }
     }
 
@@ -44,7 +81,7 @@ internal sealed class LinearModel
     public int IndexOf(string name) => Array.IndexOf(Classes, name);
 
     /// <summary>The row of a feature, or -1 when the model does not know it.</summary>
-    public int RowOf(uint hash) => _rows.TryGetValue(hash, out var r) ? r : -1;
+    public int RowOf(uint hash) => Find(hash);
 
     /// <summary>The weight of a row for a class.</summary>
     public float Weight(int row, int cls) => _weights[(row * Classes.Length) + cls];
@@ -60,7 +97,8 @@ internal sealed class LinearModel
         for (var f = 0; f < features.Count; f++)
         {
             var feature = features[f];
-            if (!_rows.TryGetValue(feature.Hash, out var row))
+            var row = Find(feature.Hash);
+            if (row < 0)
             {
                 if (f < rows.Length)
                 {
@@ -79,6 +117,26 @@ internal sealed class LinearModel
                 logits[k] += w[k] * v;
             }
         }
+    }
+
+    /// <summary>
+    /// The same model with each class's bias moved so that its probability reaches 0.5 where it used to reach
+    /// <paramref name="points"/>[k]: a theme's decision point chosen for F1 then sits at the taxonomy's threshold
+    /// (0.5 by default), which an officer can still raise or lower.
+    /// </summary>
+    public LinearModel WithDecisionPoints(IReadOnlyList<double> points)
+    {
+        if (points.Count != Classes.Length)
+        {
+            throw new ArgumentException("One decision point per class is needed.", nameof(points));
+        }
+        var bias = new float[_bias.Length];
+        for (var k = 0; k < bias.Length; k++)
+        {
+            var p = Math.Clamp(points[k], 1e-3, 1 - 1e-3);
+            bias[k] = _bias[k] - (float)Math.Log(p / (1 - p));
+        }
+        return new LinearModel(Classes, Features, _weights, bias);
     }
 
     /// <summary>Writes the model (little-endian binary).</summary>

@@ -12,18 +12,21 @@ internal readonly record struct Feature(uint Hash, float Value, int StartToken, 
 /// <summary>
 /// Turns normalised tokens into the features the linear models read: each word (<c>u|listen</c>), its first five
 /// letters as a word family (<c>p|liste</c> for listens, listened, listening), the word under negation
-/// (<c>n|listen</c> in "they never listen"), and each pair of neighbouring words in a sentence. Numbers are one word. Names are hashed with
-/// FNV-1a, so nothing is allocated per text. Binary: a word said twice counts once.
+/// (<c>n|listen</c> in "they never listen"), each pair of neighbouring words in a sentence, and for a word the
+/// normaliser could not place (a misspelling two edits away, slang) its letter 4-grams (<c>c|^bot</c>, <c>c|othe</c>...),
+/// so "botherin" still shares most of its features with "bothering". Numbers are one word. Names are hashed with FNV-1a,
+/// so nothing is allocated per text. Binary: a word said twice counts once.
 /// </summary>
 internal static class TextFeatures
 {
     /// <summary>Feature version: a model trained with other features is refused.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
     private const int FamilyLength = 5;
     private const int NegationWindow = 3;
+    private const int GramLength = 4;
 
     /// <summary>The hash of a feature name made of a kind letter and a text.</summary>
     public static uint Hash(char kind, ReadOnlySpan<char> text)
@@ -58,9 +61,13 @@ internal static class TextFeatures
             var text = t.Word.Is(WordFlags.Number) ? "#".AsSpan() : t.Word.Text.AsSpan();
             var word = Hash('u', text);
             Add(features, seen, word, i, i + 1);
-            if (text.Length > FamilyLength + 1 && !t.Word.Is(WordFlags.Placeholder | WordFlags.Emoji | WordFlags.Number))
+            if (text.Length > FamilyLength && !t.Word.Is(WordFlags.Placeholder | WordFlags.Emoji | WordFlags.Number))
             {
                 Add(features, seen, Hash('p', text[..FamilyLength]), i, i + 1);
+                if (!t.Word.Is(WordFlags.KnownEnglish))
+                {
+                    AddGrams(text, features, seen, i);
+                }
             }
             if (Negated(tokens, i))
             {
@@ -72,6 +79,19 @@ internal static class TextFeatures
             }
             previous = word;
             previousSentence = t.Sentence;
+        }
+    }
+
+    /// <summary>The letter 4-grams of a word, with its start and end marked (<c>^bot</c>, <c>rin$</c>).</summary>
+    private static void AddGrams(ReadOnlySpan<char> text, List<Feature> features, HashSet<uint> seen, int token)
+    {
+        Span<char> marked = stackalloc char[Math.Min(text.Length, 40) + 2];
+        marked[0] = '^';
+        text[..(marked.Length - 2)].CopyTo(marked[1..]);
+        marked[^1] = '$';
+        for (var k = 0; k + GramLength <= marked.Length; k++)
+        {
+            Add(features, seen, Hash('c', marked.Slice(k, GramLength)), token, token + 1);
         }
     }
 

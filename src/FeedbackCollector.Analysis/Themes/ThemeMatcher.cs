@@ -246,7 +246,7 @@ internal sealed class ThemeMatcher
         var count = 0;
         for (var f = 0; f < features.Count && f < rows.Length; f++)
         {
-            if (rows[f] < 0 || features[f].StartToken < 0)
+            if (rows[f] < 0 || features[f].StartToken < 0 || !Telling(tokens, features[f]))
             {
                 continue;
             }
@@ -290,6 +290,22 @@ internal sealed class ThemeMatcher
                 evidence.Add(words);
             }
         }
+    }
+
+    /// <summary>
+    /// False for a feature made only of stop words or placeholders ("and we", "[name]"): it may carry weight, but it
+    /// tells an officer nothing about why the theme was found.
+    /// </summary>
+    private static bool Telling(ReadOnlySpan<Token> tokens, in Feature feature)
+    {
+        for (var i = feature.StartToken; i < feature.EndToken; i++)
+        {
+            if (!tokens[i].Word.Is(WordFlags.Stop | WordFlags.Placeholder))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double Sigmoid(float x) => 1.0 / (1.0 + Math.Exp(-x));
