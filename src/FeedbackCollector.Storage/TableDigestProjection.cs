@@ -24,8 +24,11 @@ public sealed class TableDigestProjection : IDigestProjection
     /// <summary>Tables per quarter.</summary>
     public const int Shards = 16;
 
-    /// <summary>Shard queries in flight at once when listing.</summary>
-    public const int ListConcurrency = 16;
+    /// <summary>
+    /// Shard queries in flight at once when listing: enough to keep the service busy while pages are parsed here; more
+    /// only queue up at Azurite (one thread), where a page waiting behind many others can exceed the request timeout.
+    /// </summary>
+    public const int ListConcurrency = 4;
 
     /// <summary>Most entries one transaction of <see cref="UpsertManyAsync"/> writes: the Table service's limit.</summary>
     public const int MaxBatch = 100;
