@@ -38,7 +38,7 @@ public sealed class TableDigestProjection : IDigestProjection
 
     private readonly TableServiceClient _tables;
     private readonly string _prefix;
-    private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _created = new(StringComparer.Ordinal);
 
     /// <summary>Uses the tables named from <see cref="StorageNamesOptions.TablePrefix"/>.</summary>
     public TableDigestProjection(TableServiceClient tables, IOptions<StorageNamesOptions> names)
@@ -208,11 +208,16 @@ public sealed class TableDigestProjection : IDigestProjection
     private async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)
     {
         var table = _tables.GetTableClient(name);
-        if (!_created.ContainsKey(name))
+        // One creation per table and process, however many first writes arrive at once; a failed one is tried again by the next write.
+        var creating = _created.GetOrAdd(name, _ => new Lazy<Task>(() => table.CreateIfNotExistsAsync(CancellationToken.None)));
+        try
         {
-            // Two first writes at once may both ask: creating a table that exists is answered without error.
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            _created.TryAdd(name, true);
+            await creating.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (creating.Value.IsFaulted || creating.Value.IsCanceled)
+        {
+            _created.TryRemove(KeyValuePair.Create(name, creating));
+            throw;
         }
         return table;
     }

@@ -16,7 +16,7 @@ public sealed partial class TableResponseRepository : IPendingResponseSource
     internal const string PendingColumn = "Pending";
 
     /// <inheritdoc />
-    /// <remarks>Responses stored before the column existed are not found here: <c>feedback digest-projection</c> gives them an entry.</remarks>
+    /// <remarks>Responses stored before the column existed are not found here: <c>feedback projection</c> gives them an entry.</remarks>
     public async IAsyncEnumerable<SurveyResponse> ListPendingAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (from, to) = Clamp(fromUtc, toUtc, _time.GetUtcNow());

@@ -93,6 +93,20 @@ if (args.Contains("--azurite"))
         }
     }
     GC.Collect();
+    if (args.Contains("--read"))
+    {
+        // Only the read of the projection, to tell it from building and rendering.
+        var p = provider.GetRequiredService<IDigestProjection>();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var w = Stopwatch.StartNew();
+        var count = 0;
+        await foreach (var e in p.ListAsync(quarter.Previous.Start, quarter.End))
+        {
+            count += e.ToResponse().Analysis is null ? 0 : 1;
+        }
+        Console.WriteLine($"Read {count:N0} entries in {w.Elapsed.TotalSeconds:N2} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:N2} s)");
+        return;
+    }
     var archive = provider.GetRequiredService<IDigestArchive>();
     var fromProjection = (DigestProducer)provider.GetRequiredService<IDigestProducer>();
     var fromTable = new DigestProducer(provider.GetRequiredService<IResponseRepository>(), provider.GetRequiredService<ISurveyRepository>(),
@@ -136,6 +150,23 @@ if (args.Contains("--azurite"))
     return;
 }
 
+if (args.Contains("--parse"))
+{
+    // Only our part of reading an entry: its JSON into a DigestEntry and that into a response, no storage.
+    var json = Synthetic.Responses(quarter, n, 1).Select(r => System.Text.Json.JsonSerializer.Serialize(DigestEntry.From(r), FeedbackJson.Options)).ToList();
+    Console.WriteLine($"Entry JSON: {json.Average(j => j.Length):N0} characters on average");
+    for (var round = 0; round < 3; round++)
+    {
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var count = 0;
+        foreach (var j in json)
+        {
+            count += System.Text.Json.JsonSerializer.Deserialize<DigestEntry>(j, FeedbackJson.Options)!.ToResponse().Analysis is null ? 0 : 1;
+        }
+        Console.WriteLine($"Parsed {count:N0} entries: CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:N2} s");
+    }
+    return;
+}
 var current = Synthetic.Responses(quarter, n, 1).ToList();
 var previous = Synthetic.Responses(quarter.Previous, n * 9 / 10, 2).ToList();
 GC.Collect();

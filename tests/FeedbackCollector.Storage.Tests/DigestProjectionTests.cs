@@ -191,6 +191,28 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
         AssertSame(expected, await fromProjection.ProduceAsync(period));
     }
 
+    [Fact]
+    public async Task The_command_rebuilds_a_quarter_and_refuses_bad_periods()
+    {
+        var stored = Enumerable.Range(0, 12).Select(i => i % 4 == 0 ? TestData.Response(Q1.Start.AddDays(i)) : Analysed(Q1.Start.AddDays(i))).ToList();
+        foreach (var r in stored)
+        {
+            Assert.True(await _responses.TryAddAsync(r));
+        }
+        var command = new Cli.Commands.ProjectionCommand((_, _) => Task.FromResult<IServiceProvider>(_sp));
+        var output = new StringWriter();
+        var console = new Cli.CliConsole(TextReader.Null, output, new StringWriter(), false);
+
+        Assert.Equal(0, await command.RunAsync(Cli.CliArgs.Parse(["--quarter", "2026-Q1"]), console, default));
+        Assert.Contains("12 responses written, 0 entries", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(stored.Select(r => r.Id).Order(StringComparer.Ordinal),
+            (await _projection.ListAsync(Q1.Start, Q1.End).ToListAsync()).Select(e => e.Id).Order(StringComparer.Ordinal));
+
+        await Assert.ThrowsAsync<Cli.CliUsageException>(() => command.RunAsync(Cli.CliArgs.Parse(["--quarter", "2026-Q9"]), console, default));
+        await Assert.ThrowsAsync<Cli.CliUsageException>(() => command.RunAsync(Cli.CliArgs.Parse(["--from", "2026-02-01", "--to", "2026-01-01"]), console, default));
+        await Assert.ThrowsAsync<Cli.CliUsageException>(() => command.RunAsync(Cli.CliArgs.Parse(["--quarter", "2026-Q1", "--from", "2026-01-01"]), console, default));
+    }
+
     private DigestProducer Producer(bool useProjection) => new(
         _sp.GetRequiredService<IResponseRepository>(), _sp.GetRequiredService<ISurveyRepository>(), _sp.GetRequiredService<IActionRepository>(),
         _sp.GetRequiredService<IConcernRepository>(), Options.Create(new DigestOptions()),

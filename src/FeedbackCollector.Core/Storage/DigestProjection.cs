@@ -8,7 +8,7 @@ namespace FeedbackCollector.Core.Storage;
 /// period reads only what it needs instead of querying the responses table. Written after the responses table whenever
 /// something the digest reads changes (analysis saved, themes corrected), and before it when a response is withdrawn (so a failure
 /// never leaves a withdrawn response in a digest); every write is idempotent,
-/// so a retried step simply writes again. <c>feedback digest-projection</c> rebuilds a period from the responses table.
+/// so a retried step simply writes again. <c>feedback projection</c> rebuilds a period from the responses table.
 /// </summary>
 public interface IDigestProjection
 {

@@ -8,32 +8,32 @@ using Microsoft.Extensions.Options;
 namespace FeedbackCollector.Cli.Commands;
 
 /// <summary>
-/// <c>feedback digest-projection</c>: rebuilds the digest projection of a period from the responses table — for data
+/// <c>feedback projection</c>: rebuilds the digest projection of a period from the responses table — for data
 /// stored before the projection existed, or after a write of it failed for good. Reads the whole period from the
 /// responses table, so it takes as long as a digest used to.
 /// </summary>
-public sealed class DigestProjectionCommand : ICliCommand
+public sealed class ProjectionCommand : ICliCommand
 {
     private readonly Func<string?, CancellationToken, Task<IServiceProvider>> _services;
 
     /// <summary>Uses storage configured from the environment.</summary>
-    public DigestProjectionCommand()
+    public ProjectionCommand()
         : this(CliServices.CreateAsync)
     {
     }
 
     /// <summary>Uses the services <paramref name="services"/> gives (tests).</summary>
-    internal DigestProjectionCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services) => _services = services;
+    internal ProjectionCommand(Func<string?, CancellationToken, Task<IServiceProvider>> services) => _services = services;
 
     /// <inheritdoc />
-    public string Name => "digest-projection";
+    public string Name => "projection";
 
     /// <inheritdoc />
     public string Summary => "Rebuild the digest projection of a period from the responses table (after an upgrade or a failure).";
 
     /// <inheritdoc />
     public string Usage => """
-        Usage: feedback digest-projection (--quarter 2026-Q1 | --from yyyy-MM-dd --to yyyy-MM-dd) [--connection CS]
+        Usage: feedback projection (--quarter 2026-Q1 | --from yyyy-MM-dd --to yyyy-MM-dd) [--connection CS]
 
           --quarter      A calendar quarter.
           --from, --to   The first and last day, both included (UTC).
