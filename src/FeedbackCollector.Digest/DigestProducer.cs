@@ -33,13 +33,18 @@ public static class DigestRenderer
 /// <summary>
 /// Loads a period through the storage ports — its responses and the previous period's streamed into the builder,
 /// the surveys, the actions of the quarters it overlaps and the concerns raised from its responses — and renders it.
+/// With a digest projection and a source of pending responses (both registered by the storage adapters) the responses
+/// are read from the projection, plus those still waiting for analysis; without them, from the responses repository.
+/// Both give the same digest, byte for byte, when the projection is up to date.
 /// </summary>
 public sealed class DigestProducer(
     IResponseRepository responses,
     ISurveyRepository surveys,
     IActionRepository actions,
     IConcernRepository concerns,
-    IOptions<DigestOptions> options) : IDigestProducer
+    IOptions<DigestOptions> options,
+    IDigestProjection? projection = null,
+    IPendingResponseSource? pending = null) : IDigestProducer
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<DigestFile>> ProduceAsync(DigestPeriod period, CancellationToken cancellationToken = default) =>
@@ -49,15 +54,9 @@ public sealed class DigestProducer(
     public async Task<DigestModel> BuildAsync(DigestPeriod period, CancellationToken cancellationToken = default)
     {
         var builder = new DigestBuilder(period, await surveys.ListAsync(cancellationToken), options.Value.Title);
-        await foreach (var r in responses.ListAsync(new ResponseQuery(period.FromUtc, period.ToUtc), cancellationToken))
-        {
-            builder.Add(r);
-        }
+        await ReadAsync(period.FromUtc, period.ToUtc, builder.Add, cancellationToken);
         var previous = period.Previous;
-        await foreach (var r in responses.ListAsync(new ResponseQuery(previous.FromUtc, previous.ToUtc), cancellationToken))
-        {
-            builder.AddPrevious(r);
-        }
+        await ReadAsync(previous.FromUtc, previous.ToUtc, builder.AddPrevious, cancellationToken);
         foreach (var q in Quarter.Overlapping(period.FromUtc, period.ToUtc))
         {
             builder.AddActions(await actions.ListAsync(q, cancellationToken));
@@ -75,6 +74,39 @@ public sealed class DigestProducer(
             }
         }
         return builder.Build(raised, reviewed);
+    }
+
+    /// <summary>Whether responses are read from the digest projection (else from the responses repository).</summary>
+    public bool UsesProjection => projection is not null && pending is not null;
+
+    /// <summary>Gives <paramref name="add"/> every response received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
+    private async Task ReadAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, Action<SurveyResponse> add, CancellationToken cancellationToken)
+    {
+        if (projection is null || pending is null)
+        {
+            await foreach (var r in responses.ListAsync(new ResponseQuery(fromUtc, toUtc), cancellationToken))
+            {
+                add(r);
+            }
+            return;
+        }
+        // A response waiting for analysis is read from the responses table, which is the truth about it; an entry the
+        // projection may hold for it (written by a rebuild before it was analysed) is then skipped.
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var r in pending.ListPendingAsync(fromUtc, toUtc, cancellationToken))
+        {
+            if (waiting.Add(r.Id))
+            {
+                add(r);
+            }
+        }
+        await foreach (var entry in projection.ListAsync(fromUtc, toUtc, cancellationToken))
+        {
+            if (!waiting.Contains(entry.Id))
+            {
+                add(entry.ToResponse());
+            }
+        }
     }
 }
 

@@ -302,6 +302,11 @@ public sealed partial class TableResponseRepository : IResponseRepository
         {
             SetAnalysis(e, r.Analysis);
         }
+        else
+        {
+            // Until the analysis is stored (SetAnalysis clears it): the digest finds responses still waiting by this.
+            e[PendingColumn] = true;
+        }
         return e;
     }
 
@@ -315,6 +320,7 @@ public sealed partial class TableResponseRepository : IResponseRepository
         e["AnalyzerVersion"] = a.Analyzer.Version;
         e["TaxonomyVersion"] = a.Analyzer.TaxonomyVersion;
         e["AnalysedUtc"] = a.AnalysedUtc;
+        e[PendingColumn] = false;
     }
 
     /// <summary>One label for the whole response: the answers' label when they agree, mixed when positive meets negative.</summary>

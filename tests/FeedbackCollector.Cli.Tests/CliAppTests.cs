@@ -55,7 +55,7 @@ public class CliCommandCatalogTests
     public void Every_command_name_matches_its_type()
     {
         var catalog = new CliCommandCatalog(typeof(CliApp).Assembly);
-        Assert.Equal(["analyze", "digest", "evaluate", "import", "keys", "poison", "reanalyse", "surveys"], catalog.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["analyze", "digest", "evaluate", "import", "keys", "poison", "projection", "reanalyse", "surveys"], catalog.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, command) in catalog)
         {
             Assert.Equal(name, command.Name);

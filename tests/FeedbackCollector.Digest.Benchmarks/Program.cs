@@ -12,8 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Digest benchmark. Without arguments: builds and renders the digest of a synthetic quarter of N responses (default
 // 100,000) already in memory, and reports the time and the process's peak working set. With --azurite (and Storage set,
-// e.g. UseDevelopmentStorage=true): seeds the quarter into storage once (--seed) and times the whole digest as the
-// timer runs it: read from Table storage, build, render, write to Blob storage.
+// e.g. UseDevelopmentStorage=true): seeds the quarter and 90 % as many in the previous quarter into storage once
+// (--seed: the responses table and the digest projection) and times the whole digest as the timer runs it: read the
+// digest projection and the pending responses, build, render, write to Blob storage. --table reads the responses table
+// instead (the path before the projection); --compare runs both and checks that they give the same bytes.
 var n = args.SkipWhile(a => a != "--count").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
 var quarter = new Quarter(2026, 1);
 var period = DigestPeriod.ForQuarter(quarter);
@@ -39,9 +41,11 @@ if (args.Contains("--azurite"))
         var seed = Stopwatch.StartNew();
         var done = 0;
         var table = (TableResponseRepository)repo;
+        var projection = provider.GetRequiredService<TableDigestProjection>();
         // One transaction per partition's 100 responses (a request per response took 15 minutes under load). Generated
-        // 10,000 at a time, so seeding holds little in memory.
-        foreach (var window in Synthetic.Responses(quarter, n, 1).Chunk(10_000))
+        // 10,000 at a time, so seeding holds little in memory. The projection gets the same entries the analysis
+        // function would have written, in transactions too.
+        foreach (var window in Synthetic.Responses(quarter, n, 1).Concat(Synthetic.Responses(quarter.Previous, n * 9 / 10, 2)).Chunk(10_000))
         {
             var batches = window.GroupBy(r => ResponseId.PartitionOf(r.Id)).SelectMany(g => g.Chunk(TableResponseRepository.MaxBatch)).ToList();
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
@@ -67,21 +71,78 @@ if (args.Contains("--azurite"))
                     }
                 }
             });
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await projection.UpsertManyAsync(window);
+                    break;
+                }
+                catch (StorageUnavailableException) when (attempt < 5)
+                {
+                    await Task.Delay(500 * attempt);
+                }
+            }
             done += window.Length;
             Console.WriteLine($"  {done:N0} stored after {seed.Elapsed.TotalSeconds:N0} s");
         }
-        Console.WriteLine($"Seeded {n:N0} responses in {seed.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"Seeded {done:N0} responses ({n:N0} in {quarter}, the rest in {quarter.Previous}) in {seed.Elapsed.TotalSeconds:N1} s");
+        if (args.Contains("--seed-only"))
+        {
+            return;
+        }
     }
     GC.Collect();
-    var handler = new QuarterlyDigestHandler(provider.GetRequiredService<IDigestProducer>(), provider.GetRequiredService<IDigestArchive>(), TimeProvider.System,
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<QuarterlyDigestHandler>.Instance);
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var run = Stopwatch.StartNew();
-    await handler.RunAsync(quarter, default);
-    run.Stop();
-    using var self = Process.GetCurrentProcess();
-    Console.WriteLine($"Digest of {quarter} over storage: {run.Elapsed.TotalSeconds:N2} s (CPU {(self.TotalProcessorTime - cpuBefore).TotalSeconds:N2} s); " +
-                      $"peak working set {self.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1024.0 / 1024.0:N0} MB");
+    if (args.Contains("--read"))
+    {
+        // Only the read of the projection, to tell it from building and rendering.
+        var p = provider.GetRequiredService<IDigestProjection>();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var w = Stopwatch.StartNew();
+        var count = 0;
+        await foreach (var e in p.ListAsync(quarter.Previous.Start, quarter.End))
+        {
+            count += e.ToResponse().Analysis is null ? 0 : 1;
+        }
+        Console.WriteLine($"Read {count:N0} entries in {w.Elapsed.TotalSeconds:N2} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:N2} s)");
+        return;
+    }
+    var archive = provider.GetRequiredService<IDigestArchive>();
+    var fromProjection = (DigestProducer)provider.GetRequiredService<IDigestProducer>();
+    var fromTable = new DigestProducer(provider.GetRequiredService<IResponseRepository>(), provider.GetRequiredService<ISurveyRepository>(),
+        provider.GetRequiredService<IActionRepository>(), provider.GetRequiredService<FeedbackCollector.Core.Concerns.IConcernRepository>(),
+        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DigestOptions>>());
+    async Task<byte[][]> RunAsync(DigestProducer producer, string label)
+    {
+        var handler = new QuarterlyDigestHandler(producer, archive, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<QuarterlyDigestHandler>.Instance);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var run = Stopwatch.StartNew();
+        await handler.RunAsync(quarter, default);
+        run.Stop();
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"Digest of {quarter} over storage, {label}: {run.Elapsed.TotalSeconds:N2} s (CPU {(self.TotalProcessorTime - cpuBefore).TotalSeconds:N2} s); " +
+                          $"peak working set {self.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1024.0 / 1024.0:N0} MB");
+        var files = new List<byte[]>();
+        foreach (var name in DigestPaths.Files.Keys.Order(StringComparer.Ordinal))
+        {
+            files.Add((await archive.ReadAsync(DigestPaths.Folder(quarter) + name))!.Value.Content);
+        }
+        var json = System.Text.Json.JsonDocument.Parse(files[Array.IndexOf(DigestPaths.Files.Keys.Order(StringComparer.Ordinal).ToArray(), DigestPaths.JsonFile)]);
+        Console.WriteLine($"  {files.Sum(f => f.Length) / 1024:N0} KB written; responses {json.RootElement.GetProperty("responses").GetProperty("total")}, previous {json.RootElement.GetProperty("responses").GetProperty("previousTotal")}");
+        return [.. files];
+    }
+    var viaTable = args.Contains("--table") || args.Contains("--compare") ? await RunAsync(fromTable, "from the responses table") : null;
+    var viaProjection = args.Contains("--table") ? null : await RunAsync(fromProjection, "from the digest projection");
+    if (viaTable is not null && viaProjection is not null)
+    {
+        var same = viaTable.Length == viaProjection.Length && viaTable.Zip(viaProjection).All(p => p.First.AsSpan().SequenceEqual(p.Second));
+        Console.WriteLine(same ? "The two paths wrote the same bytes in every file." : "THE TWO PATHS DIFFER.");
+        if (!same)
+        {
+            Environment.ExitCode = 1;
+        }
+    }
     if (args.Contains("--seed"))
     {
         Console.WriteLine("(The peak includes seeding: run again without --seed for the digest's own figure.)");
@@ -89,6 +150,23 @@ if (args.Contains("--azurite"))
     return;
 }
 
+if (args.Contains("--parse"))
+{
+    // Only our part of reading an entry: its JSON into a DigestEntry and that into a response, no storage.
+    var json = Synthetic.Responses(quarter, n, 1).Select(r => System.Text.Json.JsonSerializer.Serialize(DigestEntry.From(r), FeedbackJson.Options)).ToList();
+    Console.WriteLine($"Entry JSON: {json.Average(j => j.Length):N0} characters on average");
+    for (var round = 0; round < 3; round++)
+    {
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var count = 0;
+        foreach (var j in json)
+        {
+            count += System.Text.Json.JsonSerializer.Deserialize<DigestEntry>(j, FeedbackJson.Options)!.ToResponse().Analysis is null ? 0 : 1;
+        }
+        Console.WriteLine($"Parsed {count:N0} entries: CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:N2} s");
+    }
+    return;
+}
 var current = Synthetic.Responses(quarter, n, 1).ToList();
 var previous = Synthetic.Responses(quarter.Previous, n * 9 / 10, 2).ToList();
 GC.Collect();

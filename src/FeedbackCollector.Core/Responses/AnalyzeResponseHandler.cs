@@ -15,7 +15,8 @@ public sealed partial class AnalyzeResponseHandler(
     ConcernRaiser concerns,
     TimeProvider time,
     ILogger<AnalyzeResponseHandler> logger,
-    Themes.ITaxonomyRuntime? taxonomy = null)
+    Themes.ITaxonomyRuntime? taxonomy = null,
+    IDigestProjection? projection = null)
 {
     /// <summary>Processes one queue message (a response id).</summary>
     /// <exception cref="FormatException">The message is not a response id; it will end in the poison queue for a person to see.</exception>
@@ -54,6 +55,8 @@ public sealed partial class AnalyzeResponseHandler(
             {
                 await concerns.RaiseAsync(response, existing, cancellationToken);
             }
+            // Likewise the digest projection, which a failed attempt may not have written (the write is idempotent).
+            await ProjectAsync(response, cancellationToken);
             LogAlreadyDone(logger, id);
             return;
         }
@@ -74,12 +77,17 @@ public sealed partial class AnalyzeResponseHandler(
             LogGone(logger, id);
             return;
         }
+        // After the table write and before the message is done: if this fails, the message is retried.
+        await ProjectAsync(response with { Analysis = analysis }, cancellationToken);
         if (analysis.ConcernFlagged)
         {
             await concerns.RaiseAsync(response, analysis, cancellationToken);
         }
         LogAnalysed(logger, id, analysis.ThemeIds.Count, analysis.ConcernFlagged);
     }
+
+    private Task ProjectAsync(SurveyResponse analysed, CancellationToken cancellationToken) =>
+        projection is null ? Task.CompletedTask : projection.UpsertAsync(analysed, cancellationToken);
 
     [LoggerMessage(LogLevel.Information, "Response {ResponseId} no longer exists; nothing to analyse")]
     private static partial void LogGone(ILogger logger, string responseId);

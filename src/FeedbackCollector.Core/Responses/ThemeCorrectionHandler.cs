@@ -19,7 +19,8 @@ public sealed partial class ThemeCorrectionHandler(
     IResponseCurationStore curation,
     ITaxonomyRuntime taxonomy,
     TimeProvider time,
-    ILogger<ThemeCorrectionHandler> logger)
+    ILogger<ThemeCorrectionHandler> logger,
+    IDigestProjection? projection = null)
 {
     /// <summary>Most themes one answer may be given.</summary>
     public const int MaxThemesPerAnswer = 12;
@@ -117,6 +118,11 @@ public sealed partial class ThemeCorrectionHandler(
         if (!await curation.SaveCorrectionAsync(response.Id, correction, cancellationToken))
         {
             return Outcome.NotFound($"There is no response '{id}'.");
+        }
+        if (projection is not null)
+        {
+            // The digest counts corrected themes: its projection follows the stored correction.
+            await projection.UpsertAsync(response with { Correction = correction }, cancellationToken);
         }
         LogCorrected(logger, response.Id, corrected.Count, correction is null);
         return Outcome.Ok(ResponseView.From(response with { Correction = correction }));

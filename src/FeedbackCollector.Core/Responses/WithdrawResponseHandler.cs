@@ -22,7 +22,8 @@ public sealed partial class WithdrawResponseHandler(
     IConcernRepository concerns,
     IConcernScreen screen,
     TimeProvider time,
-    ILogger<WithdrawResponseHandler> logger)
+    ILogger<WithdrawResponseHandler> logger,
+    IDigestProjection? projection = null)
 {
     /// <summary>Withdraws the response whose receipt is <paramref name="receipt"/>.</summary>
     public async Task<Outcome> WithdrawAsync(string? receipt, CancellationToken cancellationToken)
@@ -37,6 +38,12 @@ public sealed partial class WithdrawResponseHandler(
             return Outcome.NotFound("There are no answers with that code. They may have been taken back already.");
         }
         var kept = await KeepConcernTextAsync(response, cancellationToken);
+        if (projection is not null)
+        {
+            // The digest's copy goes first: if the response's own delete then fails, the respondent tries again and both go;
+            // the other order could leave a withdrawn answer quotable in a digest.
+            await projection.DeleteAsync(id, cancellationToken);
+        }
         await responses.DeleteAsync(id, cancellationToken);
         LogWithdrawn(logger, id, response.SurveyCode, kept);
         return Outcome.Ok(new WithdrawalReceipt(ResponseId.ToReceipt(id), true, kept));
