@@ -280,8 +280,8 @@ public sealed class DigestBuilder
                 .Select(t =>
                 {
                     var count = Suppressor.One(t.Tally.ByAudience[i]);
-                    var quotes = count.Shown ? Representative(t.Tally.Candidates[i]) : [];
-                    return new LeadingTheme(refs[t.Id], count, quotes);
+                    var (quotes, ids) = count.Shown ? Representative(t.Tally.Candidates[i]) : ([], []);
+                    return new LeadingTheme(refs[t.Id], count, quotes) { QuoteResponseIds = ids };
                 }).ToList();
             audiences.Add(new AudienceSection(AudienceOrder[i], SectionTitle(AudienceOrder[i]), audienceCells[i], leading,
                 AudienceOrder[i] == Audience.ForumNotes ? ForumSummaryOf() : null));
@@ -367,11 +367,11 @@ public sealed class DigestBuilder
     /// The most typical answers of a theme: each scores the mean, over the theme's other answers, of the share of its
     /// features (key phrases and evidence) that the other answer also has; highest first, ties by id; no repeats.
     /// </summary>
-    private List<string> Representative(List<Candidate>? candidates)
+    private (List<string> Quotes, List<string> ResponseIds) Representative(List<Candidate>? candidates)
     {
         if (candidates is null || candidates.Count == 0)
         {
-            return [];
+            return ([], []);
         }
         // How many of the theme's answers have each feature: an array by feature number, zeroed again before returning.
         var df = _df.Length >= _vocab.Count ? _df : _df = new int[_vocab.Count];
@@ -422,7 +422,7 @@ public sealed class DigestBuilder
             }
         }
         var quotes = PickDistinct(best, candidates);
-        if (quotes.Count < QuotesPerTheme && best.Count < candidates.Count)
+        if (quotes.Quotes.Count < QuotesPerTheme && best.Count < candidates.Count)
         {
             var all = Enumerable.Range(0, candidates.Count).ToArray();
             Array.Sort(all, (x, y) => Better(x, y, candidates, scores) ? -1 : Better(y, x, candidates, scores) ? 1 : x.CompareTo(y));
@@ -537,23 +537,26 @@ public sealed class DigestBuilder
         return byId != 0 ? byId < 0 : string.CompareOrdinal(a.QuestionId, b.QuestionId) < 0;
     }
 
-    private static List<string> PickDistinct(IEnumerable<int> ranked, List<Candidate> candidates)
+    /// <summary>The first <see cref="QuotesPerTheme"/> distinct texts of <paramref name="ranked"/>, with the response each came from.</summary>
+    private static (List<string> Quotes, List<string> ResponseIds) PickDistinct(IEnumerable<int> ranked, List<Candidate> candidates)
     {
         var quotes = new List<string>(QuotesPerTheme);
+        var ids = new List<string>(QuotesPerTheme);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var i in ranked)
         {
-            var text = candidates[i].Comment.Text;
-            if (seen.Add(text))
+            var comment = candidates[i].Comment;
+            if (seen.Add(comment.Text))
             {
-                quotes.Add(text);
+                quotes.Add(comment.Text);
+                ids.Add(comment.ResponseId);
                 if (quotes.Count == QuotesPerTheme)
                 {
                     break;
                 }
             }
         }
-        return quotes;
+        return (quotes, ids);
     }
 
     private List<PhraseRow> Rising()

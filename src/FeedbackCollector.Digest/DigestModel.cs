@@ -128,7 +128,14 @@ public sealed record ThemeRow(int Rank, ThemeRef Theme, Count Count, double? Sha
 }
 
 /// <summary>A leading theme of an audience, with representative quotes.</summary>
-public sealed record LeadingTheme(ThemeRef Theme, Count Count, IReadOnlyList<string> Quotes);
+public sealed record LeadingTheme(ThemeRef Theme, Count Count, IReadOnlyList<string> Quotes)
+{
+    /// <summary>
+    /// The response each quote was taken from, in the order of <see cref="Quotes"/>. Never rendered: the producer confirms
+    /// with them that every quoted response still exists before a digest is published.
+    /// </summary>
+    public IReadOnlyList<string> QuoteResponseIds { get; init; } = [];
+}
 
 /// <summary>What one audience told us.</summary>
 /// <param name="Audience">The audience.</param>

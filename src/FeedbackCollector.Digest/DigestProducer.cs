@@ -2,9 +2,12 @@ using FeedbackCollector.Core.Concerns;
 using FeedbackCollector.Core.Digests;
 using FeedbackCollector.Core.Responses;
 using FeedbackCollector.Core.Storage;
+using FeedbackCollector.Core.Surveys;
 using FeedbackCollector.Digest.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Digest;
@@ -37,30 +40,116 @@ public static class DigestRenderer
 /// are read from the projection, plus those still waiting for analysis; without them, from the responses repository.
 /// Both give the same digest, byte for byte, when the projection is up to date.
 /// </summary>
-public sealed class DigestProducer(
+/// <remarks>
+/// Read from the projection, every quoted response is confirmed in the responses repository before the digest is returned:
+/// an analysis that finishes after its response was withdrawn can leave an entry behind, and a withdrawn answer must never be
+/// quoted. An entry found orphaned is left out, deleted from the projection, and the digest built again without it.
+/// </remarks>
+public sealed partial class DigestProducer(
     IResponseRepository responses,
     ISurveyRepository surveys,
     IActionRepository actions,
     IConcernRepository concerns,
     IOptions<DigestOptions> options,
     IDigestProjection? projection = null,
-    IPendingResponseSource? pending = null) : IDigestProducer
+    IPendingResponseSource? pending = null,
+    ILogger<DigestProducer>? logger = null) : IDigestProducer
 {
+    /// <summary>
+    /// Builds of one digest at most: each build after the first follows the removal of at least one orphaned entry, so this
+    /// many means a projection far out of step with the responses table (rebuild it); the digest is refused rather than
+    /// published with a quote not confirmed.
+    /// </summary>
+    public const int MaxBuilds = 8;
+
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<DigestFile>> ProduceAsync(DigestPeriod period, CancellationToken cancellationToken = default) =>
         DigestRenderer.RenderAll(await BuildAsync(period, cancellationToken));
 
     /// <summary>The model of <paramref name="period"/>.</summary>
+    /// <exception cref="InvalidOperationException">Read from the projection, quoted responses kept turning out withdrawn after <see cref="MaxBuilds"/> builds.</exception>
     public async Task<DigestModel> BuildAsync(DigestPeriod period, CancellationToken cancellationToken = default)
     {
-        var builder = new DigestBuilder(period, await surveys.ListAsync(cancellationToken), options.Value.Title);
-        await ReadAsync(period.FromUtc, period.ToUtc, builder.Add, cancellationToken);
-        var previous = period.Previous;
-        await ReadAsync(previous.FromUtc, previous.ToUtc, builder.AddPrevious, cancellationToken);
+        var surveyList = await surveys.ListAsync(cancellationToken);
+        var actionList = new List<ActionRecord>();
         foreach (var q in Quarter.Overlapping(period.FromUtc, period.ToUtc))
         {
-            builder.AddActions(await actions.ListAsync(q, cancellationToken));
+            actionList.AddRange(await actions.ListAsync(q, cancellationToken));
         }
+        var (raised, reviewed) = await CountConcernsAsync(period, cancellationToken);
+        if (!UsesProjection)
+        {
+            return await BuildOnceAsync(period, surveyList, actionList, raised, reviewed, null, cancellationToken);
+        }
+
+        // Responses found gone (left out of every later build) and found present (not read again).
+        var gone = new HashSet<string>(StringComparer.Ordinal);
+        var confirmed = new HashSet<string>(StringComparer.Ordinal);
+        for (var build = 1; build <= MaxBuilds; build++)
+        {
+            var model = await BuildOnceAsync(period, surveyList, actionList, raised, reviewed, gone, cancellationToken);
+            var found = 0;
+            foreach (var id in QuotedResponseIds(model))
+            {
+                if (confirmed.Contains(id) || gone.Contains(id))
+                {
+                    continue;
+                }
+                if (await responses.FindAsync(id, cancellationToken) is not null)
+                {
+                    confirmed.Add(id);
+                    continue;
+                }
+                // Withdrawn while it was being analysed: the analysis wrote the entry after the withdrawal deleted it.
+                gone.Add(id);
+                await projection!.DeleteAsync(id, cancellationToken);
+                found++;
+            }
+            if (found == 0)
+            {
+                return model;
+            }
+            LogOrphans(_logger, found, period.Key);
+        }
+        throw new InvalidOperationException(
+            $"Quoted responses of {period.Key} were still found withdrawn after {MaxBuilds} builds; rebuild the digest projection for the period.");
+    }
+
+    /// <summary>Every response quoted in <paramref name="model"/>, in the order quoted, each once.</summary>
+    private static IEnumerable<string> QuotedResponseIds(DigestModel model)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in model.Audiences)
+        {
+            foreach (var t in a.Themes)
+            {
+                foreach (var id in t.QuoteResponseIds)
+                {
+                    if (seen.Add(id))
+                    {
+                        yield return id;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One build of <paramref name="period"/>, leaving out the responses in <paramref name="excluded"/>.</summary>
+    private async Task<DigestModel> BuildOnceAsync(DigestPeriod period, IReadOnlyList<Survey> surveyList, List<ActionRecord> actionList,
+        int raised, int reviewed, HashSet<string>? excluded, CancellationToken cancellationToken)
+    {
+        var builder = new DigestBuilder(period, surveyList, options.Value.Title);
+        await ReadAsync(period.FromUtc, period.ToUtc, builder.Add, excluded, cancellationToken);
+        var previous = period.Previous;
+        await ReadAsync(previous.FromUtc, previous.ToUtc, builder.AddPrevious, excluded, cancellationToken);
+        builder.AddActions(actionList);
+        return builder.Build(raised, reviewed);
+    }
+
+    private async Task<(int Raised, int Reviewed)> CountConcernsAsync(DigestPeriod period, CancellationToken cancellationToken)
+    {
         int raised = 0, reviewed = 0;
         foreach (var c in await concerns.ListAsync(cancellationToken))
         {
@@ -73,14 +162,15 @@ public sealed class DigestProducer(
                 }
             }
         }
-        return builder.Build(raised, reviewed);
+        return (raised, reviewed);
     }
 
     /// <summary>Whether responses are read from the digest projection (else from the responses repository).</summary>
     public bool UsesProjection => projection is not null && pending is not null;
 
     /// <summary>Gives <paramref name="add"/> every response received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
-    private async Task ReadAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, Action<SurveyResponse> add, CancellationToken cancellationToken)
+    private async Task ReadAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, Action<SurveyResponse> add, HashSet<string>? excluded,
+        CancellationToken cancellationToken)
     {
         if (projection is null || pending is null)
         {
@@ -102,12 +192,18 @@ public sealed class DigestProducer(
         }
         await foreach (var entry in projection.ListAsync(fromUtc, toUtc, cancellationToken))
         {
-            if (!waiting.Contains(entry.Id))
+            if (!waiting.Contains(entry.Id) && excluded?.Contains(entry.Id) != true)
             {
                 add(entry.ToResponse());
             }
         }
     }
+}
+
+public sealed partial class DigestProducer
+{
+    [LoggerMessage(LogLevel.Warning, "Digest {PeriodKey}: {Count} quoted responses were withdrawn but still in the digest projection; left out, their entries deleted, digest built again")]
+    private static partial void LogOrphans(ILogger logger, int count, string periodKey);
 }
 
 /// <summary>Registers the digest producer.</summary>

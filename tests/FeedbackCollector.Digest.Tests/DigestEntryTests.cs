@@ -157,6 +157,10 @@ public class DigestEntryTests
         var responses = new Mock<IResponseRepository>(MockBehavior.Strict);
         responses.Setup(r => r.ListAsync(It.IsAny<ResponseQuery>(), It.IsAny<CancellationToken>()))
             .Returns((ResponseQuery q, CancellationToken _) => all.Where(r => r.ReceivedUtc >= q.FromUtc && r.ReceivedUtc < q.ToUtc).ToAsyncEnumerable());
+        // Read from the projection, the producer confirms each quoted response with a point read (and nothing else).
+        var confirming = new Mock<IResponseRepository>(MockBehavior.Strict);
+        confirming.Setup(r => r.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => all.FirstOrDefault(r => r.Id == id));
         var surveys = new Mock<ISurveyRepository>();
         surveys.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(DigestFixture.Surveys);
         var actions = new Mock<IActionRepository>();
@@ -164,7 +168,7 @@ public class DigestEntryTests
             .ReturnsAsync((Quarter q, CancellationToken _) => DigestFixture.Actions.Where(a => a.Quarter == q).ToList());
         var concerns = new Mock<IConcernRepository>();
         concerns.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        return new DigestProducer(projection is null ? responses.Object : new Mock<IResponseRepository>(MockBehavior.Strict).Object,
+        return new DigestProducer(projection is null ? responses.Object : confirming.Object,
             surveys.Object, actions.Object, concerns.Object, Options.Create(new DigestOptions()), projection, pending);
     }
 
@@ -178,7 +182,7 @@ public class DigestEntryTests
     }
 
     /// <summary>The projection in memory, storing each entry as JSON like the table adapter.</summary>
-    private sealed class MemoryProjection : IDigestProjection
+    internal sealed class MemoryProjection : IDigestProjection
     {
         private readonly Dictionary<string, (DateTimeOffset At, string Json)> _entries = new(StringComparer.Ordinal);
 
@@ -188,8 +192,15 @@ public class DigestEntryTests
             return Task.CompletedTask;
         }
 
+        /// <summary>The ids given to <see cref="DeleteAsync"/>, in order.</summary>
+        public List<string> Deleted { get; } = [];
+
+        /// <summary>Whether an entry of <paramref name="id"/> is stored.</summary>
+        public bool Holds(string id) => _entries.ContainsKey(id);
+
         public Task DeleteAsync(string id, CancellationToken cancellationToken = default)
         {
+            Deleted.Add(id);
             _entries.Remove(id);
             return Task.CompletedTask;
         }
