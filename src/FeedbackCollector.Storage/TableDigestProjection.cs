@@ -30,6 +30,11 @@ public sealed class TableDigestProjection : IDigestProjection
     /// </summary>
     public const int ListConcurrency = 4;
 
+    /// <summary>Ends the row key of a withdrawal mark ('~' sorts after every letter and digit of a response id).</summary>
+    public const string WithdrawnSuffix = "~";
+
+    private const string WithdrawnColumn = "Withdrawn";
+
     /// <summary>Most entries one transaction of <see cref="UpsertManyAsync"/> writes: the Table service's limit.</summary>
     public const int MaxBatch = 100;
 
@@ -112,7 +117,12 @@ public sealed class TableDigestProjection : IDigestProjection
         return written;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Removes the entry of the response <paramref name="id"/> and leaves a withdrawal mark beside it (row key = the id
+    /// and <see cref="WithdrawnSuffix"/>, sorting right after the entry): an analysis that saved just before the withdrawal
+    /// may still write the entry afterwards, and <see cref="ListAsync"/> never lists an entry that has a mark. The mark
+    /// holds no text. Nothing else when there was no entry; writing the mark again changes nothing.
+    /// </summary>
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         StorageFaults.RunAsync("delete from digest projection", async ct =>
         {
@@ -120,15 +130,23 @@ public sealed class TableDigestProjection : IDigestProjection
             {
                 return;
             }
-            try
-            {
-                // A missing entity or table is answered with 404: nothing to delete either way.
-                await _tables.GetTableClient(TableOf(normal)).DeleteEntityAsync(ResponseId.PartitionOf(normal), normal, ETag.All, ct).ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex) when (StorageFaults.IsNotFound(ex))
-            {
-            }
+            var table = await TableAsync(TableOf(normal), ct).ConfigureAwait(false);
+            var mark = new TableEntity(ResponseId.PartitionOf(normal), normal + WithdrawnSuffix) { [WithdrawnColumn] = true };
+            await table.UpsertEntityAsync(mark, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            await DeleteEntryAsync(table, ResponseId.PartitionOf(normal), normal, ct).ConfigureAwait(false);
         }, cancellationToken);
+
+    private static async Task DeleteEntryAsync(TableClient table, string partition, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, id, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageFaults.IsNotFound(ex))
+        {
+            // No entry: nothing to delete.
+        }
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<DigestEntry> ListAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -142,7 +160,8 @@ public sealed class TableDigestProjection : IDigestProjection
         // The Table service accepts dates from 1601 on: an open-ended period is bounded by the quarters it reads anyway.
         var from = fromUtc < Quarter.Epoch.Start ? Quarter.Epoch.Start : fromUtc;
         var to = toUtc > Quarter.FromIndex((32 * 32) - 1).End ? Quarter.FromIndex((32 * 32) - 1).End : toUtc;
-        var filter = TableClient.CreateQueryFilter($"ReceivedUtc ge {from} and ReceivedUtc lt {to}");
+        // Withdrawal marks carry no date: they are read with every period of their quarter.
+        var filter = TableClient.CreateQueryFilter($"(ReceivedUtc ge {from} and ReceivedUtc lt {to}) or Withdrawn eq {true}");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = System.Threading.Channels.Channel.CreateBounded<DigestEntry>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = false });
         var producer = ProduceAsync(tables, filter, channel.Writer, cts.Token);
@@ -182,9 +201,30 @@ public sealed class TableDigestProjection : IDigestProjection
             {
                 try
                 {
-                    await foreach (var e in _tables.GetTableClient(name).QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct).ConfigureAwait(false))
+                    // Rows come in key order, so a withdrawal mark follows its response's entry: hold each entry back by one row.
+                    var table = _tables.GetTableClient(name);
+                    TableEntity? held = null;
+                    await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct).ConfigureAwait(false))
                     {
-                        await writer.WriteAsync(ToEntry(e), ct).ConfigureAwait(false);
+                        if (e.RowKey.EndsWith(WithdrawnSuffix, StringComparison.Ordinal))
+                        {
+                            if (held is not null && held.RowKey.Length + 1 == e.RowKey.Length && e.RowKey.StartsWith(held.RowKey, StringComparison.Ordinal))
+                            {
+                                // Written by an analysis that raced the withdrawal: never listed, and removed now.
+                                await DeleteEntryAsync(table, held.PartitionKey, held.RowKey, ct).ConfigureAwait(false);
+                                held = null;
+                            }
+                            continue;
+                        }
+                        if (held is not null)
+                        {
+                            await writer.WriteAsync(ToEntry(held), ct).ConfigureAwait(false);
+                        }
+                        held = e;
+                    }
+                    if (held is not null)
+                    {
+                        await writer.WriteAsync(ToEntry(held), ct).ConfigureAwait(false);
                     }
                 }
                 catch (RequestFailedException ex) when (StorageFaults.IsNotFound(ex))

@@ -76,6 +76,33 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task An_entry_written_after_its_withdrawal_is_never_listed_and_is_removed()
+    {
+        var responses = Enumerable.Range(0, 24).Select(i => Analysed(Q1.Start.AddHours(70 * i))).ToList();
+        foreach (var r in responses)
+        {
+            await _projection.UpsertAsync(r);
+        }
+        var withdrawn = responses[7];
+        await _projection.DeleteAsync(withdrawn.Id);
+        // An analysis that saved just before the withdrawal writes its entry after it.
+        await _projection.UpsertAsync(withdrawn);
+
+        var read = await _projection.ListAsync(Q1.Start, Q1.End).ToListAsync();
+        Assert.Equal(responses.Where(r => r != withdrawn).Select(r => r.Id).Order(StringComparer.Ordinal), read.Select(e => e.Id).Order(StringComparer.Ordinal));
+        // Within a shorter period of the quarter too (the mark has no date, it is read with every period).
+        Assert.Empty(await _projection.ListAsync(withdrawn.ReceivedUtc.AddHours(-1), withdrawn.ReceivedUtc.AddHours(1)).ToListAsync());
+
+        // The late entry itself is gone from storage after that read; the mark (no text) stays.
+        var table = new TableServiceClient(_scope.ConnectionString)
+            .GetTableClient(TableDigestProjection.TableName(_scope.Names.TablePrefix, Q1, TableDigestProjection.ShardOf(withdrawn.Id)));
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(withdrawn.Id), withdrawn.Id)).HasValue);
+        var mark = await table.GetEntityAsync<TableEntity>(ResponseId.PartitionOf(withdrawn.Id), withdrawn.Id + TableDigestProjection.WithdrawnSuffix);
+        Assert.Equal(true, mark.Value.GetBoolean("Withdrawn"));
+        Assert.DoesNotContain(mark.Value.Keys, k => k.StartsWith("Entry", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Entries_spread_over_the_quarter_s_shard_tables_and_never_hold_the_raw_text()
     {
         var responses = Enumerable.Range(0, 64).Select(i => Analysed(Q1.Start.AddHours(20 * i))).ToList();
@@ -177,9 +204,12 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains(all, r => r.Analysis is null && r.ReceivedUtc >= Q1.Start);
 
         // A projection that lost entries (written before it existed) and kept one of a withdrawn response: the rebuild repairs both.
+        var service = new TableServiceClient(_scope.ConnectionString);
         foreach (var r in analysed.Where((_, i) => i % 3 == 0))
         {
-            await _projection.DeleteAsync(r.Id);
+            // Lost, not withdrawn: the row is simply missing.
+            await service.GetTableClient(TableDigestProjection.TableName(_scope.Names.TablePrefix, ResponseId.QuarterOf(r.Id), TableDigestProjection.ShardOf(r.Id)))
+                .DeleteEntityAsync(ResponseId.PartitionOf(r.Id), r.Id);
         }
         var gone = Analysed(Q1.Start.AddDays(9));
         await _projection.UpsertAsync(gone);
