@@ -32,6 +32,11 @@ internal enum WordFlags : ushort
     Greeting = 1024,
 }
 
+/// <summary>What the lexicon holds for one word: its flags and, for a word the name finder compares with, which cue word it is.</summary>
+/// <param name="Flags">The word's flags; <see cref="WordFlags.None"/> for a cue word that is in no list.</param>
+/// <param name="Cue">The cue word it equals, ignoring case; <see cref="CueWord.None"/> for most words.</param>
+internal readonly record struct Entry(WordFlags Flags, CueWord Cue);
+
 /// <summary>The embedded word lists, loaded once into a case-insensitive frozen dictionary.</summary>
 internal static class Lexicon
 {
@@ -41,12 +46,69 @@ internal static class Lexicon
     private static readonly FrozenDictionary<string, WordFlags>.AlternateLookup<ReadOnlySpan<char>> SpanLookup =
         Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The same words, plus the cue words the name finder compares with, keyed by their ASCII lower-case form for an
+    /// ordinal lookup: the name finder reads every word of every text, and an ordinal hash of a lower-cased copy is
+    /// several times cheaper than a case-insensitive one over keys that include non-ASCII names (chloé, łukasz).
+    /// For an ASCII word ignoring case is the same as lower-casing both sides: no non-ASCII letter of the lists
+    /// upper-cases to an ASCII one, so no non-ASCII key can equal an ASCII word. Other words use <see cref="FullEntries"/>.
+    /// </summary>
+    private static readonly FrozenDictionary<string, Entry> AsciiEntries;
+
+    /// <summary>Every word and cue word, case-insensitive: for words with a non-ASCII letter.</summary>
+    private static readonly FrozenDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> FullEntries;
+
+    private static readonly FrozenDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> AsciiLookup;
+
+    /// <summary>Words longer than this are looked up through <see cref="FullEntries"/> (no list word is this long).</summary>
+    private const int MaxAsciiWord = 32;
+
+#pragma warning disable CA1810 // the two tables are built together from the same entries
+    static Lexicon()
+#pragma warning restore CA1810
+    {
+        var entries = new Dictionary<string, Entry>(Words.Count + 128, StringComparer.OrdinalIgnoreCase);
+        foreach (var (word, flags) in Words)
+        {
+            entries[word] = new Entry(flags, CueWord.None);
+        }
+
+        foreach (var (cue, word) in CueWords.All)
+        {
+            entries[word] = new Entry(entries.TryGetValue(word, out var e) ? e.Flags : WordFlags.None, cue);
+        }
+
+        var full = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        FullEntries = full.GetAlternateLookup<ReadOnlySpan<char>>();
+        AsciiEntries = entries.Where(e => System.Text.Ascii.IsValid(e.Key))
+            .ToFrozenDictionary(e => e.Key.ToLowerInvariant(), e => e.Value, StringComparer.Ordinal);
+        AsciiLookup = AsciiEntries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>Number of distinct words known (for tests and diagnostics).</summary>
     public static int Count => Words.Count;
 
     /// <summary>The flags of <paramref name="word"/>, ignoring case; <see cref="WordFlags.None"/> when unknown.</summary>
     public static WordFlags Lookup(ReadOnlySpan<char> word) =>
         SpanLookup.TryGetValue(word, out var flags) ? flags : WordFlags.None;
+
+    /// <summary>
+    /// The flags and cue word of <paramref name="word"/>, ignoring case: the same flags as <see cref="Lookup"/>, and
+    /// the <see cref="CueWord"/> it equals (ignoring case), if any.
+    /// </summary>
+    public static Entry LookupEntry(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= MaxAsciiWord)
+        {
+            Span<char> lower = stackalloc char[MaxAsciiWord];
+            if (System.Text.Ascii.ToLower(word, lower, out var written) == System.Buffers.OperationStatus.Done)
+            {
+                return AsciiLookup.TryGetValue(lower[..written], out var e) ? e : default;
+            }
+        }
+
+        return FullEntries.TryGetValue(word, out var entry) ? entry : default;
+    }
 
     private static FrozenDictionary<string, WordFlags> Load()
     {

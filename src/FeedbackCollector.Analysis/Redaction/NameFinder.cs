@@ -41,7 +41,7 @@ internal static class NameFinder
         // "Will and Grace", "tash and jo": a word-name or unknown capitalised word joined by "and" to a name is one too.
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (!tokens[i + 1].Is(text, "and") || !tokens[i + 1].Joined || !tokens[i + 2].Joined)
+            if (!tokens[i + 1].Is(CueWord.And) || !tokens[i + 1].Joined || !tokens[i + 2].Joined)
             {
                 continue;
             }
@@ -174,21 +174,8 @@ internal static class NameFinder
         Strong,
     }
 
-    // Names that are also words describing a person or a service (see word-names.txt).
-    private static readonly string[] DescribingNames =
-        ["lovely", "happy", "lucky", "sunny", "precious", "unique", "divine", "royal", "rich", "ace", "golden", "gold", "ginger", "rocky", "misty"];
-
-    private static bool IsDescribingName(string text, Token t)
-    {
-        foreach (var w in DescribingNames)
-        {
-            if (t.Is(text, w))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    // Names that are also words describing a person or a service (see word-names.txt): "lovely", "happy" ... "misty".
+    private static bool IsDescribingName(Token t) => t.IsAnyOf(CueWords.FirstDescribing, CueWords.LastDescribing);
 
     /// <summary>What comes just before token <paramref name="i"/>: "my name is", "called", "Mr", "my sw (is)", "my friend".</summary>
     private static Cue CueBefore(string text, List<Token> tokens, int i, bool cap)
@@ -204,32 +191,32 @@ internal static class NameFinder
 
         if (IsTitle(text, p1))
         {
-            return p1.Is(text, "miss") || p1.Is(text, "sir") ? (cap ? Cue.Strong : Cue.None) : Cue.Strong;
+            return p1.Is(CueWord.Miss) || p1.Is(CueWord.Sir) ? (cap ? Cue.Strong : Cue.None) : Cue.Strong;
         }
 
-        if (p1.Is(text, "auntie") || p1.Is(text, "aunty") || p1.Is(text, "uncle") || p1.Is(text, "nanna") || p1.Is(text, "grandma")
-            || p1.Is(text, "grandad"))
+        if (p1.Is(CueWord.Auntie) || p1.Is(CueWord.Aunty) || p1.Is(CueWord.Uncle) || p1.Is(CueWord.Nanna) || p1.Is(CueWord.Grandma)
+            || p1.Is(CueWord.Grandad))
         {
             return Cue.Weak;
         }
 
-        if (p1.Is(text, "called") || p1.Is(text, "named") || p1.Is(text, "name's") || p1.Is(text, "aka")
-            || (p1.Is(text, "names") && has2 && (p2.Is(text, "my") || p2.Is(text, "her") || p2.Is(text, "his") || p2.Is(text, "their")))
-            || (p1.Is(text, "as") && has2 && p2.Is(text, "known"))
-            || (p1.Is(text, "me") && has2 && p2.Is(text, "call")))
+        if (p1.Is(CueWord.Called) || p1.Is(CueWord.Named) || p1.Is(CueWord.NamePossessive) || p1.Is(CueWord.Aka)
+            || (p1.Is(CueWord.Names) && has2 && (p2.Is(CueWord.My) || p2.Is(CueWord.Her) || p2.Is(CueWord.His) || p2.Is(CueWord.Their)))
+            || (p1.Is(CueWord.As) && has2 && p2.Is(CueWord.Known))
+            || (p1.Is(CueWord.Me) && has2 && p2.Is(CueWord.Call)))
         {
             return Cue.Strong;
         }
 
-        if (p1.Is(text, "name") && PrevEndsWith(text, tokens, i, ':'))
+        if (p1.Is(CueWord.Name) && PrevEndsWith(text, tokens, i, ':'))
         {
             return Cue.Strong;
         }
 
-        if ((p1.Is(text, "is") || p1.Is(text, "was") || p1.Is(text, "its") || p1.Is(text, "it's")) && has2)
+        if ((p1.Is(CueWord.Is) || p1.Is(CueWord.Was) || p1.Is(CueWord.Its) || p1.Is(CueWord.ItIs)) && has2)
         {
             // "my name is", "my sw is", "my social worker was", "her name's".
-            if (p2.Is(text, "name"))
+            if (p2.Is(CueWord.Name))
             {
                 return Cue.Strong;
             }
@@ -237,7 +224,7 @@ internal static class NameFinder
             {
                 // "my worker was lovely": after a role, a lower-case name that is also a describing word (lovely,
                 // happy) is far more often praise than a name, so it needs a capital to count as one ("my sw is will" stays a name).
-                return cap || !IsDescribingName(text, tokens[i]) ? Cue.Strong : Cue.None;
+                return cap || !IsDescribingName(tokens[i]) ? Cue.Strong : Cue.None;
             }
         }
 
@@ -247,14 +234,14 @@ internal static class NameFinder
             return Cue.Weak;
         }
 
-        if ((p1.Is(text, "and") || p1.Is(text, "n") || p1.Is(text, "&")) && has2 && (p2.Is(text, "me") || p2.Is(text, "i")))
+        if ((p1.Is(CueWord.And) || p1.Is(CueWord.N) || p1.Is(CueWord.Ampersand)) && has2 && (p2.Is(CueWord.Me) || p2.Is(CueWord.I)))
         {
             // "me and Tyreese".
             return Cue.Weak;
         }
 
-        if (p1.Is(text, "told") || p1.Is(text, "asked") || p1.Is(text, "thanks") || p1.Is(text, "thank") || p1.Is(text, "love")
-            || p1.Is(text, "hi") || p1.Is(text, "dear") || p1.Is(text, "with") && has2 && (p2.Is(text, "spoke") || p2.Is(text, "met")))
+        if (p1.Is(CueWord.Told) || p1.Is(CueWord.Asked) || p1.Is(CueWord.Thanks) || p1.Is(CueWord.Thank) || p1.Is(CueWord.Love)
+            || p1.Is(CueWord.Hi) || p1.Is(CueWord.Dear) || p1.Is(CueWord.With) && has2 && (p2.Is(CueWord.Spoke) || p2.Is(CueWord.Met)))
         {
             // Only weak: a capitalised unknown word after these is a name more often than not ("I told Kayden").
             return Cue.Weak;
@@ -281,9 +268,9 @@ internal static class NameFinder
         }
 
         var p1 = tokens[i - 1];
-        var greeting = p1.Has(WordFlags.Greeting) || p1.Is(text, "you")
-            && i >= 2 && tokens[i - 2].Is(text, "thank")
-            || p1.Is(text, "to") && i >= 2 && (tokens[i - 2].Is(text, "thanks") || tokens[i - 2].Is(text, "shoutout") || tokens[i - 2].Is(text, "out"));
+        var greeting = p1.Has(WordFlags.Greeting) || p1.Is(CueWord.You)
+            && i >= 2 && tokens[i - 2].Is(CueWord.Thank)
+            || p1.Is(CueWord.To) && i >= 2 && (tokens[i - 2].Is(CueWord.Thanks) || tokens[i - 2].Is(CueWord.Shoutout) || tokens[i - 2].Is(CueWord.Out));
         if (!greeting || !tokens[i].Joined)
         {
             return false;
@@ -296,8 +283,8 @@ internal static class NameFinder
         }
 
         var n1 = tokens[i + 1];
-        return n1.Is(text, "for") || n1.Is(text, "at") || n1.Is(text, "from") || n1.Is(text, "and") || n1.Is(text, "x") || n1.Is(text, "xx")
-            || n1.Is(text, "you");
+        return n1.Is(CueWord.For) || n1.Is(CueWord.At) || n1.Is(CueWord.From) || n1.Is(CueWord.And) || n1.Is(CueWord.X) || n1.Is(CueWord.Xx)
+            || n1.Is(CueWord.You);
     }
 
     /// <summary>"its lily, my insta is...", "im grace from...": a writer giving a word-name as their own.</summary>
@@ -309,9 +296,9 @@ internal static class NameFinder
         }
 
         var p1 = tokens[i - 1];
-        var intro = p1.Is(text, "its") || p1.Is(text, "it's") || p1.Is(text, "im") || p1.Is(text, "i'm")
-            || (p1.Is(text, "is") && i >= 2 && tokens[i - 2].Is(text, "this"))
-            || (p1.Is(text, "am") && i >= 2 && tokens[i - 2].Is(text, "i"));
+        var intro = p1.Is(CueWord.Its) || p1.Is(CueWord.ItIs) || p1.Is(CueWord.Im) || p1.Is(CueWord.IAm)
+            || (p1.Is(CueWord.Is) && i >= 2 && tokens[i - 2].Is(CueWord.This))
+            || (p1.Is(CueWord.Am) && i >= 2 && tokens[i - 2].Is(CueWord.I));
         if (!intro || tokens[i].Has(WordFlags.Calendar))
         {
             return false;
@@ -323,7 +310,7 @@ internal static class NameFinder
         }
 
         var n1 = tokens[i + 1];
-        return n1.Is(text, "from") || n1.Is(text, "and") || n1.Is(text, "here");
+        return n1.Is(CueWord.From) || n1.Is(CueWord.And) || n1.Is(CueWord.Here);
     }
 
     /// <summary>What comes just after: "X said", "X told me", "X from school", "X at the youth club", "X is my sw".</summary>
@@ -337,27 +324,27 @@ internal static class NameFinder
         var n1 = tokens[i + 1];
 
         // "Olu's mum", "Kayden's house": a possessive before a family or place word.
-        if (tokens[i].BaseLength < tokens[i].Length && (IsRelationWord(text, n1) || IsRoleWord(text, n1) || n1.Is(text, "mum")
-            || n1.Is(text, "dad") || n1.Is(text, "mam") || n1.Is(text, "mom") || n1.Is(text, "house") || n1.Is(text, "family")
-            || n1.Is(text, "parents") || n1.Is(text, "carer") || n1.Is(text, "birthday") || n1.Is(text, "phone") || n1.Is(text, "room")
-            || n1.Is(text, "dob")))
+        if (tokens[i].BaseLength < tokens[i].Length && (IsRelationWord(text, n1) || IsRoleWord(text, n1) || n1.Is(CueWord.Mum)
+            || n1.Is(CueWord.Dad) || n1.Is(CueWord.Mam) || n1.Is(CueWord.Mom) || n1.Is(CueWord.House) || n1.Is(CueWord.Family)
+            || n1.Is(CueWord.Parents) || n1.Is(CueWord.Carer) || n1.Is(CueWord.Birthday) || n1.Is(CueWord.Phone) || n1.Is(CueWord.Room)
+            || n1.Is(CueWord.Dob)))
         {
             return true;
         }
 
-        if (n1.Has(WordFlags.SaidVerb) || n1.Is(text, "and") && i + 2 < tokens.Count && tokens[i + 2].Is(text, "me"))
+        if (n1.Has(WordFlags.SaidVerb) || n1.Is(CueWord.And) && i + 2 < tokens.Count && tokens[i + 2].Is(CueWord.Me))
         {
             return true;
         }
 
-        if (n1.Is(text, "at") && i + 3 < tokens.Count && tokens[i + 2].Is(text, "the") && (tokens[i + 3].Is(text, "youth")
-            || tokens[i + 3].Is(text, "club") || tokens[i + 3].Is(text, "centre") || tokens[i + 3].Is(text, "center") || tokens[i + 3].Is(text, "clinic")
-            || tokens[i + 3].Is(text, "hub") || tokens[i + 3].Is(text, "family") || tokens[i + 3].Is(text, "project") || tokens[i + 3].Is(text, "school")))
+        if (n1.Is(CueWord.At) && i + 3 < tokens.Count && tokens[i + 2].Is(CueWord.The) && (tokens[i + 3].Is(CueWord.Youth)
+            || tokens[i + 3].Is(CueWord.Club) || tokens[i + 3].Is(CueWord.Centre) || tokens[i + 3].Is(CueWord.Center) || tokens[i + 3].Is(CueWord.Clinic)
+            || tokens[i + 3].Is(CueWord.Hub) || tokens[i + 3].Is(CueWord.Family) || tokens[i + 3].Is(CueWord.Project) || tokens[i + 3].Is(CueWord.School)))
         {
             return true;
         }
 
-        if ((n1.Is(text, "is") || n1.Is(text, "was")) && i + 3 < tokens.Count && tokens[i + 2].Is(text, "my")
+        if ((n1.Is(CueWord.Is) || n1.Is(CueWord.Was)) && i + 3 < tokens.Count && tokens[i + 2].Is(CueWord.My)
             && (IsRoleWord(text, tokens[i + 3]) || IsRelationWord(text, tokens[i + 3])))
         {
             return true;
@@ -387,8 +374,7 @@ internal static class NameFinder
         return !first.Capitalised && next.Flags == WordFlags.None && LooksLikeName(text, next, capitalised: false);
     }
 
-    private static bool IsAcronym(string text, Token t) =>
-        t.Length >= 2 && !text.AsSpan(t.Start, t.Length).ContainsAnyInRange('a', 'z');
+    private static bool IsAcronym(string text, Token t) => t.Acronym;
 
     private static bool IsRoleWord(string text, Token t) => t.Has(WordFlags.Role);
 
@@ -473,11 +459,13 @@ internal static class NameFinder
             }
 
             var capitalised = char.IsUpper(text[start]);
+            var acronym = false;
             if (length > 1)
             {
                 if (!text.AsSpan(start, length).ContainsAnyInRange('a', 'z'))
                 {
                     upper++;
+                    acronym = true;
                 }
                 else
                 {
@@ -485,14 +473,17 @@ internal static class NameFinder
                 }
             }
 
+            // One lookup gives the flags and the cue word; a possessive ("name's") is looked up whole as well.
             var word = text.AsSpan(start, baseLength);
-            var flags = Lexicon.Lookup(word);
+            var entry = Lexicon.LookupEntry(word);
+            var flags = entry.Flags;
             if (flags == WordFlags.None && word.Contains('-'))
             {
                 flags = HyphenatedFlags(word);
             }
 
-            tokens.Add(new Token(start, length, baseLength, flags, capitalised, sentenceStart, joined));
+            var fullCue = baseLength == length ? entry.Cue : Lexicon.LookupEntry(text.AsSpan(start, length)).Cue;
+            tokens.Add(new Token(start, length, baseLength, flags, capitalised, sentenceStart, joined, acronym, entry.Cue, fullCue));
             prevEnd = i;
         }
 

@@ -8,15 +8,21 @@ namespace FeedbackCollector.Analysis.Redaction;
 /// <param name="Capitalised">First letter is upper case.</param>
 /// <param name="SentenceStart">Begins a sentence, line or quotation, so its capital says nothing.</param>
 /// <param name="Joined">Only spaces (or a hyphen) separate it from the previous token: a name can run on.</param>
-internal readonly record struct Token(int Start, int Length, int BaseLength, WordFlags Flags, bool Capitalised, bool SentenceStart, bool Joined)
+/// <param name="Acronym">Two or more letters and none of them a lower-case ASCII letter ("YP", "DSL").</param>
+/// <param name="BaseCue">The cue word the base word equals, ignoring case.</param>
+/// <param name="FullCue">The cue word the whole token (possessive included) equals, ignoring case.</param>
+internal readonly record struct Token(int Start, int Length, int BaseLength, WordFlags Flags, bool Capitalised, bool SentenceStart, bool Joined,
+    bool Acronym, CueWord BaseCue, CueWord FullCue)
 {
     public int End => Start + Length;
 
     public int BaseEnd => Start + BaseLength;
 
-    public bool Is(string text, string word) =>
-        text.AsSpan(Start, BaseLength).Equals(word, StringComparison.OrdinalIgnoreCase)
-        || text.AsSpan(Start, Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The base word or the whole token is <paramref name="word"/>, ignoring case.</summary>
+    public bool Is(CueWord word) => BaseCue == word || FullCue == word;
+
+    /// <summary>The base word or the whole token is one of the cue words <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public bool IsAnyOf(CueWord first, CueWord last) => (BaseCue >= first && BaseCue <= last) || (FullCue >= first && FullCue <= last);
 
     public bool Has(WordFlags flags) => (Flags & flags) != 0;
 

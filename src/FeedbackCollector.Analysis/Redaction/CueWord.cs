@@ -1,0 +1,297 @@
+namespace FeedbackCollector.Analysis.Redaction;
+
+/// <summary>
+/// The words the name finder compares tokens with ("my name is", "thanks", "at the youth club"). Each token carries
+/// the cue word it equals (ignoring case), looked up once with its flags, so the cue checks compare a byte instead of
+/// comparing strings case-insensitively.
+/// </summary>
+internal enum CueWord : byte
+{
+    /// <summary>Not a cue word.</summary>
+    None,
+    /// <summary>"and".</summary>
+    And,
+    /// <summary>"miss".</summary>
+    Miss,
+    /// <summary>"sir".</summary>
+    Sir,
+    /// <summary>"auntie".</summary>
+    Auntie,
+    /// <summary>"aunty".</summary>
+    Aunty,
+    /// <summary>"uncle".</summary>
+    Uncle,
+    /// <summary>"nanna".</summary>
+    Nanna,
+    /// <summary>"grandma".</summary>
+    Grandma,
+    /// <summary>"grandad".</summary>
+    Grandad,
+    /// <summary>"called".</summary>
+    Called,
+    /// <summary>"named".</summary>
+    Named,
+    /// <summary>"name's".</summary>
+    NamePossessive,
+    /// <summary>"aka".</summary>
+    Aka,
+    /// <summary>"names".</summary>
+    Names,
+    /// <summary>"my".</summary>
+    My,
+    /// <summary>"her".</summary>
+    Her,
+    /// <summary>"his".</summary>
+    His,
+    /// <summary>"their".</summary>
+    Their,
+    /// <summary>"as".</summary>
+    As,
+    /// <summary>"known".</summary>
+    Known,
+    /// <summary>"me".</summary>
+    Me,
+    /// <summary>"call".</summary>
+    Call,
+    /// <summary>"name".</summary>
+    Name,
+    /// <summary>"is".</summary>
+    Is,
+    /// <summary>"was".</summary>
+    Was,
+    /// <summary>"its".</summary>
+    Its,
+    /// <summary>"it's".</summary>
+    ItIs,
+    /// <summary>"n".</summary>
+    N,
+    /// <summary>"&amp;" (a token is letters only, so never matched).</summary>
+    Ampersand,
+    /// <summary>"i".</summary>
+    I,
+    /// <summary>"told".</summary>
+    Told,
+    /// <summary>"asked".</summary>
+    Asked,
+    /// <summary>"thanks".</summary>
+    Thanks,
+    /// <summary>"thank".</summary>
+    Thank,
+    /// <summary>"love".</summary>
+    Love,
+    /// <summary>"hi".</summary>
+    Hi,
+    /// <summary>"dear".</summary>
+    Dear,
+    /// <summary>"with".</summary>
+    With,
+    /// <summary>"spoke".</summary>
+    Spoke,
+    /// <summary>"met".</summary>
+    Met,
+    /// <summary>"you".</summary>
+    You,
+    /// <summary>"to".</summary>
+    To,
+    /// <summary>"shoutout".</summary>
+    Shoutout,
+    /// <summary>"out".</summary>
+    Out,
+    /// <summary>"for".</summary>
+    For,
+    /// <summary>"at".</summary>
+    At,
+    /// <summary>"from".</summary>
+    From,
+    /// <summary>"x".</summary>
+    X,
+    /// <summary>"xx".</summary>
+    Xx,
+    /// <summary>"im".</summary>
+    Im,
+    /// <summary>"i'm".</summary>
+    IAm,
+    /// <summary>"this".</summary>
+    This,
+    /// <summary>"am".</summary>
+    Am,
+    /// <summary>"here".</summary>
+    Here,
+    /// <summary>"mum".</summary>
+    Mum,
+    /// <summary>"dad".</summary>
+    Dad,
+    /// <summary>"mam".</summary>
+    Mam,
+    /// <summary>"mom".</summary>
+    Mom,
+    /// <summary>"house".</summary>
+    House,
+    /// <summary>"family".</summary>
+    Family,
+    /// <summary>"parents".</summary>
+    Parents,
+    /// <summary>"carer".</summary>
+    Carer,
+    /// <summary>"birthday".</summary>
+    Birthday,
+    /// <summary>"phone".</summary>
+    Phone,
+    /// <summary>"room".</summary>
+    Room,
+    /// <summary>"dob".</summary>
+    Dob,
+    /// <summary>"the".</summary>
+    The,
+    /// <summary>"youth".</summary>
+    Youth,
+    /// <summary>"club".</summary>
+    Club,
+    /// <summary>"centre".</summary>
+    Centre,
+    /// <summary>"center".</summary>
+    Center,
+    /// <summary>"clinic".</summary>
+    Clinic,
+    /// <summary>"hub".</summary>
+    Hub,
+    /// <summary>"project".</summary>
+    Project,
+    /// <summary>"school".</summary>
+    School,
+    /// <summary>"lovely".</summary>
+    Lovely,
+    /// <summary>"happy".</summary>
+    Happy,
+    /// <summary>"lucky".</summary>
+    Lucky,
+    /// <summary>"sunny".</summary>
+    Sunny,
+    /// <summary>"precious".</summary>
+    Precious,
+    /// <summary>"unique".</summary>
+    Unique,
+    /// <summary>"divine".</summary>
+    Divine,
+    /// <summary>"royal".</summary>
+    Royal,
+    /// <summary>"rich".</summary>
+    Rich,
+    /// <summary>"ace".</summary>
+    Ace,
+    /// <summary>"golden".</summary>
+    Golden,
+    /// <summary>"gold".</summary>
+    Gold,
+    /// <summary>"ginger".</summary>
+    Ginger,
+    /// <summary>"rocky".</summary>
+    Rocky,
+    /// <summary>"misty".</summary>
+    Misty,
+}
+
+/// <summary>The text of each <see cref="CueWord"/>.</summary>
+internal static class CueWords
+{
+    /// <summary>The first of the names that are also describing words ("lovely", "happy"; see word-names.txt).</summary>
+    public const CueWord FirstDescribing = CueWord.Lovely;
+
+    /// <summary>The last of the describing names.</summary>
+    public const CueWord LastDescribing = CueWord.Misty;
+
+    /// <summary>Every cue word with its text.</summary>
+    public static readonly (CueWord Cue, string Word)[] All =
+    [
+        (CueWord.And, "and"),
+        (CueWord.Miss, "miss"),
+        (CueWord.Sir, "sir"),
+        (CueWord.Auntie, "auntie"),
+        (CueWord.Aunty, "aunty"),
+        (CueWord.Uncle, "uncle"),
+        (CueWord.Nanna, "nanna"),
+        (CueWord.Grandma, "grandma"),
+        (CueWord.Grandad, "grandad"),
+        (CueWord.Called, "called"),
+        (CueWord.Named, "named"),
+        (CueWord.NamePossessive, "name's"),
+        (CueWord.Aka, "aka"),
+        (CueWord.Names, "names"),
+        (CueWord.My, "my"),
+        (CueWord.Her, "her"),
+        (CueWord.His, "his"),
+        (CueWord.Their, "their"),
+        (CueWord.As, "as"),
+        (CueWord.Known, "known"),
+        (CueWord.Me, "me"),
+        (CueWord.Call, "call"),
+        (CueWord.Name, "name"),
+        (CueWord.Is, "is"),
+        (CueWord.Was, "was"),
+        (CueWord.Its, "its"),
+        (CueWord.ItIs, "it's"),
+        (CueWord.N, "n"),
+        (CueWord.Ampersand, "&"),
+        (CueWord.I, "i"),
+        (CueWord.Told, "told"),
+        (CueWord.Asked, "asked"),
+        (CueWord.Thanks, "thanks"),
+        (CueWord.Thank, "thank"),
+        (CueWord.Love, "love"),
+        (CueWord.Hi, "hi"),
+        (CueWord.Dear, "dear"),
+        (CueWord.With, "with"),
+        (CueWord.Spoke, "spoke"),
+        (CueWord.Met, "met"),
+        (CueWord.You, "you"),
+        (CueWord.To, "to"),
+        (CueWord.Shoutout, "shoutout"),
+        (CueWord.Out, "out"),
+        (CueWord.For, "for"),
+        (CueWord.At, "at"),
+        (CueWord.From, "from"),
+        (CueWord.X, "x"),
+        (CueWord.Xx, "xx"),
+        (CueWord.Im, "im"),
+        (CueWord.IAm, "i'm"),
+        (CueWord.This, "this"),
+        (CueWord.Am, "am"),
+        (CueWord.Here, "here"),
+        (CueWord.Mum, "mum"),
+        (CueWord.Dad, "dad"),
+        (CueWord.Mam, "mam"),
+        (CueWord.Mom, "mom"),
+        (CueWord.House, "house"),
+        (CueWord.Family, "family"),
+        (CueWord.Parents, "parents"),
+        (CueWord.Carer, "carer"),
+        (CueWord.Birthday, "birthday"),
+        (CueWord.Phone, "phone"),
+        (CueWord.Room, "room"),
+        (CueWord.Dob, "dob"),
+        (CueWord.The, "the"),
+        (CueWord.Youth, "youth"),
+        (CueWord.Club, "club"),
+        (CueWord.Centre, "centre"),
+        (CueWord.Center, "center"),
+        (CueWord.Clinic, "clinic"),
+        (CueWord.Hub, "hub"),
+        (CueWord.Project, "project"),
+        (CueWord.School, "school"),
+        (CueWord.Lovely, "lovely"),
+        (CueWord.Happy, "happy"),
+        (CueWord.Lucky, "lucky"),
+        (CueWord.Sunny, "sunny"),
+        (CueWord.Precious, "precious"),
+        (CueWord.Unique, "unique"),
+        (CueWord.Divine, "divine"),
+        (CueWord.Royal, "royal"),
+        (CueWord.Rich, "rich"),
+        (CueWord.Ace, "ace"),
+        (CueWord.Golden, "golden"),
+        (CueWord.Gold, "gold"),
+        (CueWord.Ginger, "ginger"),
+        (CueWord.Rocky, "rocky"),
+        (CueWord.Misty, "misty"),
+    ];
+}
