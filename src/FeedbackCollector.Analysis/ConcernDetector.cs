@@ -25,8 +25,13 @@ public sealed class ConcernDetector : IConcernDetector
 
     private static readonly ConcernRule[] Rules = ConcernRules.All;
 
-    /// <summary>Anchor word to the rules it gates.</summary>
-    private static readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Anchors = BuildAnchors();
+    /// <summary>
+    /// Word to the rules it is an anchor of, and a bit for each <see cref="ConcernRule.Requires"/> word set it belongs to.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (int[] Rules, ulong Sets)>.AlternateLookup<ReadOnlySpan<char>> Anchors = BuildAnchors(out Needs);
+
+    /// <summary>By rule: the bits of the word sets of its <see cref="ConcernRule.Requires"/>, all of which the text must hold.</summary>
+    private static readonly ulong[] Needs;
 
     private readonly ConcernModel? _model;
 
@@ -62,12 +67,12 @@ public sealed class ConcernDetector : IConcernDetector
 
         // Phrase rules: one dictionary look-up per word decides which can match at all.
         Span<bool> active = stackalloc bool[Rules.Length];
-        if (Activate(text, active))
+        if (Activate(text, active, out var present))
         {
             for (var i = 0; i < Rules.Length; i++)
             {
                 var rule = Rules[i];
-                if (!active[i] || from[SlotOf(rule.Category)] >= 0)
+                if (!active[i] || (present & Needs[i]) != Needs[i] || from[SlotOf(rule.Category)] >= 0)
                 {
                     continue;
                 }
@@ -151,43 +156,76 @@ public sealed class ConcernDetector : IConcernDetector
         return new ConcernResult(true, categories[0], categories, evidence.ToString());
     }
 
-    private static bool Activate(ReadOnlySpan<char> text, Span<bool> active)
+    /// <summary>Marks the rules one of whose anchors is in the text and collects the required word sets it holds.</summary>
+    private static bool Activate(ReadOnlySpan<char> text, Span<bool> active, out ulong present)
     {
         var any = false;
+        present = 0;
         foreach (var range in text.Split(' '))
         {
             var word = text[range];
-            if (word.Length > 1 && Anchors.TryGetValue(word, out var rules))
+            if (word.Length > 1 && Anchors.TryGetValue(word, out var entry))
             {
-                foreach (var r in rules)
+                foreach (var r in entry.Rules)
                 {
                     active[r] = true;
                 }
 
-                any = true;
+                any |= entry.Rules.Length > 0;
+                present |= entry.Sets;
             }
         }
 
         return any;
     }
 
-    private static FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> BuildAnchors()
+    private static FrozenDictionary<string, (int[] Rules, ulong Sets)>.AlternateLookup<ReadOnlySpan<char>> BuildAnchors(out ulong[] needs)
     {
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var rules = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var sets = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        needs = new ulong[Rules.Length];
+        var bit = 0;
         for (var i = 0; i < Rules.Length; i++)
         {
             foreach (var anchor in Rules[i].Anchors.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (!index.TryGetValue(anchor, out var list))
+                if (!rules.TryGetValue(anchor, out var list))
                 {
-                    index[anchor] = list = [];
+                    rules[anchor] = list = [];
                 }
 
                 list.Add(i);
             }
+
+            foreach (var set in (Rules[i].Requires ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                // One bit a set; words of one letter are never looked up (see Activate), so they cannot be required.
+                if (bit == 64)
+                {
+                    throw new InvalidOperationException("More than 64 required word sets in the concern rules.");
+                }
+
+                foreach (var word in set.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (word.Length < 2)
+                    {
+                        throw new InvalidOperationException($"Required word '{word}' of a concern rule is shorter than two letters.");
+                    }
+
+                    sets[word] = sets.GetValueOrDefault(word) | (1UL << bit);
+                }
+
+                needs[i] |= 1UL << bit;
+                bit++;
+            }
         }
 
-        return index.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal)
+        foreach (var word in sets.Keys)
+        {
+            rules.TryAdd(word, []);
+        }
+
+        return rules.ToFrozenDictionary(kv => kv.Key, kv => (kv.Value.ToArray(), sets.GetValueOrDefault(kv.Key)), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

@@ -34,10 +34,14 @@ internal static partial class ConcernRules
     [
         new(ConcernCategory.ImmediateDanger, Topic: false, "following follow follows followed sledzi", IdFollowing()),
         new(ConcernCategory.ImmediateDanger, Topic: false, "knife gun blade machete weapon shank hammer bat noz", IdWeapon()),
-        new(ConcernCategory.ImmediateDanger, Topic: false, "hurt kill stab shoot beat batter rape attack slash shank merk do get jump find dead coming", IdThreat()),
-        new(ConcernCategory.ImmediateDanger, Topic: false, "breathe breathing wake waking jump bridge roof doing letters note goodbye suicide missing find ran run running away sleeping ambulance tonight today now", IdEmergency()),
-        new(ConcernCategory.ImmediateDanger, Topic: false, "danger now help niebezpieczenstwie khatre mujhe", IdNow()),
-        new(ConcernCategory.ImmediateDanger, Topic: false, "outside door trying coming life stabbed shot raped hiding locked waiting let leave burn fire torch", IdOutside()),
+        new(ConcernCategory.ImmediateDanger, Topic: false, "hurt kill stab shoot beat batter rape attack slash shank merk do get jump find dead coming", IdThreat(),
+            Requires: "me us him them my dead scared | going gonna gna will hell shell theyll hed shed theyd said threatened threatening threatens coming comin want wants scared"),
+        new(ConcernCategory.ImmediateDanger, Topic: false, "breathe breathing wake waking jump bridge roof doing letters note goodbye suicide missing find ran run running away sleeping ambulance tonight today now", IdEmergency(),
+            Requires: "breathe breathing wake waking jump doing take do end kill letters note goodbye suicide missing find away sleeping ambulance"),
+        new(ConcernCategory.ImmediateDanger, Topic: false, "danger safe help niebezpieczenstwie khatre mujhe", IdNow(),
+            Requires: "now danger asap quick quickly urgently please jestem mujhe khatre"),
+        new(ConcernCategory.ImmediateDanger, Topic: false, "outside door trying coming life stabbed shot raped hiding locked waiting let leave burn fire torch", IdOutside(),
+            Requires: "outside door trying coming life stabbed shot raped let house flat home room bathroom toilet cupboard wardrobe"),
         new(ConcernCategory.SelfHarm, Topic: false, "kms kys", ShKys()),
         new(ConcernCategory.SelfHarm, Topic: false, SelfAnchors, ShMyself()),
         new(ConcernCategory.SelfHarm, Topic: false, "life", ShLife()),
@@ -46,8 +50,9 @@ internal static partial class ConcernRules
         new(ConcernCategory.SelfHarm, Topic: false, "die dead disappear exist existing here wake end over stop", ShDie()),
         new(ConcernCategory.SelfHarm, Topic: false, "here born alive better happier easier", ShNotBorn()),
         new(ConcernCategory.SelfHarm, Topic: false, "want wanna wana", ShNotWant()),
-        new(ConcernCategory.SelfHarm, Topic: false, "point reason worth cope cant", ShNoPoint()),
-        new(ConcernCategory.SelfHarm, Topic: false, "cut cuts cutting cuttin cuting scratch scratches scratching scratched burn burns burning burnt carve carving carved head till until til", ShCutting()),
+        new(ConcernCategory.SelfHarm, Topic: false, "point reason worth cope cant", ShNoPoint(), Requires: "living alive live life on here cope"),
+        new(ConcernCategory.SelfHarm, Topic: false, "cut cuts cutting cuttin cuting scratch scratches scratching scratched burn burns burning burnt carve carving carved head till until til", ShCutting(),
+            Requires: "my her his their bleed bleeds cutting cuttin cuting cut"),
         new(ConcernCategory.SelfHarm, Topic: false, "self selfharm selfharming selfharmed selfharmin", ShSelfHarm()),
         new(ConcernCategory.SelfHarm, Topic: false, "sh", ShSh()),
         new(ConcernCategory.SelfHarm, Topic: false, "eating make starve starving", ShEating()),
@@ -58,24 +63,32 @@ internal static partial class ConcernRules
         new(ConcernCategory.Exploitation, Topic: false, "groomed grooming exploited trafficked used", ExGroomed()),
         new(ConcernCategory.Exploitation, Topic: false, "send sends sent sending nudes naked pics pictures photos sexy videos share shared leak leaked post posted", ExImages()),
         new(ConcernCategory.Exploitation, Topic: false, "older give gave gives giving pay paid pays paying offer offered offers offering promised buy buys bought sending sends sent", ExOlder()),
-        new(ConcernCategory.Exploitation, Topic: false, "carry carrying carried hold holding move moving drop dropping deliver delivering sell selling sold hide hiding hid stash stashing stashed shotting dealing deal shot make made makes towns town put puts", ExCarry()),
+        new(ConcernCategory.Exploitation, Topic: false, "carry carrying carried hold holding move moving drop dropping deliver delivering sell selling sold hide hiding hid stash stashing stashed shotting dealing deal shot make made makes towns town put puts", ExCarry(),
+            Requires: "drugs weed gear packages parcels package parcel for coke crack sell carry hold deliver move off with bag pocket room school coat bra"),
         new(ConcernCategory.Exploitation, Topic: false, "county line lines trap trapping cunch cunching plugging jugging bando", ExLines()),
         new(ConcernCategory.Exploitation, Topic: false, "owe debt off", ExDebt()),
-        new(ConcernCategory.Exploitation, Topic: false, "online snap snapchat insta instagram tiktok tik discord roblox fortnite xbox whatsapp internet game app facebook omegle telegram hes", ExOnline()),
-        new(ConcernCategory.Exploitation, Topic: false, "boyfriend bf girlfriend gf lad man guy boy bloke fella grown men cars car vans picked collected wants wanted asked asks asking says said claims claimed sends sent sending comes coming came", ExAdult()),
+        new(ConcernCategory.Exploitation, Topic: false, "online snap snapchat insta instagram tiktok tik discord roblox fortnite xbox whatsapp internet game app facebook omegle telegram hes", ExOnline(),
+            Requires: "wants wanted asked asks asking said says told telling messages messaging sends sent sending offered offering older adult meet met meeting talking speaking"),
+        new(ConcernCategory.Exploitation, Topic: false, "boyfriend bf girlfriend gf lad man guy boy bloke fella grown men cars car vans picked collected wants wanted asked asks asking says said claims claimed sends sent sending comes coming came", ExAdult(),
+            Requires: "boyfriend bf girlfriend gf lad man guy boy bloke fella grown older men guys lads car cars adult stranger his hes he shes she person with online"),
         new(ConcernCategory.Exploitation, Topic: false, "missing sex sexual prosi chce", ExMissing()),
         new(ConcernCategory.AbuseNeglect, Topic: false, HarmAnchors, AnHarm()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "safe unsafe", AnUnsafe()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "home scared afraid frightened terrified petrified", AnHome()),
+        new(ConcernCategory.AbuseNeglect, Topic: false, "home scared afraid frightened terrified petrified", AnHome(),
+            Requires: "scared afraid frightened terrified petrified dread dreading want wanna cant"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "lock locks locked", AnLocked()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "food eat eaten ate hungry", AnFood()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "nobody noone one body alone feed wash change drinks drunk high drugs face bed eat leftovers look electric electricity heating gas water", AnNobody()),
+        new(ConcernCategory.AbuseNeglect, Topic: false, "nobody noone one body alone feed wash change drinks drunk high drugs face bed eat leftovers look electric electricity heating gas water", AnNobody(),
+            Requires: "after care cares feed feeds home washes changes cleans cooks food up wash change drinks drunk high drugs face bed allowed leftovers left electric electricity heating gas water"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "out", AnKickedOut()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "marks bruises bruise being neglected abused beaten stuff things", AnMarks()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "secret tell secrets quiet room bed bedroom", AnSecret()),
+        new(ConcernCategory.AbuseNeglect, Topic: false, "marks bruises bruise being neglected abused beaten stuff things", AnMarks(),
+            Requires: "marks bruises bruise abused hurt neglected hit beaten me"),
+        new(ConcernCategory.AbuseNeglect, Topic: false, "secret tell secrets quiet room bed bedroom", AnSecret(),
+            Requires: "keep night when secret cant can mustnt shouldnt shouldn isnt arent not"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "bije bija mnie boje jestem dotykal dotykala jedzenia mujhe ghar khana", AnOther()),
-        new(ConcernCategory.DomesticAbuse, Topic: false, HarmAnchors + " grabbed grabs grabbing squeezed squeezes gets got getting", DaHarm()),
+        new(ConcernCategory.DomesticAbuse, Topic: false, HarmAnchors + " grabbed grabs grabbing squeezed squeezes", DaHarm(),
+            Requires: "her mum mums mam mom mummy mother my dad each nan his by"),
         new(ConcernCategory.DomesticAbuse, Topic: false, "threaten threatens threatened threatening kill shouts screams yells hurt stab hit batter beat", DaThreat()),
         new(ConcernCategory.DomesticAbuse, Topic: false, "fight fighting fought argue arguing row rowing police bruises eye eyes marks cuts", DaFights()),
         new(ConcernCategory.DomesticAbuse, Topic: false, "controls controlling controlled let checks leave frightened scared terrified smash smashed smashes smashing refuge fled punch punched punches punching", DaControl()),
@@ -443,5 +456,10 @@ internal static partial class ConcernRules
 
 }
 
-/// <summary>A concern rule: its category, whether it is a bare topic, its anchor words and its pattern.</summary>
-internal sealed record ConcernRule(ConcernCategory Category, bool Topic, string Anchors, Regex Pattern);
+/// <summary>
+/// A concern rule: its category, whether it is a bare topic, its anchor words and its pattern. Every match contains one
+/// of the anchors; <paramref name="Requires"/> adds further word sets, '|' between sets, of which every match also holds
+/// a word of each (words of two letters or more, as whole words of <see cref="ConcernText"/>), so that a rule whose
+/// anchor is a common word ("now", "do", "said") runs only when the rest of what it needs is in the text too.
+/// </summary>
+internal sealed record ConcernRule(ConcernCategory Category, bool Topic, string Anchors, Regex Pattern, string? Requires = null);
