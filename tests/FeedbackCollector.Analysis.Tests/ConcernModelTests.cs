@@ -20,6 +20,20 @@ public class ConcernModelTests
     }
 
     [Theory]
+    // The neglect rule's "left on our own for days" branch: "left" gates the rule (it was missing from its anchors, so the
+    // branch never ran on a text without "alone" and the rule's other words).
+    [InlineData("me and my little brother got left on our own for 3 days")]
+    [InlineData("they left us on our own all weekend again")]
+    public void The_rules_flag_children_left_on_their_own_for_days(string text)
+    {
+        var result = rulesAlone.Detect(text, Audience.Child);
+
+        Assert.True(result.Flagged);
+        Assert.Equal(ConcernCategory.AbuseNeglect, result.Category);
+        Assert.Contains("left", result.Evidence!, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // Phrasings the rules pass over (asserted below) that the model flags, with the category its head chooses.
     [InlineData("my stepdad comes in the bathroom when im in the shower and wont leave", Audience.Child, ConcernCategory.AbuseNeglect)]
     [InlineData("i dont think i can keep going much longer", Audience.Child, ConcernCategory.SelfHarm)]

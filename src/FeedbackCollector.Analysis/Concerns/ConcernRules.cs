@@ -78,7 +78,7 @@ internal static partial class ConcernRules
             Requires: "scared afraid frightened terrified petrified dread dreading want wanna cant"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "lock locks locked", AnLocked()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "food eat eaten ate hungry", AnFood()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "nobody noone one body alone feed wash change drinks drunk high drugs face bed eat leftovers look electric electricity heating gas water", AnNobody(),
+        new(ConcernCategory.AbuseNeglect, Topic: false, "nobody noone one body alone left feed wash change drinks drunk high drugs face bed eat leftovers look electric electricity heating gas water", AnNobody(),
             Requires: "after care cares feed feeds home washes changes cleans cooks food up wash change drinks drunk high drugs face bed allowed leftovers left electric electricity heating gas water"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "out", AnKickedOut()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual()),
