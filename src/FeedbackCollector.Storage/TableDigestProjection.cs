@@ -165,30 +165,9 @@ public sealed class TableDigestProjection : IDigestProjection
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = System.Threading.Channels.Channel.CreateBounded<DigestEntry>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = false });
         var producer = ProduceAsync(tables, filter, channel.Writer, cts.Token);
-        Exception? failure = null;
-        try
+        await foreach (var entry in ChannelDrain.DrainAsync(channel.Reader, producer, cts, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var entry in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return entry;
-            }
-        }
-        finally
-        {
-            // Also reached when the caller stops early: stop the shard queries and wait for them.
-            await cts.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await producer.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        }
-        if (failure is not null && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            yield return entry;
         }
     }
 

@@ -113,7 +113,7 @@ public sealed partial class TableResponseRepository : IResponseCurationStore
                 channel.Writer.TryComplete();
             }
         }, CancellationToken.None);
-        await foreach (var item in DrainAsync(channel.Reader, producer, cts, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in ChannelDrain.DrainAsync(channel.Reader, producer, cts, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
         }

@@ -171,43 +171,9 @@ public sealed partial class TableResponseRepository : IResponseRepository
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = System.Threading.Channels.Channel.CreateBounded<SurveyResponse>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = false });
         var producer = ProduceAsync(partitions, from, to, query.SurveyCode, channel.Writer, cts.Token);
-        await foreach (var response in DrainAsync(channel.Reader, producer, cts, cancellationToken).ConfigureAwait(false))
+        await foreach (var response in ChannelDrain.DrainAsync(channel.Reader, producer, cts, cancellationToken).ConfigureAwait(false))
         {
             yield return response;
-        }
-    }
-
-    /// <summary>
-    /// Yields what the partition queries write to <paramref name="reader"/>; when the caller is done (or stops early) it
-    /// cancels the queries, waits for <paramref name="producer"/> and rethrows its failure unless the caller cancelled.
-    /// </summary>
-    private static async IAsyncEnumerable<T> DrainAsync<T>(ChannelReader<T> reader, Task producer, CancellationTokenSource cts,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Exception? failure = null;
-        try
-        {
-            await foreach (var item in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            // Also reached when the caller stops early: stop the partition queries and wait for them.
-            await cts.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await producer.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        }
-        if (failure is not null && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
 
