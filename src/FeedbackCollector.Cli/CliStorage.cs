@@ -5,6 +5,7 @@ using FeedbackCollector.Core.Storage;
 using FeedbackCollector.Core.Surveys;
 using FeedbackCollector.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Cli;
 
@@ -137,6 +138,35 @@ public sealed class CliStorage(IConfiguration configuration) : ICliStorage
             await console.Error.WriteLineAsync("Could not get a token for storage: " + FirstLine(ex.Message)).ConfigureAwait(false);
             return UnavailableExitCode;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> with the services built for <paramref name="connection"/>, reporting storage that
+    /// is not configured (exit 1) or not reachable as <see cref="RunAsync(CliConsole, Func{Task{int}})"/> does.
+    /// </summary>
+    public static Task<int> RunWithServicesAsync(
+        CliConsole console,
+        Func<string?, CancellationToken, Task<IServiceProvider>> services,
+        string? connection,
+        Func<IServiceProvider, Task<int>> command,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(command);
+        return RunAsync(console, async () =>
+        {
+            IServiceProvider provider;
+            try
+            {
+                provider = await services(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OptionsValidationException ex)
+            {
+                await console.Error.WriteLineAsync("Storage is not configured: " + ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+            return await command(provider).ConfigureAwait(false);
+        });
     }
 
     private static string FirstLine(string text)

@@ -3,7 +3,6 @@ using System.Globalization;
 using FeedbackCollector.Core.Digests;
 using FeedbackCollector.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Cli.Commands;
 
@@ -80,18 +79,8 @@ public sealed class DigestCommand : ICliCommand
         var period = DigestPeriod.TryFromDates(from, to, _time.GetUtcNow(), out var errors)
                      ?? throw new CliUsageException(string.Join(" ", errors.Values));
 
-        return await CliStorage.RunAsync(console, async () =>
+        return await CliStorage.RunWithServicesAsync(console, _services, connection, async services =>
         {
-            IServiceProvider services;
-            try
-            {
-                services = await _services(connection, cancellationToken);
-            }
-            catch (OptionsValidationException ex)
-            {
-                await console.Error.WriteLineAsync("Storage is not configured: " + ex.Message);
-                return 1;
-            }
             var producer = services.GetRequiredService<IDigestProducer>();
             var archive = services.GetRequiredService<IDigestArchive>();
             var watch = Stopwatch.StartNew();
@@ -115,6 +104,6 @@ public sealed class DigestCommand : ICliCommand
                 await console.Out.WriteLineAsync($"  {f.Name,-14} {f.Content.Length,10:N0} bytes{(outDir is null ? "" : "  → " + Path.Combine(outDir, f.Name))}");
             }
             return 0;
-        });
+        }, cancellationToken);
     }
 }

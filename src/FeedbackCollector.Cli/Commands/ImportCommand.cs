@@ -5,7 +5,6 @@ using FeedbackCollector.Core.Notes;
 using FeedbackCollector.Core.Storage;
 using FeedbackCollector.Notes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Cli.Commands;
 
@@ -114,18 +113,8 @@ public sealed class ImportCommand : ICliCommand
             return 0;
         }
 
-        return await CliStorage.RunAsync(console, async () =>
+        return await CliStorage.RunWithServicesAsync(console, _services, connection, async services =>
         {
-            IServiceProvider services;
-            try
-            {
-                services = await _services(connection, cancellationToken);
-            }
-            catch (OptionsValidationException ex)
-            {
-                await console.Error.WriteLineAsync("Storage is not configured: " + ex.Message);
-                return 1;
-            }
             var request = new ImportRequest(Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes)), SurveyExportReader.NameOf(tool), survey, audience, rows);
             var outcome = await services.GetRequiredService<ImportHandler>().HandleAsync(request, "cli:" + Environment.UserName, cancellationToken);
             switch (outcome.Kind)
@@ -147,6 +136,6 @@ public sealed class ImportCommand : ICliCommand
                     await console.Error.WriteLineAsync(outcome.Message ?? outcome.Kind.ToString());
                     return 1;
             }
-        });
+        }, cancellationToken);
     }
 }

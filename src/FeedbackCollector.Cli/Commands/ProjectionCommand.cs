@@ -3,7 +3,6 @@ using System.Globalization;
 using FeedbackCollector.Core.Digests;
 using FeedbackCollector.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Cli.Commands;
 
@@ -84,25 +83,15 @@ public sealed class ProjectionCommand : ICliCommand
             }
         }
 
-        return await CliStorage.RunAsync(console, async () =>
+        return await CliStorage.RunWithServicesAsync(console, _services, connection, async services =>
         {
-            IServiceProvider services;
-            try
-            {
-                services = await _services(connection, cancellationToken);
-            }
-            catch (OptionsValidationException ex)
-            {
-                await console.Error.WriteLineAsync("Storage is not configured: " + ex.Message);
-                return 1;
-            }
             var rebuilder = new DigestProjectionRebuilder(services.GetRequiredService<IResponseRepository>(), services.GetRequiredService<IDigestProjection>());
             var watch = Stopwatch.StartNew();
             var done = await rebuilder.RebuildAsync(fromUtc, toUtc, cancellationToken);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Digest projection of {fromUtc:yyyy-MM-dd} to {toUtc.AddDays(-1):yyyy-MM-dd} rebuilt in {watch.Elapsed.TotalSeconds:N1} s: {done.Responses:N0} responses written, {done.Removed:N0} entries of responses no longer stored removed."));
             return 0;
-        });
+        }, cancellationToken);
     }
 
     private static DateTimeOffset Day(string text, string name) =>
