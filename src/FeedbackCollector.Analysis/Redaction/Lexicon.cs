@@ -42,26 +42,17 @@ internal static class Lexicon
 {
     private static readonly FrozenDictionary<string, WordFlags> Words = Load();
 
-    /// <summary>Span lookup so that scanning a text allocates no strings.</summary>
-    private static readonly FrozenDictionary<string, WordFlags>.AlternateLookup<ReadOnlySpan<char>> SpanLookup =
-        Words.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>
-    /// The same words, plus the cue words the name finder compares with, keyed by their ASCII lower-case form for an
-    /// ordinal lookup: the name finder reads every word of every text, and an ordinal hash of a lower-cased copy is
-    /// several times cheaper than a case-insensitive one over keys that include non-ASCII names (chloé, łukasz).
+    /// The same words, plus the cue words the name finder compares with, keyed by their ASCII lower-case form: the name
+    /// finder reads every word of every text, and lower-casing a copy while hashing it, then one probe of a flat table,
+    /// is several times cheaper than a case-insensitive lookup over keys that include non-ASCII names (chloé, łukasz).
     /// For an ASCII word ignoring case is the same as lower-casing both sides: no non-ASCII letter of the lists
     /// upper-cases to an ASCII one, so no non-ASCII key can equal an ASCII word. Other words use <see cref="FullEntries"/>.
     /// </summary>
-    private static readonly FrozenDictionary<string, Entry> AsciiEntries;
+    private static readonly AsciiWordTable AsciiEntries;
 
     /// <summary>Every word and cue word, case-insensitive: for words with a non-ASCII letter.</summary>
     private static readonly FrozenDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> FullEntries;
-
-    private static readonly FrozenDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> AsciiLookup;
-
-    /// <summary>Words longer than this are looked up through <see cref="FullEntries"/> (no list word is this long).</summary>
-    private const int MaxAsciiWord = 32;
 
 #pragma warning disable CA1810 // the two tables are built together from the same entries
     static Lexicon()
@@ -80,35 +71,24 @@ internal static class Lexicon
 
         var full = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         FullEntries = full.GetAlternateLookup<ReadOnlySpan<char>>();
-        AsciiEntries = entries.Where(e => System.Text.Ascii.IsValid(e.Key))
-            .ToFrozenDictionary(e => e.Key.ToLowerInvariant(), e => e.Value, StringComparer.Ordinal);
-        AsciiLookup = AsciiEntries.GetAlternateLookup<ReadOnlySpan<char>>();
+        AsciiEntries = new AsciiWordTable(entries.Where(e => System.Text.Ascii.IsValid(e.Key)).Select(e => (e.Key.ToLowerInvariant(), e.Value)));
     }
 
     /// <summary>Number of distinct words known (for tests and diagnostics).</summary>
     public static int Count => Words.Count;
 
     /// <summary>The flags of <paramref name="word"/>, ignoring case; <see cref="WordFlags.None"/> when unknown.</summary>
-    public static WordFlags Lookup(ReadOnlySpan<char> word) =>
-        SpanLookup.TryGetValue(word, out var flags) ? flags : WordFlags.None;
+    public static WordFlags Lookup(ReadOnlySpan<char> word) => LookupEntry(word).Flags;
 
     /// <summary>
-    /// The flags and cue word of <paramref name="word"/>, ignoring case: the same flags as <see cref="Lookup"/>, and
-    /// the <see cref="CueWord"/> it equals (ignoring case), if any.
+    /// The flags and cue word of <paramref name="word"/>, ignoring case: the flags of the word lists, and the
+    /// <see cref="CueWord"/> it equals (ignoring case), if any.
     /// </summary>
-    public static Entry LookupEntry(ReadOnlySpan<char> word)
-    {
-        if (word.Length <= MaxAsciiWord)
-        {
-            Span<char> lower = stackalloc char[MaxAsciiWord];
-            if (System.Text.Ascii.ToLower(word, lower, out var written) == System.Buffers.OperationStatus.Done)
-            {
-                return AsciiLookup.TryGetValue(lower[..written], out var e) ? e : default;
-            }
-        }
+    public static Entry LookupEntry(ReadOnlySpan<char> word) =>
+        AsciiEntries.TryFind(word, out var entry) ? entry : LookupIgnoringCase(word);
 
-        return FullEntries.TryGetValue(word, out var entry) ? entry : default;
-    }
+    /// <summary>The case-insensitive lookup every word could use (the reference for the ASCII table; non-ASCII words use it).</summary>
+    internal static Entry LookupIgnoringCase(ReadOnlySpan<char> word) => FullEntries.TryGetValue(word, out var entry) ? entry : default;
 
     private static FrozenDictionary<string, WordFlags> Load()
     {
@@ -187,4 +167,130 @@ internal static class Lexicon
             }
         }
     }
+}
+
+/// <summary>
+/// A read-only open-addressing (linear probing) table from lower-case ASCII words to their <see cref="Entry"/>: the keys'
+/// characters sit in one array, and a slot holds a key's hash, place, length and entry together, so a lookup is one
+/// pass over the word (lower-casing and hashing it) and usually one slot and one key comparison.
+/// </summary>
+internal sealed class AsciiWordTable
+{
+    /// <summary>Longest word the table holds or looks up; a longer word is reported as not ASCII-lookupable.</summary>
+    public const int MaxWord = 32;
+
+    private readonly Slot[] _slots;
+    private readonly char[] _chars;
+    private readonly int _shift;
+
+    /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters (duplicates: the last wins).</summary>
+    public AsciiWordTable(IEnumerable<(string Word, Entry Entry)> words)
+    {
+        var list = words.ToList();
+        var bits = 4;
+        while ((1 << bits) < list.Count * 2)
+        {
+            bits++;
+        }
+        _slots = new Slot[1 << bits];
+        _shift = 32 - bits;
+        var chars = new List<char>();
+        var mask = _slots.Length - 1;
+        foreach (var (word, entry) in list)
+        {
+            if (word.Length is 0 or > MaxWord || !System.Text.Ascii.IsValid(word) || word.Any(char.IsAsciiLetterUpper))
+            {
+                throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
+            }
+            var hash = Hash(word);
+            var at = (int)(unchecked(hash * 2654435769u) >> _shift);
+            while (_slots[at].Length != 0 && !(_slots[at].Hash == hash && SameWord(chars, _slots[at], word)))
+            {
+                at = (at + 1) & mask;
+            }
+            var offset = _slots[at].Length != 0 ? _slots[at].Offset : chars.Count;
+            if (_slots[at].Length == 0)
+            {
+                chars.AddRange(word);
+            }
+            _slots[at] = new Slot(hash, offset, (byte)word.Length, entry);
+        }
+        _chars = [.. chars];
+
+        static bool SameWord(List<char> chars, Slot slot, string word)
+        {
+            if (slot.Length != word.Length)
+            {
+                return false;
+            }
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (chars[slot.Offset + i] != word[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Looks <paramref name="word"/> up ignoring ASCII case. Returns false with no entry when the word is not ASCII or is
+    /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry for
+    /// an unknown word.
+    /// </summary>
+    public bool TryFind(ReadOnlySpan<char> word, out Entry entry)
+    {
+        entry = default;
+        if (word.Length > MaxWord)
+        {
+            return false;
+        }
+        Span<char> lower = stackalloc char[MaxWord];
+        var hash = 2166136261u;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c >= 128)
+            {
+                return false;
+            }
+            if (char.IsAsciiLetterUpper(c))
+            {
+                c = (char)(c | 0x20);
+            }
+            lower[i] = c;
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+        var key = lower[..word.Length];
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var at = (int)(unchecked(hash * 2654435769u) >> _shift);
+        while (true)
+        {
+            ref readonly var slot = ref slots[at];
+            if (slot.Length == 0)
+            {
+                return true;
+            }
+            if (slot.Hash == hash && slot.Length == key.Length && key.SequenceEqual(_chars.AsSpan(slot.Offset, slot.Length)))
+            {
+                entry = slot.Entry;
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    private static uint Hash(string word)
+    {
+        var hash = 2166136261u;
+        foreach (var c in word)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+        return hash;
+    }
+
+    private readonly record struct Slot(uint Hash, int Offset, byte Length, Entry Entry);
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace FeedbackCollector.Analysis.Themes;
@@ -9,12 +12,21 @@ namespace FeedbackCollector.Analysis.Themes;
 /// </summary>
 internal sealed class LinearModel
 {
-    // Open-addressing table from feature hash to row (row + 1 stored; 0 is empty): one multiply and usually one probe
-    // per feature, cheaper than Dictionary's buckets and entries on the per-text path.
-    private readonly uint[] _keys;
-    private readonly int[] _slots;
+    /// <summary>Slots of the feature table: a power of two, at least twice the number of features.</summary>
+    private readonly Entry[] _table;
     private readonly int _shift;
+
+    /// <summary>The weights as read (row-major, rows × classes): what <see cref="Write"/> writes.</summary>
     private readonly float[] _weights;
+
+    /// <summary>
+    /// The weights again, each row padded to <see cref="_stride"/> floats and starting on a 64-byte boundary (the array is
+    /// pinned, so the boundary stays), so that a row of up to 16 classes is one cache line and is added with whole
+    /// vectors. <see cref="_origin"/> is the index of row 0.
+    /// </summary>
+    private readonly float[] _rows;
+    private readonly int _origin;
+    private readonly int _stride;
     private readonly float[] _bias;
 
     /// <summary>Creates a model from its parts; <paramref name="weights"/> is row-major, rows × classes.</summary>
@@ -28,43 +40,65 @@ internal sealed class LinearModel
         Features = features;
         _weights = weights;
         _bias = bias;
+        var c = classes.Length;
+        _stride = c <= 4 ? 4 : c <= 8 ? 8 : c <= 16 ? 16 : (c + 3) & ~3;
+        const int Line = 64 / sizeof(float);
+        _rows = GC.AllocateArray<float>((features.Length * _stride) + Line, pinned: true);
+        _origin = AlignedStart(_rows, Line);
+        for (var r = 0; r < features.Length; r++)
+        {
+            weights.AsSpan(r * c, c).CopyTo(_rows.AsSpan(_origin + (r * _stride), c));
+        }
+
         var bits = 4;
         while ((1 << bits) < features.Length * 2)
         {
             bits++;
         }
-        _keys = new uint[1 << bits];
-        _slots = new int[1 << bits];
+        _table = new Entry[1 << bits];
         _shift = 32 - bits;
         for (var r = 0; r < features.Length; r++)
         {
             var at = Slot(features[r]);
-            while (_slots[at] != 0 && _keys[at] != features[r])
+            while (_table[at].RowPlusOne != 0 && _table[at].Key != features[r])
             {
-                at = (at + 1) & (_slots.Length - 1);
+                at = (at + 1) & (_table.Length - 1);
             }
-            _keys[at] = features[r];
-            _slots[at] = r + 1;
+            _table[at] = new Entry(features[r], r + 1);
         }
+    }
+
+    /// <summary>The first index of a pinned array whose address is a multiple of <paramref name="line"/> floats.</summary>
+    private static int AlignedStart(float[] pinned, int line)
+    {
+        // The array lives on the pinned heap and never moves, so the handle is only needed to read its address.
+        var handle = GCHandle.Alloc(pinned, GCHandleType.Pinned);
+        var address = (nuint)handle.AddrOfPinnedObject();
+        handle.Free();
+        var misalignment = (int)(address % (nuint)(line * sizeof(float))) / sizeof(float);
+        return misalignment == 0 ? 0 : line - misalignment;
     }
 
     private int Slot(uint hash) => (int)(unchecked(hash * 2654435769u) >> _shift);
 
+    /// <summary>The row of a feature hash, or -1: linear probing; a slot holds the key and its row together.</summary>
     private int Find(uint hash)
     {
+        var table = _table;
+        var mask = table.Length - 1;
         var at = Slot(hash);
         while (true)
         {
-            var slot = _slots[at];
-            if (slot == 0)
+            var e = table[at];
+            if (e.RowPlusOne == 0)
             {
                 return -1;
             }
-            if (_keys[at] == hash)
+            if (e.Key == hash)
             {
-                return slot - 1;
+                return e.RowPlusOne - 1;
             }
-            at = (at + 1) & (_slots.Length - 1);
+            at = (at + 1) & mask;
         }
     }
 
@@ -93,31 +127,81 @@ internal sealed class LinearModel
     public void Score(List<Feature> features, Span<float> logits, Span<int> rows)
     {
         var c = Classes.Length;
-        _bias.AsSpan().CopyTo(logits);
-        for (var f = 0; f < features.Count; f++)
+        var list = CollectionsMarshal.AsSpan(features);
+        // Each class's sum is built in the same order, one multiply and one add at a time, whether by vector lanes or
+        // one by one, so the scores are the same bit for bit either way (no fused multiply-add).
+        if (_stride == 16 && Vector256.IsHardwareAccelerated)
         {
-            var feature = features[f];
-            var row = Find(feature.Hash);
+            Span<float> sums = stackalloc float[16];
+            _bias.AsSpan().CopyTo(sums);
+            var lo = Vector256.Create<float>(sums);
+            var hi = Vector256.Create<float>(sums[8..]);
+            ref var origin = ref _rows[_origin];
+            for (var f = 0; f < list.Length; f++)
+            {
+                var row = FindRow(list, f, rows);
+                if (row >= 0)
+                {
+                    ref var w = ref Unsafe.Add(ref origin, row * 16);
+                    var v = Vector256.Create(list[f].Value);
+                    lo += Vector256.LoadUnsafe(ref w) * v;
+                    hi += Vector256.LoadUnsafe(ref w, 8) * v;
+                }
+            }
+            lo.StoreUnsafe(ref MemoryMarshal.GetReference(sums));
+            hi.StoreUnsafe(ref MemoryMarshal.GetReference(sums), 8);
+            sums[..c].CopyTo(logits);
+            return;
+        }
+        if (_stride == 4 && Vector128.IsHardwareAccelerated)
+        {
+            Span<float> sums = stackalloc float[4];
+            _bias.AsSpan().CopyTo(sums);
+            var acc = Vector128.Create<float>(sums);
+            ref var origin = ref _rows[_origin];
+            for (var f = 0; f < list.Length; f++)
+            {
+                var row = FindRow(list, f, rows);
+                if (row >= 0)
+                {
+                    acc += Vector128.LoadUnsafe(ref Unsafe.Add(ref origin, row * 4)) * Vector128.Create(list[f].Value);
+                }
+            }
+            acc.StoreUnsafe(ref MemoryMarshal.GetReference(sums));
+            sums[..c].CopyTo(logits);
+            return;
+        }
+        _bias.AsSpan().CopyTo(logits);
+        for (var f = 0; f < list.Length; f++)
+        {
+            var row = FindRow(list, f, rows);
             if (row < 0)
             {
-                if (f < rows.Length)
-                {
-                    rows[f] = -1;
-                }
                 continue;
             }
-            if (f < rows.Length)
-            {
-                rows[f] = row;
-            }
-            var w = _weights.AsSpan(row * c, c);
-            var v = feature.Value;
+            var w = _rows.AsSpan(_origin + (row * _stride), c);
+            var v = list[f].Value;
             for (var k = 0; k < c; k++)
             {
                 logits[k] += w[k] * v;
             }
         }
     }
+
+    /// <summary>The row of feature <paramref name="f"/> (-1 when unknown), noted in <paramref name="rows"/> when it has room.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindRow(ReadOnlySpan<Feature> features, int f, Span<int> rows)
+    {
+        var row = Find(features[f].Hash);
+        if ((uint)f < (uint)rows.Length)
+        {
+            rows[f] = row;
+        }
+        return row;
+    }
+
+    /// <summary>A slot of the feature table: a feature hash and its row + 1 (0: empty slot).</summary>
+    private readonly record struct Entry(uint Key, int RowPlusOne);
 
     /// <summary>
     /// The same model with each class's bias moved so that its probability reaches 0.5 where it used to reach
