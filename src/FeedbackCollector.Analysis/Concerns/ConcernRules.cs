@@ -66,7 +66,9 @@ internal static partial class ConcernRules
         new(ConcernCategory.Exploitation, Topic: false, "carry carrying carried hold holding move moving drop dropping deliver delivering sell selling sold hide hiding hid stash stashing stashed shotting dealing deal shot make made makes towns town put puts", ExCarry(),
             Requires: "drugs weed gear packages parcels package parcel for coke crack sell carry hold deliver move off with bag pocket room school coat bra"),
         new(ConcernCategory.Exploitation, Topic: false, "county line lines trap trapping cunch cunching plugging jugging bando", ExLines()),
-        new(ConcernCategory.Exploitation, Topic: false, "owe debt off", ExDebt()),
+        // "said i have to work for them" holds none of owe/debt/off, so "work" anchors too, gated on the words that open
+        // a branch (owe, debt, off, said, says, told) so that plain "work" does not run the regex.
+        new(ConcernCategory.Exploitation, Topic: false, "owe debt off work", ExDebt(), Requires: "owe debt off said says told"),
         new(ConcernCategory.Exploitation, Topic: false, "online snap snapchat insta instagram tiktok tik discord roblox fortnite xbox whatsapp internet game app facebook omegle telegram hes", ExOnline(),
             Requires: "wants wanted asked asks asking said says told telling messages messaging sends sent sending offered offering older adult meet met meeting talking speaking"),
         new(ConcernCategory.Exploitation, Topic: false, "boyfriend bf girlfriend gf lad man guy boy bloke fella grown men cars car vans picked collected wants wanted asked asks asking says said claims claimed sends sent sending comes coming came", ExAdult(),
@@ -353,7 +355,7 @@ internal static partial class ConcernRules
     /// <summary>Debt bondage.</summary>
     [GeneratedRegex(
         @"\bi\x20owe\x20(?:them|him|her|people|some\x20(?:people|lads|boys|guys|men)|these\x20\w+|a\x20lot\x20of|loads|a\x20gang|(?:some\x20)?money|\d+)\b | \bin\x20debt\x20(?:to|with)\x20(?:them|him|some|these|a\x20gang|people)\b
-          | \b(?:said|says|told\x20me)\x20i\x20(?:owe|have\x20to\x20(?:pay|work)|need\x20to\x20pay)\b | \bwork\x20(?:it|the\x20debt)\x20off\b", Options)]
+          | \b(?:said|says|told\x20me)\x20i\x20(?:owe|have\x20to\x20pay|need\x20to\x20pay|(?:have|need)\x20to\x20work\x20(?:for\x20(?:them|him|her)|it\x20off|off\x20(?:the|what|my)))\b | \bwork\x20(?:it|the\x20debt)\x20off\b", Options)]
     private static partial Regex ExDebt();
 
     /// <summary>Someone online wanting to meet.</summary>
