@@ -62,7 +62,24 @@ public class ConcernGapRuleTests
     }
 
     [Theory]
+    [InlineData("im gona kill myslef", ConcernCategory.SelfHarm, "kill myslef")]
+    [InlineData("i keep thinkin bout endin it", ConcernCategory.SelfHarm, "thinkin bout endin")]
+    [InlineData("my step dad beets me", ConcernCategory.AbuseNeglect, "beets me")]
+    [InlineData("no1 feeds us at home", ConcernCategory.AbuseNeglect, "no1 feeds")]
+    [InlineData("my uncle dose stuff 2 me", ConcernCategory.AbuseNeglect, "dose stuff 2 me")]
+    public void Flags_phone_spellings(string text, ConcernCategory category, string evidence)
+    {
+        var result = rules.Detect(text, Audience.Child);
+        Assert.True(result.Flagged, text);
+        Assert.Equal(category, result.Category);
+        Assert.Contains(evidence, result.Evidence);
+    }
+
+    [Theory]
     [InlineData("nobody wakes me up on sundays its great")]
+    [InlineData("no1 cares about the survey lol")]
+    [InlineData("we grow beets at the allotment with my nan")]
+    [InlineData("my dad does stuff 2 help me with homework")]
     [InlineData("nobody takes me seriously at school")]
     [InlineData("we have pizza for tea every friday")]
     [InlineData("the only food i like is pasta")]

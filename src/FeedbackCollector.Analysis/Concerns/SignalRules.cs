@@ -128,7 +128,7 @@ internal static class SignalRules
         (An, "@Body ~3 @InjuryHarm -@Accident"),
         (An, "@Sexual ~1 me|my|her|him|@Kid|@Body neg next!base"),
         (An, "@Actor ~4 come|comes|came|coming|gets|got|get ~1 in|into ~1 my|her|his ~0 room|bed|bedroom neg"),
-        (An, "does|did|do|done|doing ~1 stuff|things ~1 to ~0 me|her|him|us"),
+        (An, "does|did|do|done|doing|dose|duz ~1 stuff|things|stuf ~1 to|2 ~0 me|her|him|us"),
         (An, "made|makes|make|making ~0 me|her|him ~0 do ~1 stuff|things|sexual|stuf"),
         (An, "@Family|@Partner|@Male|@Trust|he ~8 @Secret"),
         (An, "@Fear ~3 go|going|goin|be ~1 home|back"),
