@@ -16,8 +16,8 @@ internal static partial class ConcernRules
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnorePatternWhitespace;
 
     // Building blocks (const so that the generator sees one constant pattern).
-    private const string Self = @"(?:my\x20?self|meself|myslf|mysef|mysefl|her\x20?self|him\x20?self|them\x20?selves|them\x20?self|your\x20?self)";
-    private const string SelfAnchors = "myself meself myslf mysef mysefl self herself himself themselves themself yourself";
+    private const string Self = @"(?:my\x20?self|meself|myslf|myslef|mysef|mysefl|her\x20?self|him\x20?self|them\x20?selves|them\x20?self|your\x20?self)";
+    private const string SelfAnchors = "myself meself myslf myslef mysef mysefl self herself himself themselves themself yourself";
     private const string Whose = @"(?:my|her|his|their)";
     private const string Neg = @"(?:dont|dont|dnt|do\x20not|doesnt|doesnt|does\x20not|didnt|didnt|never|cant|cant|no\x20longer)";
     private const string Kin = @"(?:dad|daddy|father|mum|mam|mom|mummy|mother|step\x20?(?:dad|mum|mom|father|mother)|stepdad|stepmum|stepmom|nan|nana|gran|grandad|grandpa|grandma|uncle|aunt(?:ie|y)?|brother|bro|sister|sis|cousin|carer|foster\x20(?:carer|mum|dad)|boyfriend|girlfriend|bf|gf|(?:mum|mom|mam|mums|moms|mams)s?\x20(?:new\x20)?(?:boyfriend|bf|partner|fella|husband)|dads?\x20(?:new\x20)?(?:girlfriend|gf|partner|wife))";
@@ -66,7 +66,9 @@ internal static partial class ConcernRules
         new(ConcernCategory.Exploitation, Topic: false, "carry carrying carried hold holding move moving drop dropping deliver delivering sell selling sold hide hiding hid stash stashing stashed shotting dealing deal shot make made makes towns town put puts", ExCarry(),
             Requires: "drugs weed gear packages parcels package parcel for coke crack sell carry hold deliver move off with bag pocket room school coat bra"),
         new(ConcernCategory.Exploitation, Topic: false, "county line lines trap trapping cunch cunching plugging jugging bando", ExLines()),
-        new(ConcernCategory.Exploitation, Topic: false, "owe debt off", ExDebt()),
+        // "said i have to work for them" holds none of owe/debt/off, so "work" anchors too, gated on the words that open
+        // a branch (owe, debt, off, said, says, told) so that plain "work" does not run the regex.
+        new(ConcernCategory.Exploitation, Topic: false, "owe debt off work", ExDebt(), Requires: "owe debt off said says told"),
         new(ConcernCategory.Exploitation, Topic: false, "online snap snapchat insta instagram tiktok tik discord roblox fortnite xbox whatsapp internet game app facebook omegle telegram hes", ExOnline(),
             Requires: "wants wanted asked asks asking said says told telling messages messaging sends sent sending offered offering older adult meet met meeting talking speaking"),
         new(ConcernCategory.Exploitation, Topic: false, "boyfriend bf girlfriend gf lad man guy boy bloke fella grown men cars car vans picked collected wants wanted asked asks asking says said claims claimed sends sent sending comes coming came", ExAdult(),
@@ -78,7 +80,7 @@ internal static partial class ConcernRules
             Requires: "scared afraid frightened terrified petrified dread dreading want wanna cant"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "lock locks locked", AnLocked()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "food eat eaten ate hungry", AnFood()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "nobody noone one body alone left feed wash change drinks drunk high drugs face bed eat leftovers look electric electricity heating gas water", AnNobody(),
+        new(ConcernCategory.AbuseNeglect, Topic: false, "nobody noone no1 one body alone left feed wash change drinks drunk high drugs face bed eat leftovers look electric electricity heating gas water", AnNobody(),
             Requires: "after care cares feed feeds home washes changes cleans cooks food up wash change drinks drunk high drugs face bed allowed leftovers left electric electricity heating gas water"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "out", AnKickedOut()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual()),
@@ -234,8 +236,8 @@ internal static partial class ConcernRules
 
     /// <summary>Nobody looks after me; left alone.</summary>
     [GeneratedRegex(
-        @"\b(?:no\x20?one|nobody|noone|no\x20body)\x20(?:looks?\x20after|cares?\x20for|feeds?|takes?\x20care\x20of|is\x20(?:ever\x20)?(?:at\x20home|home|there\x20to\x20look\x20after))\b
-          | \b(?:no\x20?one|nobody|noone)\x20(?:washes|changes|feeds|cleans|cooks\x20for|makes\x20(?:me|us)\x20food|picks\x20(?:me|us)\x20up|gets\x20(?:me|us)\x20up)\b
+        @"\b(?:no\x20?one|nobody|noone|no1|no\x20body)\x20(?:looks?\x20after|cares?\x20for|feeds?|takes?\x20care\x20of|is\x20(?:ever\x20)?(?:at\x20home|home|there\x20to\x20look\x20after))\b
+          | \b(?:no\x20?one|nobody|noone|no1)\x20(?:washes|changes|feeds|cleans|cooks\x20for|makes\x20(?:me|us)\x20food|picks\x20(?:me|us)\x20up|gets\x20(?:me|us)\x20up)\b
           | \b(?:forgets?|forgot|doesnt|dont|never|wont|refuses\x20to|cant\x20be\x20bothered\x20to)\x20(?:to\x20)?(?:feed|wash|change)\x20(?:us|me|him|her|them|the\x20baby|my\x20\w+)\b
           | \b(?:mum|dad|mam|mom|she|he)\x20(?:drinks|is\x20drunk|is\x20always\x20drunk|is\x20high|takes\x20drugs|is\x20off\x20(?:her|his)\x20face)\x20(?:all\x20day|every\x20day|all\x20the\x20time|and)\b | \b(?:mum|dad|mam|mom)\x20(?:doesnt|dont|never|wont)\x20get\x20out\x20of\x20bed\b
           | \bnot\x20allowed\x20to\x20eat\b | \bget\x20the\x20leftovers\b
@@ -353,7 +355,7 @@ internal static partial class ConcernRules
     /// <summary>Debt bondage.</summary>
     [GeneratedRegex(
         @"\bi\x20owe\x20(?:them|him|her|people|some\x20(?:people|lads|boys|guys|men)|these\x20\w+|a\x20lot\x20of|loads|a\x20gang|(?:some\x20)?money|\d+)\b | \bin\x20debt\x20(?:to|with)\x20(?:them|him|some|these|a\x20gang|people)\b
-          | \b(?:said|says|told\x20me)\x20i\x20(?:owe|have\x20to\x20(?:pay|work)|need\x20to\x20pay)\b | \bwork\x20(?:it|the\x20debt)\x20off\b", Options)]
+          | \b(?:said|says|told\x20me)\x20i\x20(?:owe|have\x20to\x20pay|need\x20to\x20pay|(?:have|need)\x20to\x20work\x20(?:for\x20(?:them|him|her)|it\x20off|off\x20(?:the|what|my)))\b | \bwork\x20(?:it|the\x20debt)\x20off\b", Options)]
     private static partial Regex ExDebt();
 
     /// <summary>Someone online wanting to meet.</summary>
