@@ -10,6 +10,7 @@
 //                            --tfolds 0 keeps every theme's decision point at 0.5)
 //     --grid                 cross-validate a small grid of options and stop
 //     --concerns             train the concern backstop instead (see ConcernTraining.cs)
+//     --errors N             with --test: also list up to N missed and N extra themes of the model per file
 //     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
 using System.Globalization;
 using FeedbackCollector.Analysis;
@@ -28,6 +29,7 @@ string? output = null;
 var folds = 5;
 var grid = false;
 var speed = false;
+var errors = 0;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => args[++i];
@@ -42,6 +44,7 @@ for (var i = 0; i < args.Length; i++)
         case "--l2w": options = options with { L2Whole = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--grid": grid = true; break;
         case "--speed": speed = true; break;
+        case "--errors": errors = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--sl2": options = options with { SentimentL2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--pos": options = options with { PositiveWeight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--iter": options = options with { Iterations = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -109,6 +112,20 @@ if (tests.Count > 0 || output is not null)
         Print($"{Path.GetFileName(test)}, rules alone", rules);
         Print($"{Path.GetFileName(test)}, model", model);
         PrintThemes(rules, model);
+        if (errors > 0)
+        {
+            var predictions = AnalyzerModelTrainer.Predict(bytes, testItems, taxonomy);
+            var missed = predictions.SelectMany(p => p.Item.Themes.Except(p.Themes).Select(t => (p.Item, Theme: t, p.Themes))).ToList();
+            var extra = predictions.SelectMany(p => p.Themes.Except(p.Item.Themes).Select(t => (p.Item, Theme: t, p.Themes))).ToList();
+            foreach (var (title, list) in new[] { ("missed", missed), ("extra", extra) })
+            {
+                Console.WriteLine($"    {title}: {list.Count}");
+                foreach (var (item, theme, found) in list.OrderBy(e => e.Theme, StringComparer.Ordinal).Take(errors))
+                {
+                    Console.WriteLine($"      {theme,-18} {item.Id,-8} [{string.Join(", ", found)}] {item.Text}");
+                }
+            }
+        }
     }
     if (speed)
     {

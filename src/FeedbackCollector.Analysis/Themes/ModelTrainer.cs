@@ -22,9 +22,9 @@ namespace FeedbackCollector.Analysis.Themes;
 /// </param>
 public sealed record TrainingOptions(
     int Seed = 42,
-    double L2 = 0.005,
+    double L2 = 0.003,
     double L2Whole = 0,
-    double PositiveWeight = 3.0,
+    double PositiveWeight = 5.0,
     int Iterations = 300,
     double LearningRate = 0.05,
     int MinCount = 2,
@@ -75,6 +75,18 @@ public static class AnalyzerModelTrainer
         var english = English(items);
         var predictions = english.Select(pipeline.Analyze).ToList();
         return Figures(english, predictions, taxonomy);
+    }
+
+    /// <summary>
+    /// The themes the analyzer's theme step finds in each of <paramref name="items"/> (English ones, in order), with
+    /// <paramref name="model"/> (a model file's bytes) or the phrases alone when null: for reading a set's misses.
+    /// </summary>
+    public static IReadOnlyList<(LabelledItem Item, IReadOnlyList<string> Themes)> Predict(byte[]? model, IReadOnlyList<LabelledItem> items, Taxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var pipeline = new Pipeline(taxonomy, model is null ? null : AnalyzerModels.Read(new MemoryStream(model)));
+        return [.. English(items).Select(i => (i, pipeline.Analyze(i).Themes))];
     }
 
     /// <summary>
