@@ -175,10 +175,15 @@ internal static class DigestLog
         {
             throw new InvalidDataException("A digest projection record is neither an entry nor a withdrawal.");
         }
-        Expect(ref r, JsonTokenType.StartObject);
-        var start = (int)r.TokenStartIndex;
-        r.Skip();
-        record = new LogRecord(id, line.Slice(start, (int)r.BytesConsumed - start), Withdrawn: false);
+        // The entry is the rest of the record but its closing brace (the writer adds no white space): sliced, not tokenised
+        // here, since the entry is parsed when it is listed and most records are read once.
+        var start = (int)r.BytesConsumed;
+        var span = line.Span;
+        if (span.Length - start < 2 || span[start] != (byte)'{' || span[^1] != (byte)'}' || span[^2] != (byte)'}')
+        {
+            throw new InvalidDataException("A digest projection entry record does not end with its entry.");
+        }
+        record = new LogRecord(id, line.Slice(start, span.Length - 1 - start), Withdrawn: false);
         return true;
     }
 }
