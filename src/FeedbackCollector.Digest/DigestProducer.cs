@@ -141,9 +141,28 @@ public sealed partial class DigestProducer(
         int raised, int reviewed, HashSet<string>? excluded, CancellationToken cancellationToken)
     {
         var builder = new DigestBuilder(period, surveyList, options.Value.Title);
-        await ReadAsync(period.FromUtc, period.ToUtc, builder.Add, excluded, cancellationToken);
         var previous = period.Previous;
-        await ReadAsync(previous.FromUtc, previous.ToUtc, builder.AddPrevious, excluded, cancellationToken);
+        if (UsesProjection && previous.ToUtc == period.FromUtc)
+        {
+            // Both periods in one read (one query for the pending responses, every shard of both quarters at once), each
+            // response given to the period it was received in.
+            await ReadAsync(previous.FromUtc, period.ToUtc, r =>
+            {
+                if (r.ReceivedUtc >= period.FromUtc)
+                {
+                    builder.Add(r);
+                }
+                else
+                {
+                    builder.AddPrevious(r);
+                }
+            }, excluded, cancellationToken);
+        }
+        else
+        {
+            await ReadAsync(period.FromUtc, period.ToUtc, builder.Add, excluded, cancellationToken);
+            await ReadAsync(previous.FromUtc, previous.ToUtc, builder.AddPrevious, excluded, cancellationToken);
+        }
         builder.AddActions(actionList);
         return builder.Build(raised, reviewed);
     }

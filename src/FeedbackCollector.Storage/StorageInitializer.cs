@@ -60,6 +60,7 @@ public sealed partial class StorageInitializer : IHostedService, IDisposable
                 await _queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
             }
             await _blobs.GetBlobContainerClient(_names.DigestContainer).CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct).ConfigureAwait(false);
+            await _blobs.GetBlobContainerClient(_names.DigestProjectionContainer).CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />

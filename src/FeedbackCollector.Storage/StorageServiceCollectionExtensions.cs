@@ -44,10 +44,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TableResponseRepository>();
         services.TryAddSingleton<IResponseRepository>(sp => sp.GetRequiredService<TableResponseRepository>());
         services.TryAddSingleton<IResponseCurationStore>(sp => sp.GetRequiredService<TableResponseRepository>());
-        // The digest reads its projection and the responses still waiting for analysis (TableDigestProjection).
+        // The digest reads its projection (append-blob logs, BlobDigestProjection) and the responses still waiting for analysis.
         services.TryAddSingleton<IPendingResponseSource>(sp => sp.GetRequiredService<TableResponseRepository>());
-        services.TryAddSingleton<TableDigestProjection>();
-        services.TryAddSingleton<IDigestProjection>(sp => sp.GetRequiredService<TableDigestProjection>());
+        services.TryAddSingleton<BlobDigestProjection>();
+        services.TryAddSingleton<IDigestProjection>(sp => sp.GetRequiredService<BlobDigestProjection>());
         services.TryAddSingleton<Core.Themes.ITaxonomyStore, TableTaxonomyStore>();
         services.TryAddSingleton<TableRoleKeyRepository>();
         // Staff requests check their key against a short cache, not a table read each (revocation: CachedRoleKeyRepository.Ttl).

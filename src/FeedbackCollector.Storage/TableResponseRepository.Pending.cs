@@ -7,7 +7,7 @@ namespace FeedbackCollector.Storage;
 
 /// <summary>
 /// Responses waiting for analysis, for the digest: a response is stored with <c>Pending = true</c> and its analysis sets
-/// it to false in the same write, so finding them costs one query per quarter (a partition range and a filter) that
+/// it to false in the same write, so finding them costs one query (a partition range and a filter) that
 /// returns only the few still waiting, instead of reading the quarter.
 /// </summary>
 public sealed partial class TableResponseRepository : IPendingResponseSource
@@ -20,16 +20,13 @@ public sealed partial class TableResponseRepository : IPendingResponseSource
     public async IAsyncEnumerable<SurveyResponse> ListPendingAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (from, to) = Clamp(fromUtc, toUtc, _time.GetUtcNow());
-        foreach (var quarter in Quarter.Overlapping(from, to))
+        var partitions = Quarter.Overlapping(from, to).SelectMany(ResponseId.Partitions).ToList();
+        if (partitions.Count > 0)
         {
-            var partitions = ResponseId.Partitions(quarter);
-            if (partitions.Count == 0)
-            {
-                continue;
-            }
             var first = partitions.Min(StringComparer.Ordinal)!;
             var last = partitions.Max(StringComparer.Ordinal)!;
-            // The quarter's partitions share their first two characters, so the range holds no other quarter's.
+            // One query for every quarter of the period (the emulator scans the whole table once per query): the range
+            // spans the quarters' partitions, and the dates leave out any other quarter's that fall inside it.
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey ge {first} and PartitionKey le {last} and Pending eq {true} and ReceivedUtc ge {from} and ReceivedUtc lt {to}");
             // Few, so read whole inside the fault translation rather than streamed.

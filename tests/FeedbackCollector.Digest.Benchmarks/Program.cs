@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Storage.Blobs.Specialized;
 using System.Text;
 using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
@@ -13,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 // Digest benchmark. Without arguments: builds and renders the digest of a synthetic quarter of N responses (default
 // 100,000) already in memory, and reports the time and the process's peak working set. With --azurite (and Storage set,
 // e.g. UseDevelopmentStorage=true): seeds the quarter and 90 % as many in the previous quarter into storage once
-// (--seed: the responses table and the digest projection) and times the whole digest as the timer runs it: read the
+// (--seed: the responses table and the digest projection; --seed-per-response writes the projection one append per
+// response, as the analysis does) and times the whole digest as the timer runs it: read the
 // digest projection and the pending responses, build, render, write to Blob storage. --table reads the responses table
 // instead (the path before the projection); --compare runs both and checks that they give the same bytes.
 var n = args.SkipWhile(a => a != "--count").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
@@ -30,6 +32,42 @@ if (args.Contains("--azurite"))
     services.AddFeedbackDigest();
     await using var provider = services.BuildServiceProvider();
     await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
+    if (args.Contains("--blocks"))
+    {
+        // What a log's block count costs to read: the same bytes (N entries) as N appended blocks and as one block.
+        var blocks = args.SkipWhile(a => a != "--blocks").Skip(1).Select(int.Parse).First();
+        var container = provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient("blockcost");
+        await container.CreateIfNotExistsAsync();
+        var records = Synthetic.Responses(quarter, blocks, 3).Select(r => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(DigestEntry.From(r), FeedbackJson.Options).Append((byte)'\n').ToArray()).ToList();
+        var many = container.GetAppendBlobClient("many");
+        var one = container.GetAppendBlobClient("one");
+        if (!await many.ExistsAsync())
+        {
+            await many.CreateAsync();
+            await Parallel.ForEachAsync(Enumerable.Range(0, 4), async (k, ct) =>
+            {
+                for (var i = k; i < records.Count; i += 4)
+                {
+                    await many.AppendBlockAsync(new MemoryStream(records[i]), cancellationToken: ct);
+                }
+            });
+            await one.CreateAsync();
+            await one.AppendBlockAsync(new MemoryStream(records.SelectMany(r => r).ToArray()));
+            Console.WriteLine($"Wrote {blocks:N0} blocks ({records.Sum(r => r.Length) / 1024:N0} KB)");
+            return;
+        }
+        foreach (var (label, blob) in new[] { ("one block", one), ($"{blocks:N0} blocks", many), ("one block", one), ($"{blocks:N0} blocks", many) })
+        {
+            var w = Stopwatch.StartNew();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < 5; i++)
+            {
+                _ = (await blob.DownloadContentAsync()).Value.Content.ToMemory();
+            }
+            Console.WriteLine($"{label}: 5 downloads in {w.Elapsed.TotalMilliseconds:N0} ms (client CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:N0} ms)");
+        }
+        return;
+    }
     if (args.Contains("--seed"))
     {
         var repo = provider.GetRequiredService<IResponseRepository>();
@@ -41,14 +79,27 @@ if (args.Contains("--azurite"))
         var seed = Stopwatch.StartNew();
         var done = 0;
         var table = (TableResponseRepository)repo;
-        var projection = provider.GetRequiredService<TableDigestProjection>();
-        // One transaction per partition's 100 responses (a request per response took 15 minutes under load). Generated
-        // 10,000 at a time, so seeding holds little in memory. The projection gets the same entries the analysis
-        // function would have written, in transactions too.
+        var projection = provider.GetRequiredService<BlobDigestProjection>();
+        var perResponse = args.Contains("--seed-per-response");
+        // The responses table: one transaction per partition's 100 responses (a request per response took 15 minutes under
+        // load). The projection at the same time: by default in appends of up to 4 MB a shard (its bulk path, as a rebuild
+        // writes it); with --seed-per-response one append per response, as the analysis function writes it, so each shard's
+        // log holds one block per response like a quarter written live. Generated 10,000 at a time, so seeding holds little in memory.
+        var tail = args.SkipWhile(a => a != "--seed-tail").Skip(1).Select(int.Parse).FirstOrDefault(0);
+        var lastOfShard = new Dictionary<string, Queue<SurveyResponse>>(StringComparer.Ordinal);
         foreach (var window in Synthetic.Responses(quarter, n, 1).Concat(Synthetic.Responses(quarter.Previous, n * 9 / 10, 2)).Chunk(10_000))
         {
+            foreach (var r in window.Where(_ => tail > 0))
+            {
+                var q = lastOfShard.TryGetValue(BlobDigestProjection.FolderOf(r.Id), out var found) ? found : lastOfShard[BlobDigestProjection.FolderOf(r.Id)] = new();
+                q.Enqueue(r);
+                if (q.Count > tail)
+                {
+                    q.Dequeue();
+                }
+            }
             var batches = window.GroupBy(r => ResponseId.PartitionOf(r.Id)).SelectMany(g => g.Chunk(TableResponseRepository.MaxBatch)).ToList();
-            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
+            var tableTask = Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
             {
                 // The emulator can time out under load; seeding is idempotent (a batch with a taken id stores nothing,
                 // and is then added one by one with TryAdd), so try again.
@@ -71,20 +122,29 @@ if (args.Contains("--azurite"))
                     }
                 }
             });
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await projection.UpsertManyAsync(window);
-                    break;
-                }
-                catch (StorageUnavailableException) when (attempt < 5)
-                {
-                    await Task.Delay(500 * attempt);
-                }
-            }
+            // Projection writes are appends of whole records: one the emulator timed out but stored may be written twice,
+            // which changes nothing (the last record of a response wins).
+            var projectionTask = perResponse
+                ? Parallel.ForEachAsync(window, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (r, ct) => await projection.UpsertAsync(r, ct))
+                : projection.UpsertManyAsync(window);
+            await Task.WhenAll(tableTask, projectionTask);
             done += window.Length;
             Console.WriteLine($"  {done:N0} stored after {seed.Elapsed.TotalSeconds:N0} s");
+        }
+        if (tail > 0)
+        {
+            // A quarter written live: each shard one compacted blob and a log of up to BlobDigestProjection.CompactAtBlocks
+            // one-entry blocks (the worst case just before the write that compacts it: --seed-tail 999). The last entries of
+            // each shard are written again one append each, as the analysis writes them; the state does not change.
+            await projection.CompactAsync(quarter.Previous.Start, quarter.End);
+            await Parallel.ForEachAsync(lastOfShard.Values, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (q, ct) =>
+            {
+                foreach (var r in q)
+                {
+                    await projection.UpsertAsync(r, ct);
+                }
+            });
+            Console.WriteLine($"  compacted, then {lastOfShard.Values.Sum(q => q.Count):N0} entries appended one at a time ({tail:N0} a shard) after {seed.Elapsed.TotalSeconds:N0} s");
         }
         Console.WriteLine($"Seeded {done:N0} responses ({n:N0} in {quarter}, the rest in {quarter.Previous}) in {seed.Elapsed.TotalSeconds:N1} s");
         if (args.Contains("--seed-only"))

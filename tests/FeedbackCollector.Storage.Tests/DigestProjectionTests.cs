@@ -1,4 +1,6 @@
-using Azure.Data.Tables;
+using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using FeedbackCollector.Core.Analysis;
 using FeedbackCollector.Core.Concerns;
 using FeedbackCollector.Core.Digests;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Storage.Tests;
 
-/// <summary>The digest projection in Table storage, the pending responses, and the digest read through them.</summary>
+/// <summary>The digest projection in append-blob logs, the pending responses, and the digest read through them.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -93,36 +95,144 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
         // Within a shorter period of the quarter too (the mark has no date, it is read with every period).
         Assert.Empty(await _projection.ListAsync(withdrawn.ReceivedUtc.AddHours(-1), withdrawn.ReceivedUtc.AddHours(1)).ToListAsync());
 
-        // The late entry itself is gone from storage after that read; the mark (no text) stays.
-        var table = new TableServiceClient(_scope.ConnectionString)
-            .GetTableClient(TableDigestProjection.TableName(_scope.Names.TablePrefix, Q1, TableDigestProjection.ShardOf(withdrawn.Id)));
-        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(withdrawn.Id), withdrawn.Id)).HasValue);
-        var mark = await table.GetEntityAsync<TableEntity>(ResponseId.PartitionOf(withdrawn.Id), withdrawn.Id + TableDigestProjection.WithdrawnSuffix);
-        Assert.Equal(true, mark.Value.GetBoolean("Withdrawn"));
-        Assert.DoesNotContain(mark.Value.Keys, k => k.StartsWith("Entry", StringComparison.Ordinal));
+        // The late entry's text is gone from storage after that read; the withdrawal record (no text) stays.
+        var records = await RecordsAsync(BlobDigestProjection.FolderOf(withdrawn.Id));
+        Assert.DoesNotContain(records, r => r.Id == withdrawn.Id && !r.Withdrawn);
+        Assert.Contains(records, r => r.Id == withdrawn.Id && r.Withdrawn);
+        Assert.Equal(responses.Count(r => BlobDigestProjection.FolderOf(r.Id) == BlobDigestProjection.FolderOf(withdrawn.Id)) - 1,
+            records.Count(r => !r.Withdrawn));
     }
 
     [Fact]
-    public async Task Entries_spread_over_the_quarter_s_shard_tables_and_never_hold_the_raw_text()
+    public async Task A_withdrawal_leaves_no_text_of_the_response_in_storage()
+    {
+        var responses = Enumerable.Range(0, 10).Select(i => Analysed(Q1.Start.AddHours(70 * i), "Answer number " + i + " [name]")).ToList();
+        foreach (var r in responses)
+        {
+            await _projection.UpsertAsync(r);
+            await _projection.UpsertAsync(r);
+        }
+        await _projection.DeleteAsync(responses[4].Id);
+
+        var all = await AllBlobTextAsync();
+        Assert.DoesNotContain("Answer number 4 ", all, StringComparison.Ordinal);
+        Assert.Contains("Answer number 5 ", all, StringComparison.Ordinal);
+        Assert.Equal(9, (await _projection.ListAsync(Q1.Start, Q1.End).ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Writes_move_to_a_new_log_when_theirs_is_sealed_or_deleted_and_keep_their_order()
+    {
+        var r = Analysed(Q1.Start.AddDays(10), "first");
+        await _projection.UpsertAsync(r);
+        var folder = BlobDigestProjection.FolderOf(r.Id);
+        var container = Container();
+        var first = await container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = folder }).Select(b => b.Name).SingleAsync();
+        // Closed the way a compaction closes it (a full log, 50,000 blocks, fails the same way): the next write opens a new log.
+        await container.GetAppendBlobClient(first).SealAsync();
+        await _projection.UpsertAsync(r with { Analysis = TestData.Analysis("second") });
+        var logs = await container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = folder }).Select(b => b.Name).ToListAsync();
+        Assert.Equal(2, logs.Count);
+        Assert.Equal("second", (await _projection.ListAsync(Q1.Start, Q1.End).SingleAsync()).Analysis!.Texts[0].RedactedText);
+
+        // Another instance (another process) with its own log in mind, whose log is then deleted: it lists and goes on.
+        var other = new BlobDigestProjection(new BlobServiceClient(_scope.ConnectionString), Options.Create(_scope.Names));
+        await other.UpsertAsync(r with { Analysis = TestData.Analysis("third") });
+        await container.GetBlobClient(logs[^1]).DeleteAsync();
+        await container.GetBlobClient(logs[0]).DeleteAsync();
+        await other.UpsertAsync(r with { Analysis = TestData.Analysis("fourth") });
+        await _projection.UpsertAsync(r with { Analysis = TestData.Analysis("fifth") });
+        Assert.Equal("fifth", (await _projection.ListAsync(Q1.Start, Q1.End).SingleAsync()).Analysis!.Texts[0].RedactedText);
+    }
+
+    [Fact]
+    public async Task A_log_that_reaches_the_block_limit_is_compacted_by_the_write_that_reaches_it()
+    {
+        var projection = new BlobDigestProjection(new BlobServiceClient(_scope.ConnectionString), Options.Create(_scope.Names)) { CompactAt = 10 };
+        // Responses of one shard, each written twice (an analysis, then a correction).
+        var folder = BlobDigestProjection.ShardFolder(Q1, 5);
+        var responses = Enumerable.Range(0, 400).Select(i => Analysed(Q1.Start.AddHours(5 * i), "first"))
+            .Where(r => BlobDigestProjection.FolderOf(r.Id) == folder).Take(12).ToList();
+        foreach (var r in responses)
+        {
+            await projection.UpsertAsync(r);
+            await projection.UpsertAsync(r with { Analysis = TestData.Analysis("second") });
+        }
+        var blobs = await Container().GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = folder })
+            .Where(b => !b.Name.EndsWith("/lock", StringComparison.Ordinal)).ToListAsync();
+        // 24 writes: compacted at the 10th and 20th block; the last four are in a new log.
+        Assert.Single(blobs, b => b.Name.EndsWith(".compact", StringComparison.Ordinal));
+        var log = Assert.Single(blobs, b => b.Name.EndsWith(".log", StringComparison.Ordinal));
+        Assert.Equal(4, (await Container().GetAppendBlobClient(log.Name).GetPropertiesAsync()).Value.BlobCommittedBlockCount);
+        var read = await projection.ListAsync(Q1.Start, Q1.End).ToListAsync();
+        Assert.Equal(responses.Select(r => r.Id).Order(StringComparer.Ordinal), read.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(read, e => Assert.Equal("second", e.Analysis!.Texts[0].RedactedText));
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_from_two_instances_while_shards_are_compacted_lose_nothing()
+    {
+        var other = new BlobDigestProjection(new BlobServiceClient(_scope.ConnectionString), Options.Create(_scope.Names));
+        var blob = (BlobDigestProjection)_projection;
+        var responses = Enumerable.Range(0, 160).Select(i => Analysed(Q1.Start.AddHours(13 * i), "v1")).ToList();
+        var withdrawn = responses.Where((_, i) => i % 10 == 3).Select(r => r.Id).ToHashSet();
+        using var stop = new CancellationTokenSource();
+        var compacting = Task.Run(async () =>
+        {
+            var rounds = 0;
+            while (!stop.IsCancellationRequested || rounds == 0)
+            {
+                await blob.CompactAsync(Q1.Start, Q1.End);
+                rounds++;
+            }
+            return rounds;
+        });
+        await Parallel.ForEachAsync(responses.Select((r, i) => (r, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (p, ct) =>
+        {
+            var writer = p.i % 2 == 0 ? _projection : other;
+            await writer.UpsertAsync(p.r, ct);
+            await writer.UpsertAsync(p.r with { Analysis = TestData.Analysis("v2 " + p.i) }, ct);
+            if (withdrawn.Contains(p.r.Id))
+            {
+                await writer.DeleteAsync(p.r.Id, ct);
+                // A racing analysis, after the withdrawal.
+                await writer.UpsertAsync(p.r with { Analysis = TestData.Analysis("late " + p.i) }, ct);
+            }
+        });
+        stop.Cancel();
+        Assert.True(await compacting >= 1);
+
+        var read = (await _projection.ListAsync(Q1.Start, Q1.End).ToListAsync()).ToDictionary(e => e.Id);
+        Assert.Equal(responses.Where(r => !withdrawn.Contains(r.Id)).Select(r => r.Id).Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+        for (var i = 0; i < responses.Count; i++)
+        {
+            if (!withdrawn.Contains(responses[i].Id))
+            {
+                Assert.Equal("v2 " + i, read[responses[i].Id].Analysis!.Texts[0].RedactedText);
+            }
+        }
+        // After a last compaction every shard is one compacted log, with no late text left.
+        await blob.CompactAsync(Q1.Start, Q1.End);
+        var names = await Container().GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "2026q1/" }).Select(b => b.Name).ToListAsync();
+        Assert.All(names, n => Assert.True(n.EndsWith(".compact", StringComparison.Ordinal) || n.EndsWith("/lock", StringComparison.Ordinal), n));
+        Assert.DoesNotContain("late ", await AllBlobTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(read.Count, (await _projection.ListAsync(Q1.Start, Q1.End).ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Entries_spread_over_the_quarter_s_shards_and_never_hold_the_raw_text()
     {
         var responses = Enumerable.Range(0, 64).Select(i => Analysed(Q1.Start.AddHours(20 * i))).ToList();
-        Assert.Equal(64, await ((TableDigestProjection)_projection).UpsertManyAsync(responses));
+        Assert.Equal(64, await _projection.UpsertManyAsync(responses));
 
-        var service = new TableServiceClient(_scope.ConnectionString);
-        var names = new List<string>();
-        await foreach (var t in service.QueryAsync(filter: $"TableName ge '{_scope.Names.TablePrefix}digest' and TableName lt '{_scope.Names.TablePrefix}digesu'"))
-        {
-            names.Add(t.Name);
-        }
-        Assert.Equal(responses.Select(r => TableDigestProjection.TableName(_scope.Names.TablePrefix, Q1, TableDigestProjection.ShardOf(r.Id))).Distinct().Order(StringComparer.Ordinal),
-            names.Order(StringComparer.Ordinal));
-        Assert.True(names.Count > TableDigestProjection.Shards / 2, "64 ids should fall in most of the 16 shards");
-        var one = responses[0];
-        var entity = await service.GetTableClient(TableDigestProjection.TableName(_scope.Names.TablePrefix, Q1, TableDigestProjection.ShardOf(one.Id)))
-            .GetEntityAsync<TableEntity>(ResponseId.PartitionOf(one.Id), one.Id);
-        var columns = string.Join(" ", ((IDictionary<string, object>)entity.Value).Values.Select(v => v?.ToString()));
-        Assert.DoesNotContain("😀", columns, StringComparison.Ordinal);
-        Assert.Contains("[name]", columns, StringComparison.Ordinal);
+        var folders = await Container().GetBlobsAsync().Select(b => b.Name[..b.Name.LastIndexOf('/')]).Distinct().ToListAsync();
+        Assert.Equal(responses.Select(r => BlobDigestProjection.FolderOf(r.Id).TrimEnd('/')).Distinct().Order(StringComparer.Ordinal), folders.Order(StringComparer.Ordinal));
+        Assert.True(folders.Count > BlobDigestProjection.Shards / 2, "64 ids should fall in most of the 16 shards");
+        var all = await AllBlobTextAsync();
+        Assert.DoesNotContain("😀", all, StringComparison.Ordinal);
+        Assert.Contains("[name]", all, StringComparison.Ordinal);
+        Assert.Equal(responses.Select(r => r.Id).Order(StringComparer.Ordinal),
+            (await _projection.ListAsync(Q1.Start, Q1.End).ToListAsync()).Select(e => e.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -189,28 +299,28 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
             Assert.True(await curation.SaveCorrectionAsync(r.Id, c));
             analysed[analysed.IndexOf(r)] = r with { Correction = c };
         }
-        foreach (var r in analysed)
+        // The projection lost a third of the entries (written before it existed, or a write that failed for good).
+        foreach (var r in analysed.Where((_, i) => i % 3 != 0))
         {
             await _projection.UpsertAsync(r);
         }
-
         var fromTable = Producer(useProjection: false);
         var fromProjection = Producer(useProjection: true);
         Assert.True(fromProjection.UsesProjection);
         var period = DigestPeriod.ForQuarter(Q1);
         var expected = await fromTable.ProduceAsync(period);
+        Assert.False(Same(expected, await fromProjection.ProduceAsync(period)));
+        foreach (var r in analysed.Where((_, i) => i % 3 == 0))
+        {
+            await _projection.UpsertAsync(r);
+        }
         AssertSame(expected, await fromProjection.ProduceAsync(period));
         // Some responses wait for analysis, corrections and concerns are there: the data set exercises the paths.
         Assert.Contains(all, r => r.Analysis is null && r.ReceivedUtc >= Q1.Start);
 
-        // A projection that lost entries (written before it existed) and kept one of a withdrawn response: the rebuild repairs both.
-        var service = new TableServiceClient(_scope.ConnectionString);
-        foreach (var r in analysed.Where((_, i) => i % 3 == 0))
-        {
-            // Lost, not withdrawn: the row is simply missing.
-            await service.GetTableClient(TableDigestProjection.TableName(_scope.Names.TablePrefix, ResponseId.QuarterOf(r.Id), TableDigestProjection.ShardOf(r.Id)))
-                .DeleteEntityAsync(ResponseId.PartitionOf(r.Id), r.Id);
-        }
+        // Lost again, and an entry kept of a withdrawn response: the rebuild repairs both.
+        var lost = analysed.Where((_, i) => i % 3 == 0).Select(r => r.Id).ToHashSet();
+        await DropEntriesAsync(lost);
         // Flagged as a concern, so never quoted: the digest's quote check (which would remove a quoted orphan itself) leaves
         // it to the rebuild whatever its random id.
         var gone = TestData.Response(Q1.Start.AddDays(9)) with { Analysis = TestData.Analysis("The staff listen to [name]", concern: true) };
@@ -221,6 +331,10 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(new DigestProjectionRebuild(60, 1), result);
         await rebuilder.RebuildAsync(Q1.Previous.Start, Q1.Previous.End);
         AssertSame(expected, await fromProjection.ProduceAsync(period));
+        // The rebuild compacted the quarters it wrote: one compacted log a shard, nothing of the withdrawn response left.
+        Assert.All(await Container().GetBlobsAsync().Select(b => b.Name).ToListAsync(),
+            n => Assert.True(n.EndsWith(".compact", StringComparison.Ordinal) || n.EndsWith("/lock", StringComparison.Ordinal), n));
+        Assert.DoesNotContain((await RecordsAsync(BlobDigestProjection.FolderOf(gone.Id))), r => r.Id == gone.Id && !r.Withdrawn);
     }
 
     [Fact]
@@ -243,6 +357,61 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
         await Assert.ThrowsAsync<Cli.CliUsageException>(() => command.RunAsync(Cli.CliArgs.Parse(["--quarter", "2026-Q9"]), console, default));
         await Assert.ThrowsAsync<Cli.CliUsageException>(() => command.RunAsync(Cli.CliArgs.Parse(["--from", "2026-02-01", "--to", "2026-01-01"]), console, default));
         await Assert.ThrowsAsync<Cli.CliUsageException>(() => command.RunAsync(Cli.CliArgs.Parse(["--quarter", "2026-Q1", "--from", "2026-01-01"]), console, default));
+    }
+
+    private BlobContainerClient Container() => new BlobServiceClient(_scope.ConnectionString).GetBlobContainerClient(_scope.Names.DigestProjectionContainer);
+
+    /// <summary>Every record stored in a shard's blobs, in no particular order.</summary>
+    private async Task<List<LogRecord>> RecordsAsync(string folder)
+    {
+        var list = new List<LogRecord>();
+        var container = Container();
+        await foreach (var b in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = folder }))
+        {
+            var content = (await container.GetBlobClient(b.Name).DownloadContentAsync()).Value.Content.ToMemory();
+            list.AddRange(DigestLog.Records(content));
+        }
+        return list;
+    }
+
+    /// <summary>The text of every blob of the projection.</summary>
+    private async Task<string> AllBlobTextAsync()
+    {
+        var sb = new StringBuilder();
+        var container = Container();
+        await foreach (var b in container.GetBlobsAsync())
+        {
+            sb.Append((await container.GetBlobClient(b.Name).DownloadContentAsync()).Value.Content.ToString()).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Rewrites the shards without the entries of <paramref name="ids"/>, as if they had never been written (not withdrawn).</summary>
+    private async Task DropEntriesAsync(HashSet<string> ids)
+    {
+        var container = Container();
+        var names = await container.GetBlobsAsync().Select(b => b.Name).Where(n => !n.EndsWith("/lock", StringComparison.Ordinal)).ToListAsync();
+        foreach (var name in names)
+        {
+            var content = (await container.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToMemory();
+            var kept = new List<byte>();
+            foreach (var line in Encoding.UTF8.GetString(content.Span).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var rec = DigestLog.Records(Encoding.UTF8.GetBytes(line + "\n")).ToList();
+                if (rec.Count == 1 && ids.Contains(rec[0].Id) && !rec[0].Withdrawn)
+                {
+                    continue;
+                }
+                kept.AddRange(Encoding.UTF8.GetBytes(line + "\n"));
+            }
+            await container.GetBlobClient(name).DeleteAsync();
+            var log = container.GetAppendBlobClient(name);
+            await log.CreateAsync();
+            if (kept.Count > 0)
+            {
+                await log.AppendBlockAsync(new MemoryStream([.. kept]));
+            }
+        }
     }
 
     private DigestProducer Producer(bool useProjection) => new(

@@ -44,5 +44,6 @@ public sealed class StorageScope : IAsyncDisposable
         await _azurite.DeleteTablesAsync(Names.TablePrefix).ConfigureAwait(false);
         await _azurite.DeleteQueuesAsync(Names.AnalysisQueueName, Names.ReanalysisQueueName, Names.AlertsQueueName).ConfigureAwait(false);
         await _azurite.DeleteContainerAsync(Names.DigestContainer).ConfigureAwait(false);
+        await _azurite.DeleteContainerAsync(Names.DigestProjectionContainer).ConfigureAwait(false);
     }
 }

@@ -48,6 +48,8 @@ public sealed class DigestProjectionRebuilder(IResponseRepository responses, IDi
         {
             await projection.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
         }
+        // The rewritten entries replace the ones before them: let the store drop what they replaced.
+        await projection.CompactAsync(fromUtc, toUtc, cancellationToken).ConfigureAwait(false);
         return new DigestProjectionRebuild(stored.Count, orphans.Count);
     }
 }

@@ -29,6 +29,13 @@ public interface IDigestProjection
     /// <summary>Removes the entry of the response <paramref name="id"/> (withdrawn); nothing when there is none.</summary>
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tidies the storage of the quarters [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) overlaps after many writes (a
+    /// rebuild): an adapter that keeps a history of writes drops what later writes replaced. Changes nothing that
+    /// <see cref="ListAsync"/> returns; an adapter that keeps no history has nothing to do.
+    /// </summary>
+    Task CompactAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>The entries of responses received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), in no particular order.</summary>
     IAsyncEnumerable<DigestEntry> ListAsync(DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default);
 }

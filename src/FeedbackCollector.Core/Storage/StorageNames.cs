@@ -27,6 +27,15 @@ public sealed class StorageNamesOptions
     /// <summary>Blob container of digests.</summary>
     public string DigestContainer { get; set; } = "digests";
 
+    /// <summary>
+    /// Blob container of the digest projection (the digests' container name with <c>-projection</c> added, so it needs no
+    /// setting of its own).
+    /// </summary>
+    public string DigestProjectionContainer => DigestContainer + DigestProjectionSuffix;
+
+    /// <summary>What the digest projection's container name adds to the digests' container name.</summary>
+    public const string DigestProjectionSuffix = "-projection";
+
     /// <summary>The surveys table.</summary>
     public string SurveysTable => TablePrefix + "surveys";
 
@@ -73,9 +82,10 @@ public sealed class StorageNamesOptions
         {
             yield return "TablePrefix: letters and digits only, starting with a letter, at most 40.";
         }
-        if (!QueueOk(DigestContainer))
+        // 63 is Azure's limit; "-projection" (11) is added for the digest projection's container.
+        if (!QueueOk(DigestContainer, 63 - DigestProjectionSuffix.Length))
         {
-            yield return "DigestContainer: 3 to 63 lower-case letters, digits and single inner hyphens.";
+            yield return "DigestContainer: 3 to 52 lower-case letters, digits and single inner hyphens.";
         }
     }
 }
