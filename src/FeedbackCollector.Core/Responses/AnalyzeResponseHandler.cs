@@ -31,8 +31,8 @@ public sealed partial class AnalyzeResponseHandler(
 
     /// <summary>
     /// Analyses the responses with these (normalised) ids, skipping those already analysed by this analyzer and taxonomy
-    /// and those withdrawn. Every response is attempted; when any failed, throws its failure (an
-    /// <see cref="AggregateException"/> when several failed) after the rest are stored.
+    /// and those withdrawn. Every response is attempted; when any failed, throws the first failure (the others are
+    /// logged) after the rest are stored.
     /// </summary>
     public async Task AnalyseAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
@@ -87,21 +87,22 @@ public sealed partial class AnalyzeResponseHandler(
             await EachAsync(toAnalyse.Where(i => i.Analysis is not null).ToList(), SaveAsync, cancellationToken);
         }
 
-        var failures = items.Where(i => i.Failure is not null).Select(i => i.Failure!).ToList();
-        if (failures.Count == 0)
+        var failed = items.Where(i => i.Failure is not null).ToList();
+        if (failed.Count == 0)
         {
             return;
         }
         cancellationToken.ThrowIfCancellationRequested();
         if (items.Length > 1)
         {
-            LogSomeFailed(logger, failures.Count, items.Length);
+            LogSomeFailed(logger, failed.Count, items.Length);
+            foreach (var item in failed.Skip(1))
+            {
+                LogResponseFailed(logger, item.Failure!, item.Id);
+            }
         }
-        if (failures.Count == 1)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
-        }
-        throw new AggregateException($"{failures.Count} of {items.Length} responses of the message failed; the analysed ones are stored.", failures);
+        // The first failure, as it was (its type is what callers and the host's log see); the others are logged above.
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed[0].Failure!);
     }
 
     private bool IsUpToDate(VersionedResponse? read) => read?.Response.Analysis is { } stored && stored.Analyzer == analyzer.Info;
@@ -240,6 +241,9 @@ public sealed partial class AnalyzeResponseHandler(
 
     [LoggerMessage(LogLevel.Warning, "{Failed} of {Count} responses of an analysis message failed; the message is retried, and the analysed ones are skipped then")]
     private static partial void LogSomeFailed(ILogger logger, int failed, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Response {ResponseId} of an analysis message also failed")]
+    private static partial void LogResponseFailed(ILogger logger, Exception ex, string responseId);
 
     [LoggerMessage(LogLevel.Warning, "Analysing the texts of {Count} responses together failed; analysing each response alone")]
     private static partial void LogBatchFailed(ILogger logger, Exception ex, int count);
