@@ -86,17 +86,24 @@ if [ -n "$PROFILE" ] && command -v perf >/dev/null 2>&1; then
   sleep 1
 fi
 az0=$(azurite_cpu); host0=$(cpu_seconds "$host_pid")
+each0=(); for p in "${azurite_pids[@]}"; do each0+=("$(cpu_seconds "$p")"); done
 set +e
 "${GEN[@]}" "${args[@]}" | tee "$WORK/result.txt"
 status=${PIPESTATUS[0]}
 set -e
 az1=$(azurite_cpu); host1=$(cpu_seconds "$host_pid")
+each1=(); for p in "${azurite_pids[@]}"; do each1+=("$(cpu_seconds "$p")"); done
 if [ -n "$trace" ]; then kill -INT "$trace" 2>/dev/null; wait "$trace" 2>/dev/null || true; fi
 accepted=$(awk '$1 == "accepted" && $3 == "(202)" { print $2 }' "$WORK/result.txt")
 echo "load average  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, at the end)"
 if [ "${accepted:-0}" -gt 0 ]; then
   printf 'CPU s / 1000  Azurite %.2f   host %.2f   (submit, analysis and the officer reads that confirm it; Azurite as %s)\n' \
     "$(echo "($az1 - $az0) * 1000 / $accepted" | bc -l)" "$(echo "($host1 - $host0) * 1000 / $accepted" | bc -l)" "${LOAD_AZURITE:-split}"
+  if [ "${#azurite_pids[@]}" = 3 ]; then
+    printf '              of which blob %.2f   queue %.2f   table %.2f\n' \
+      "$(echo "(${each1[0]} - ${each0[0]}) * 1000 / $accepted" | bc -l)" "$(echo "(${each1[1]} - ${each0[1]}) * 1000 / $accepted" | bc -l)" \
+      "$(echo "(${each1[2]} - ${each0[2]}) * 1000 / $accepted" | bc -l)"
+  fi
 fi
 if [ "$COUNT" = 1 ] && [ "${accepted:-0}" -gt 0 ]; then
   echo "storage requests per accepted response, by kind (the officer reads that confirm analysis included):"

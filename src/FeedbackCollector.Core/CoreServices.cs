@@ -17,6 +17,8 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SurveyCache>();
+        services.AddOptions<AnalysisQueueOptions>();
+        services.TryAddSingleton<AnalysisQueueCoalescer>();
         services.TryAddSingleton<SubmitResponseHandler>();
         services.TryAddSingleton<AnalyzeResponseHandler>();
         services.TryAddSingleton<ResponseQueryHandler>();

@@ -42,6 +42,8 @@ public static class FeedbackCollectorServices
         services.Configure<FeedbackCollector.Digest.DigestOptions>(configuration.GetSection("Digest"));
         services.AddValidatedOptions<SurveyWebOptions>(configuration.GetSection(SurveyWebOptions.SectionName), o => o.Validate());
         services.AddSingleton<RateLimiter>();
+        services.AddValidatedOptions<FeedbackCollector.Core.Responses.AnalysisQueueOptions>(
+            configuration.GetSection(FeedbackCollector.Core.Responses.AnalysisQueueOptions.SectionName), o => o.Validate());
         services.AddValidatedOptions<ReanalysisOptions>(configuration.GetSection(ReanalysisOptions.SectionName), o => o.Validate())
             .PostConfigure(o =>
             {

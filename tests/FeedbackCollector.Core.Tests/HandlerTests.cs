@@ -23,7 +23,9 @@ public class HandlerTests
 
     private ConcernRaiser Raiser() => new(_concerns.Object, _queue.Object, Names, TimeProvider.System, NullLogger<ConcernRaiser>.Instance);
 
-    private SubmitResponseHandler Submit() => new(new SurveyCache(_surveys.Object, TimeProvider.System), _responses.Object, _queue.Object, _screen, Raiser(), Names, TimeProvider.System, NullLogger<SubmitResponseHandler>.Instance);
+    private SubmitResponseHandler Submit() => new(new SurveyCache(_surveys.Object, TimeProvider.System), _responses.Object,
+        new AnalysisQueueCoalescer(_queue.Object, Names, Options.Create(new AnalysisQueueOptions()), NullLogger<AnalysisQueueCoalescer>.Instance),
+        _screen, Raiser(), TimeProvider.System, NullLogger<SubmitResponseHandler>.Instance);
 
     private static JsonElement Body(string json) => JsonDocument.Parse(json).RootElement;
 
@@ -117,6 +119,48 @@ public class HandlerTests
             .ThrowsAsync(new StorageUnavailableException("down"));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => Submit().HandleAsync("test-survey", Body("""{"answers":{"listened":2}}"""), default));
         _responses.Verify(r => r.DeleteAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Concurrent_submissions_share_one_message_and_its_failed_send_fails_and_removes_each_of_them()
+    {
+        _surveys.Setup(s => s.FindAsync("test-survey", It.IsAny<CancellationToken>())).ReturnsAsync(TestSurveys.Open());
+        var stored = new List<string>();
+        _responses.Setup(r => r.TryAddAsync(It.IsAny<SurveyResponse>(), It.IsAny<CancellationToken>()))
+            .Callback<SurveyResponse, CancellationToken>((r, _) => stored.Add(r.Id)).ReturnsAsync(true);
+        var firstSend = new TaskCompletionSource();
+        var messages = new List<string>();
+        _queue.Setup(q => q.SendAsync("analysis", It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, string m, CancellationToken _) =>
+            {
+                lock (messages)
+                {
+                    messages.Add(m);
+                    return messages.Count == 1 ? firstSend.Task : Task.FromException(new StorageUnavailableException("queue down"));
+                }
+            });
+        var handler = Submit();
+
+        // The first is sent at once and is still in flight while three more are stored and wait to be queued.
+        var first = handler.HandleAsync("test-survey", Body("""{"answers":{"listened":2}}"""), default);
+        var others = Enumerable.Range(0, 3).Select(_ => handler.HandleAsync("test-survey", Body("""{"answers":{"listened":3}}"""), default)).ToList();
+        Assert.Single(messages);
+        Assert.All(others, t => Assert.False(t.IsCompleted));
+        firstSend.SetResult();
+
+        Assert.Equal(OutcomeKind.Accepted, (await first).Kind);
+        foreach (var t in others)
+        {
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => t);
+        }
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(stored[1..], AnalysisMessage.Parse(messages[1]));
+        // Not acknowledged, so each stored copy is taken back; the acknowledged one stays.
+        foreach (var id in stored[1..])
+        {
+            _responses.Verify(r => r.DeleteAsync(id, It.IsAny<CancellationToken>()), Times.Once);
+        }
+        _responses.Verify(r => r.DeleteAsync(stored[0], It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static AnalysisResult Result(string id, bool flagged) => new(

@@ -159,6 +159,39 @@ public class ReanalysisFailureTests
     }
 
     [Fact]
+    public async Task A_batch_is_analysed_32_responses_an_analyzer_call_and_completed_once()
+    {
+        var ids = Enumerable.Range(0, 40).Select(_ => ResponseId.New(DateTimeOffset.UtcNow)).Distinct().ToList();
+        _store.Setup(s => s.FindBatchAsync(It.IsAny<ReanalysisJob>(), 1, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ReanalysisBatch(JobId, 1, ids, false));
+        var stale = new ResponseAnalysis([], DateTimeOffset.UnixEpoch, new AnalyzerInfo("local", "1", "1.0.0"));
+        _responses.Setup(r => r.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string id, CancellationToken _) => new SurveyResponse
+        {
+            Id = id, SurveyCode = "s", Audience = Audience.Child, ReceivedUtc = DateTimeOffset.UtcNow,
+            FreeText = [new FreeTextAnswer("q", "text of " + id)], Analysis = stale,
+        });
+        _responses.Setup(r => r.SaveAnalysisAsync(It.IsAny<string>(), It.IsAny<ResponseAnalysis>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var calls = new List<int>();
+        _analyzer.Setup(a => a.AnalyzeAsync(It.IsAny<IReadOnlyList<AnalysisRequest>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<AnalysisRequest> b, CancellationToken _) =>
+            {
+                calls.Add(b.Count);
+                return b.Select(r => new AnalysisResult(r.Id, "en", [], new SentimentResult(SentimentLabel.Neutral, 0, 1, 0), [], r.Text, [],
+                    ConcernResult.None, new AnalyzerInfo("local", "1", "2.0.0"))).ToList();
+            });
+        _store.Setup(s => s.CompleteBatchAsync(It.IsAny<ReanalysisJob>(), 1, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await Handler().HandleAsync(JobId + ".1", 1, default);
+
+        Assert.Equal([32, ids.Count - 32], calls);
+        foreach (var id in ids)
+        {
+            _responses.Verify(r => r.SaveAnalysisAsync(id, It.Is<ResponseAnalysis>(a => a.Texts.Single().Result.RedactedText == "text of " + id), It.IsAny<CancellationToken>()), Times.Once);
+        }
+        _store.Verify(s => s.CompleteBatchAsync(It.Is<ReanalysisJob>(j => j.Id == JobId), 1, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task A_second_start_while_one_runs_is_refused_with_409_and_queues_nothing()
     {
         _store.Setup(s => s.AddJobUnlessRunningAsync(It.IsAny<ReanalysisJob>(), It.IsAny<CancellationToken>())).ReturnsAsync(_job with { Done = 2 });

@@ -75,7 +75,8 @@ public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper o
         {
             output.WriteLine($"{(double)n / Responses,7:F3}  {kind}");
         }
-        // Submission: one insert and one message. Analysis: one read, one merge, one append of the entry to the digest
+        // Submission one at a time: one insert and one message each (a lone submission's id is sent at once, alone; see the
+        // concurrent test below for shared messages). Analysis: one read, one merge, one append of the entry to the digest
         // projection's log, one delete of the message. Receives are batched (up to host.json's batchSize a request) and polls
         // of the empty queue depend on time, so they are not counted; nor is opening each shard's log (a listing, the log's
         // creation and a second listing, once per shard and process, not per response).
@@ -93,6 +94,65 @@ public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.InRange(analysis.GetValueOrDefault("GET surveys(entity)"), 0, 2);
         Assert.Equal(Responses, all.GetValueOrDefault("GET responses(entity)") - analysis.GetValueOrDefault("GET responses(entity)"));
         Assert.InRange(all.GetValueOrDefault("GET rolekeys(entity)"), 0, 1);
+    }
+
+    [Fact]
+    public async Task Concurrent_submissions_share_queue_messages_so_a_response_costs_fewer_requests_and_every_one_is_analysed()
+    {
+        // 64 submissions, 16 at a time: enough overlap to share messages, few enough for a busy machine's Azurite.
+        const int concurrent = 64;
+        using var inFlight = new SemaphoreSlim(16);
+        await using var scope = azurite.NewScope();
+        var names = scope.Names;
+        var counter = new CountingPolicy(names.DigestProjectionContainer, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [names.ResponsesTable] = "responses", [names.AnalysisQueueName] = "analysis", [names.AlertsQueueName] = "alerts",
+        });
+        await using var host = await RunningHost.StartAsync(scope, services: s => s.AddSingleton(new StoragePipelinePolicy(counter)));
+        var officer = await host.IssueKeyAsync(StaffRole.Officer);
+        await host.CreateOpenSurveyAsync(officer);
+        var watch = new TableServiceClient(scope.ConnectionString).GetTableClient(scope.Names.ResponsesTable);
+
+        counter.Reset();
+        var ids = await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async i =>
+        {
+            await inFlight.WaitAsync();
+            using var res = await host.SendAsync(HttpMethod.Post, "/api/surveys/young-people/responses", content: RunningHost.Json(
+                $$"""{"answers":{"listened":{{(i % 5) + 1}},"one-thing":"the youth club shut and there is nowhere to go ({{i}})"},"channel":"web"}"""));
+            inFlight.Release();
+            Assert.Equal(HttpStatusCode.Accepted, res.StatusCode);
+            return (await RunningHost.ReadJsonAsync(res)).GetProperty("id").GetString()!;
+        }));
+        var messages = counter.Count("POST analysis/messages");
+        await RunningHost.WaitForAsync(async () =>
+        {
+            foreach (var id in ids)
+            {
+                var e = await watch.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(id), id, ["AnalysedUtc"]);
+                if (!e.HasValue || e.Value!.GetDateTimeOffset("AnalysedUtc") is null)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, TimeSpan.FromSeconds(60), "every response to be analysed");
+        await RunningHost.WaitForAsync(() => Task.FromResult(counter.Count("DELETE analysis/messages/{id}") >= messages), TimeSpan.FromSeconds(10), "the messages to be deleted");
+        var counts = counter.Snapshot();
+        foreach (var (kind, n) in counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{(double)n / concurrent,7:F3}  {kind}");
+        }
+        output.WriteLine($"{concurrent} concurrent submissions in {messages} analysis messages");
+
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+        // Every id rode in a message (at most 32 a message), and fewer messages than responses were sent.
+        Assert.InRange(messages, (concurrent + 31) / 32, concurrent - 1);
+        Assert.Equal(messages, counts.GetValueOrDefault("DELETE analysis/messages/{id}"));
+        // The table side is unchanged: per response one insert, one read and one merge; and one append to the projection's log.
+        Assert.Equal(concurrent, counts.GetValueOrDefault("POST responses"));
+        Assert.Equal(concurrent, counts.GetValueOrDefault("GET responses(entity)"));
+        Assert.Equal(concurrent, counts.GetValueOrDefault("MERGE responses(entity)"));
+        Assert.Equal(concurrent, counts.GetValueOrDefault("PUT projection?comp=appendblock"));
     }
 
     /// <summary>Counts requests by method and resource kind: a table's entity or collection, a queue's messages, the projection's blob operations.</summary>

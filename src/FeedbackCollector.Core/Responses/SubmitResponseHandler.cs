@@ -3,7 +3,6 @@ using FeedbackCollector.Core.Concerns;
 using FeedbackCollector.Core.Storage;
 using FeedbackCollector.Core.Surveys;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace FeedbackCollector.Core.Responses;
 
@@ -18,7 +17,8 @@ public sealed record SubmissionReceipt(string Id, string Receipt, bool NeedsHelp
 
 /// <summary>
 /// Stores an anonymous response and queues it for analysis. The response is stored before it is queued, and the
-/// caller acknowledges (202) only after both: a response is never acknowledged and then lost. Free text is screened
+/// caller acknowledges (202) only after both: a response is never acknowledged and then lost. Concurrent submissions
+/// share analysis-queue messages (<see cref="AnalysisQueueCoalescer"/>); a failed send fails each of them. Free text is screened
 /// for a possible disclosure while the respondent waits (<see cref="IConcernScreen"/>, local and fast): a flagged
 /// response is still accepted, its receipt says <see cref="SubmissionReceipt.NeedsHelp"/>, and its concern is raised at
 /// once through <see cref="ConcernRaiser"/> (the queued analysis later finds it raised and does not alert twice).
@@ -28,10 +28,9 @@ public sealed record SubmissionReceipt(string Id, string Receipt, bool NeedsHelp
 public sealed partial class SubmitResponseHandler(
     SurveyCache surveys,
     IResponseRepository responses,
-    IQueueSender queue,
+    AnalysisQueueCoalescer analysisQueue,
     IConcernScreen screen,
     ConcernRaiser concerns,
-    IOptions<StorageNamesOptions> names,
     TimeProvider time,
     ILogger<SubmitResponseHandler> logger)
 {
@@ -78,7 +77,7 @@ public sealed partial class SubmitResponseHandler(
                     return Outcome.Conflict("These answers were already sent with this idempotency key; a key sends one set of answers.");
                 }
                 // A repeat: queue again (analysis is idempotent) so the acknowledgement below still means "queued".
-                await queue.SendAsync(names.Value.AnalysisQueueName, existing.Id, cancellationToken);
+                await analysisQueue.EnqueueAsync(existing.Id, cancellationToken);
                 await RaiseIfFlaggedAsync(existing, concern, cancellationToken);
                 LogRepeat(logger, existing.Id, survey.Code);
                 return Outcome.Accepted(new SubmissionReceipt(existing.Id, ResponseId.ToReceipt(existing.Id), concern is not null));
@@ -180,7 +179,8 @@ public sealed partial class SubmitResponseHandler(
     {
         try
         {
-            await queue.SendAsync(names.Value.AnalysisQueueName, response.Id, cancellationToken);
+            // Shares a message with the submissions queued meanwhile (group commit); completes once that message is sent.
+            await analysisQueue.EnqueueAsync(response.Id, cancellationToken);
         }
         catch (Exception ex) when (ex is StorageUnavailableException or OperationCanceledException)
         {

@@ -80,8 +80,8 @@ public sealed partial class ReanalysisHandler(
     /// <summary>Queue sends in flight at once.</summary>
     public const int SendConcurrency = 16;
 
-    /// <summary>Responses of one batch analysed at once.</summary>
-    public const int AnalyseConcurrency = 8;
+    /// <summary>Responses of one batch analysed together: their texts in one analyzer call, their reads and writes at once.</summary>
+    public const int AnalyseChunk = 32;
 
     /// <summary>
     /// Stores a new job for the taxonomy version in use and queues it; answers 202 with its progress, or 409 when a job
@@ -235,8 +235,24 @@ public sealed partial class ReanalysisHandler(
         }
         // The analysis handler re-analyses a response whose analyzer or taxonomy differs and leaves the rest alone, so a
         // batch delivered twice does no work twice; a response withdrawn meanwhile is skipped.
-        await Parallel.ForEachAsync(batch.Ids, new ParallelOptions { MaxDegreeOfParallelism = AnalyseConcurrency, CancellationToken = cancellationToken },
-            async (id, ct) => await analyze.HandleAsync(id, ct));
+        // Every chunk is tried even when one fails; the batch then fails and its retry skips the responses done.
+        var failures = new List<Exception>();
+        foreach (var chunk in batch.Ids.Chunk(AnalyseChunk))
+        {
+            try
+            {
+                await analyze.AnalyseAsync(chunk, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(ex);
+            }
+        }
+        if (failures.Count > 0)
+        {
+            // The first, as it was; the analysis handler has logged each response's failure.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
+        }
         if (await store.CompleteBatchAsync(job, number, time.GetUtcNow(), cancellationToken))
         {
             LogBatchDone(logger, job.Id, number, batch.Ids.Count);
