@@ -87,7 +87,8 @@ var appName = 'func-${env}-${token}'
 var deploymentContainerName = 'app-package-${take(token, 13)}'
 // The console's re-analysis jobs run on the analysis queue's name + '-jobs' (ReanalyseResponses).
 var queueNames = concat([analysisQueueName, '${analysisQueueName}-jobs', alertsQueueName], additionalQueueNames)
-var containerNames = concat([digestContainerName, deploymentContainerName], additionalContainerNames)
+// The digest projection's append-blob logs live beside the digests (StorageNamesOptions.DigestProjectionContainer).
+var containerNames = concat([digestContainerName, '${digestContainerName}-projection', deploymentContainerName], additionalContainerNames)
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'

@@ -21,6 +21,8 @@ public sealed class SnapshotTests(InfraFixture infra)
         Assert.Equal(["alerts", "alerts-poison", "analysis", "analysis-jobs", "analysis-jobs-poison", "analysis-poison"], s.Resources("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Leaf).Order());
         var containers = s.Resources("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Leaf).ToList();
         Assert.Contains("digests", containers);
+        // The digest projection's logs: the digests container's name + "-projection" (StorageNamesOptions.DigestProjectionSuffix).
+        Assert.Contains("digests-projection", containers);
         var deploymentContainer = Assert.Single(containers, c => c.StartsWith("app-package-", StringComparison.Ordinal));
 
         var app = s.Single("Microsoft.Web/sites");
