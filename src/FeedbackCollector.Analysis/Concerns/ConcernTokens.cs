@@ -54,6 +54,38 @@ internal sealed class ConcernTokens
     /// <summary>The index after the last word of sentence <paramref name="s"/>.</summary>
     public int SentenceEnd(int s) => s + 1 < Sentences ? SentenceStart[s + 1] : Count;
 
+    /// <summary>What <see cref="Classify"/> said of each distinct word this thread has seen.</summary>
+    private readonly WordMemo memo = new();
+
+    /// <summary>
+    /// A word's classes, its id as a literal of some rule (-1 if none) and whether a phrase starts with it: a pure
+    /// function of the word and the static lexicon, so <see cref="WordMemo"/> may remember it.
+    /// </summary>
+    internal static (ulong Mask, int Literal, bool Phrase) Classify(ReadOnlySpan<char> word)
+    {
+        ulong mask;
+        int literal;
+        bool phrase;
+        if (Vocabulary.TryGetValue(word, out var known))
+        {
+            (mask, literal, phrase) = known;
+        }
+        else
+        {
+            mask = ConcernLexicon.Misspelt(word);
+            literal = -1;
+            phrase = false;
+        }
+
+        if (mask == 0 && word.Length <= 2 && int.TryParse(word, out var number))
+        {
+            // Ages: a child's (5-17) or an adult's (18-69), for age gaps such as "she is 14 and he is 25".
+            mask = number is >= 5 and <= 17 ? ConcernLexicon.ChildAge : number is >= 18 and <= 69 ? ConcernLexicon.AdultAge : 0;
+        }
+
+        return (mask, literal, phrase);
+    }
+
     private static FrozenDictionary<string, (ulong Mask, int Literal, bool Phrase)>.AlternateLookup<ReadOnlySpan<char>> BuildVocabulary()
     {
         var all = new Dictionary<string, (ulong Mask, int Literal, bool Phrase)>(StringComparer.Ordinal);
@@ -176,26 +208,8 @@ internal sealed class ConcernTokens
             Array.Resize(ref PhraseStart, n);
         }
 
-        var word = text[start..end];
-        ulong mask;
-        int literal;
-        if (Vocabulary.TryGetValue(word, out var known))
-        {
-            (mask, literal, PhraseStart[Count]) = known;
-        }
-        else
-        {
-            mask = ConcernLexicon.Misspelt(word);
-            literal = -1;
-            PhraseStart[Count] = false;
-        }
-
-        if (mask == 0 && word.Length <= 2 && int.TryParse(word, out var number))
-        {
-            // Ages: a child's (5-17) or an adult's (18-69), for age gaps such as "she is 14 and he is 25".
-            mask = number is >= 5 and <= 17 ? ConcernLexicon.ChildAge : number is >= 18 and <= 69 ? ConcernLexicon.AdultAge : 0;
-        }
-
+        var (mask, literal, phrase) = memo.Resolve(text[start..end]);
+        PhraseStart[Count] = phrase;
         Start[Count] = start;
         End[Count] = end;
         WordMask[Count] = mask;
@@ -210,5 +224,108 @@ internal sealed class ConcernTokens
 
         All |= mask;
         Count++;
+    }
+
+    /// <summary>
+    /// Remembers <see cref="Classify"/> per distinct word in one open-addressing table (hash, the word's place in one
+    /// character array, and the answer in the same slot). Answers are the same with or without it; it saves the
+    /// frozen-dictionary probe and, for words the lexicon does not hold (most of them), the misspelling probes, because
+    /// the same few thousand words recur from text to text. It stops growing at <see cref="MaxWords"/> words, after
+    /// which new words are classified each time.
+    /// </summary>
+    internal sealed class WordMemo
+    {
+        /// <summary>Most distinct words remembered (slots and characters together about 2 MB per thread at most).</summary>
+        public const int MaxWords = 1 << 14;
+
+        /// <summary>Longest word remembered; longer words are classified each time.</summary>
+        public const int MaxWord = 32;
+
+        private Slot[] slots = new Slot[1 << 10];
+        private char[] chars = new char[1 << 13];
+        private int shift = 32 - 10;
+        private int used;
+        private int charCount;
+
+        /// <summary>Number of distinct words remembered.</summary>
+        public int Count => used;
+
+        public (ulong Mask, int Literal, bool Phrase) Resolve(ReadOnlySpan<char> word)
+        {
+            if (word.Length > MaxWord)
+            {
+                return Classify(word);
+            }
+
+            var hash = 2166136261u;
+            foreach (var c in word)
+            {
+                hash = unchecked((hash ^ c) * 16777619u);
+            }
+
+            var table = slots;
+            var mask = table.Length - 1;
+            var at = (int)(unchecked(hash * 2654435769u) >> shift);
+            while (true)
+            {
+                ref readonly var slot = ref table[at];
+                if (slot.Length == 0)
+                {
+                    break;
+                }
+
+                if (slot.Hash == hash && slot.Length == word.Length && word.SequenceEqual(chars.AsSpan(slot.Offset, slot.Length)))
+                {
+                    return (slot.Mask, slot.Literal, slot.Phrase);
+                }
+
+                at = (at + 1) & mask;
+            }
+
+            var answer = Classify(word);
+            if (used < MaxWords)
+            {
+                if (charCount + word.Length > chars.Length)
+                {
+                    Array.Resize(ref chars, chars.Length * 2);
+                }
+
+                word.CopyTo(chars.AsSpan(charCount));
+                table[at] = new Slot(hash, charCount, word.Length, answer.Mask, answer.Literal, answer.Phrase);
+                charCount += word.Length;
+                used++;
+                if (used * 2 > table.Length)
+                {
+                    Grow();
+                }
+            }
+
+            return answer;
+        }
+
+        private void Grow()
+        {
+            var old = slots;
+            slots = new Slot[old.Length * 2];
+            shift--;
+            var mask = slots.Length - 1;
+            foreach (var slot in old)
+            {
+                if (slot.Length == 0)
+                {
+                    continue;
+                }
+
+                var at = (int)(unchecked(slot.Hash * 2654435769u) >> shift);
+                while (slots[at].Length != 0)
+                {
+                    at = (at + 1) & mask;
+                }
+
+                slots[at] = slot;
+            }
+        }
+
+        private readonly record struct Slot(uint Hash, int Offset, int Length, ulong Mask, int Literal, bool Phrase);
     }
 }
