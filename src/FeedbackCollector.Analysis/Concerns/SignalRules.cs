@@ -76,7 +76,7 @@ internal static class SignalRules
         (Sh, "saving|savin|saved|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|stashing|stashed|stash|collecting ~4 pills|tablets|meds|paracetamol|painkillers|antidepressants|medication|medicine"),
         (Sh, "pills|tablets|meds|paracetamol|painkillers|antidepressants ~1 saved|stashed|hoarded|stockpiled|hidden ~1 up|away|under|in"),
         (Sh, "i|ive|she|shes|he|hes|been ~1 cut|cutting|cuttin|relapsed ~0 again -@Accident"),
-        (Sh, "getting|gettin|goin|going|gone|go|went ~1 deeper +@SelfAct|@InjurySelf -@Accident"),
+        (Sh, "getting|gettin|goin|going|gone|go|went ~1 deeper +@SelfAct -@Accident"),
 
         // Exploitation.
         (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
@@ -111,7 +111,7 @@ internal static class SignalRules
 
         // Missing and found far away, and the man she was warned about (session 4).
         (Ex, "turned|turns|turning|turn ~0 up ~1 in|at ~1 another|different|other ~0 town|city|county|area"),
-        (Ex, "found|located|traced ~2 in ~0 another|different ~0 town|city|county|area"),
+        (Ex, "found|located|traced ~1 in ~0 another|different ~0 town|city|county|area"),
         (Ex, "reported ~0 missing ~2 times|again|twice|three|3|four|4|several|repeatedly"),
         (Ex, "@Male|@Partner|@Older|man|male ~5 warned ~0 about|off|away|from"),
         (Ex, "@Male|male|males|man ~1 known ~1 to ~0 police|pose|children"),
@@ -138,7 +138,7 @@ internal static class SignalRules
         (Da, "takes|took|taken|keeps|kept ~1 her|my|mums ~0 bank|card|cards|money|keys|benefits +@Partner"),
 
         // Police talk for a domestic-abuse call-out, and violence told as shouting and hitting (session 4).
-        (Da, "a|another|for|of|re|to|about|2 ~0 domestic|domestics next!abuse,violence,goddess,cleaner,cleaners,appliance,appliances,flight,flights,chore,chores,work,worker,workers,help,staff,champion,champions,training,awareness,policy,team,charity,charities,service,services,course,courses,notification,notifications,duties,duty,bliss,life,tasks,support,advisor,adviser,homicide,abuser,abusers,matters,setting,violence"),
+        (Da, "a|another|for|of|re|to|about|2 ~0 domestic|domestics next!abuse,violence,incident,incidents,goddess,cleaner,cleaners,appliance,appliances,flight,flights,chore,chores,work,worker,workers,help,staff,champion,champions,training,awareness,policy,team,charity,charities,service,services,course,courses,notification,notifications,duties,duty,bliss,life,tasks,support,advisor,adviser,homicide,abuser,abusers,matters,setting,violence"),
         (Da, "domestic ~0 incident|incidents|disturbance|callout|callouts -@Education|@Awareness|@Hypothetical"),
         (Da, "@Fight ~2 and|n|an|then ~0 hitting|punching|kicking|pushing|smashing|throwing|violence|slapping|hittin ~3 between|mum|dad|parents|adults|them|each"),
 
