@@ -72,6 +72,7 @@ public class ConcernGapRule2Tests
     [InlineData("parent", "We feel completely neglected by children's services.")]
     [InlineData("child", "teachers r gonna kill us wiv all these mocks")]
     [InlineData("child", "he never touchs me")]
+    [InlineData("parent", "We had a hard year after I left my abusive ex, but we are safe now and the kids are thriving.")]
     public void Stays_quiet_on_near_misses(string audience, string text)
     {
         var result = rules.Detect(text, Parse(audience));
@@ -83,6 +84,13 @@ public class ConcernGapRule2Tests
     {
         var result = rules.Detect("im not scared to go home tonight", Audience.Child);
         Assert.NotEqual(ConcernCategory.ImmediateDanger, result.Category);
+    }
+
+    [Fact]
+    public void Leaving_an_abuser_without_safety_is_still_flagged()
+    {
+        var result = rules.Detect("After I left my abusive ex he keeps turning up and threatening me.", Audience.Parent);
+        Assert.True(result.Flagged);
     }
 
     [Fact]
