@@ -438,7 +438,7 @@ internal static partial class ConcernRules
 
     /// <summary>Topic: abuse, neglect.</summary>
     [GeneratedRegex(
-        @"(?<!\b(?:its|thats|is|literally|basically|pure|child)\x20)\b(?:abuse|abused|abusive|neglect|neglected|neglecting|rape|raped)\b", Options)]
+        @"(?<!\b(?:its|thats|is|literally|basically|pure|child|feel|feels|felt|feeling)\x20)\b(?:abuse|abused|abusive|neglect|neglected|neglecting|rape|raped)\b(?!\x20by\x20(?:the\x20)?(?:council|local\x20authority|services|childrens\x20services|social\x20services|system|government|management|senior|school|nhs|camhs|professionals))", Options)]
     private static partial Regex TopicAbuseNeglect();
 
     /// <summary>Topic: domestic abuse.</summary>

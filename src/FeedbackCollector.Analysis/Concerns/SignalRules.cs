@@ -39,6 +39,12 @@ internal static class SignalRules
         (Id, "kick|kicking|smash|smashing|break|breaking|bash|bashing ~1 the|my|our ~0 door|doors ~0 in|down"),
         (Id, "missing ~4 since|yesterday|hours"),
 
+        // Danger tonight told plainly, and someone outside now (session 4): "scared to go home tonight", "im not safe at
+        // home rn", "hes outside now n wont go away".
+        (Id, "@Fear ~3 go|going|goin|get|be ~1 home|back ~0 tonight|tonite|2nite|tnite|rn|now|later|today neg"),
+        (Id, "not|isnt|aint|nt ~0 safe ~2 home|house|here ~0 rn|now|tonight|tonite|2nite|right"),
+        (Id, "he|hes|they|theyre|dad|dads|ex|@Partner ~1 outside ~3 now|rn|again ~8 scared|help|pls|please|wont|hiding|knife|terrified|frightened"),
+
         // Self-harm and suicidal thoughts.
         (Sh, "@SelfHarmStrong neg next!the,a,an,holiday,trips,trip,my,school,buses,bus,it,with"),
         (Sh, "@Desire ~5 @DeathGoal neg next!my,her,his,your,laughing,of,from,for,in,on"),
@@ -62,6 +68,15 @@ internal static class SignalRules
         (Sh, "tired|sick|exhausted ~1 of ~0 being ~0 alive neg"),
         (Sh, "tired|sick ~1 of ~0 living|existing neg next!here,in,with,at,like,there,on,near,round,around,somewhere,out"),
         (Sh, "gave|giving|given|give ~2 stuff|things|games|clothes|belongings|possessions ~2 away ~8 wont|need|anymore|goodbye|gone"),
+
+        // Text-speak and hoarding (session 4): "hope i dont wake up 2moro", "dnt wanna b here n e more", saving up tablets,
+        // "cut again", cuts "gettin deeper".
+        (Sh, "hope|hoping|hopin|wish|wishing|want|wanna|wnt|pray|praying ~2 i|to|2 ~0 dont|dnt|never|wont|nvr|neva ~0 wake ~0 up next!late,early,in,at,before,for,till,until,when,on,with"),
+        (Sh, "dont|dnt ~0 wanna|want|wnt|wana ~2 be|b|live ~0 here|alive|around ~0 anymore|any|n|no|nomore|nemore"),
+        (Sh, "saving|savin|saved|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|stashing|stashed|stash|collecting ~4 pills|tablets|meds|paracetamol|painkillers|antidepressants|medication|medicine"),
+        (Sh, "pills|tablets|meds|paracetamol|painkillers|antidepressants ~1 saved|stashed|hoarded|stockpiled|hidden ~1 up|away|under|in"),
+        (Sh, "i|ive|she|shes|he|hes|been ~1 cut|cutting|cuttin|relapsed ~0 again -@Accident"),
+        (Sh, "getting|gettin|goin|going|gone|go|went ~1 deeper +@SelfAct -@Accident"),
 
         // Exploitation.
         (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
@@ -93,6 +108,13 @@ internal static class SignalRules
         (Ex, "taken|taking|took|take ~1 to ~0 parties|party|flats|houses|hotels|hotel|flat ~3 by|with ~2 @Older|@Male"),
         (Ex, "@Older|@Male ~6 give|gives|gave|given|giving|offering|offered|buying|buys|bought|get|gets|got ~3 alcohol|vodka|drink|drinks|drugs|weed|cigs|vapes|money"),
         (Ex, "given|giving|gave|give ~0 alcohol|vodka|drugs|weed ~3 by|from ~2 @Older|@Male"),
+
+        // Missing and found far away, and the man she was warned about (session 4).
+        (Ex, "turned|turns|turning|turn ~0 up ~1 in|at ~1 another|different|other ~0 town|city|county|area"),
+        (Ex, "found|located|traced ~1 in ~0 another|different ~0 town|city|county|area"),
+        (Ex, "reported ~0 missing ~2 times|again|twice|three|3|four|4|several|repeatedly"),
+        (Ex, "@Male|@Partner|@Older|man|male ~5 warned ~0 about|off|away|from"),
+        (Ex, "@Male|male|males|man ~1 known ~1 to ~0 police|pose|children"),
         (Ex, "@Trust|@Older|@Male ~6 message|messages|messaged|messaging|texts|texted|texting|snaps|dms|calls|rings ~2 me|her|him|my ~4 night|late|midnight"),
         (An, "asked|told|tells|made|makes|says|said ~2 me|her|him|us ~2 keep|promise ~2 it|this|quiet ~2 @Secret|secret|quiet +@Actor"),
 
@@ -114,6 +136,11 @@ internal static class SignalRules
         (Da, "tracks|tracking|tracked|monitors|monitoring|follows ~2 where|my|her|mums ~1 go|goes|phone|location|car +@Partner"),
         (Da, "@Partner ~3 tells|calls|told|called ~1 me|her|mum ~2 worthless|useless|pathetic|nothing|stupid|ugly|fat"),
         (Da, "takes|took|taken|keeps|kept ~1 her|my|mums ~0 bank|card|cards|money|keys|benefits +@Partner"),
+
+        // Police talk for a domestic-abuse call-out, and violence told as shouting and hitting (session 4).
+        (Da, "a|another|for|of|re|to|about|2 ~0 domestic|domestics next!abuse,violence,incident,incidents,goddess,cleaner,cleaners,appliance,appliances,flight,flights,chore,chores,work,worker,workers,help,staff,champion,champions,training,awareness,policy,team,charity,charities,service,services,course,courses,notification,notifications,duties,duty,bliss,life,tasks,support,advisor,adviser,homicide,abuser,abusers,matters,setting,violence"),
+        (Da, "domestic ~0 incident|incidents|disturbance|callout|callouts -@Education|@Awareness|@Hypothetical"),
+        (Da, "@Fight ~2 and|n|an|then ~0 hitting|punching|kicking|pushing|smashing|throwing|violence|slapping|hittin ~3 between|mum|dad|parents|adults|them|each"),
 
         // Abuse and neglect.
         (An, "@Actor ~4 @Harm ~1 me|us|@Kid|him|her|them neg next!up,at,in"),
@@ -141,6 +168,11 @@ internal static class SignalRules
         (An, "makes|made|make ~0 me|us ~0 sleep ~1 on|in|outside ~1 floor|outside|garden|shed|car"),
         (An, "wont|doesnt|never|dont ~0 let ~0 me|us ~0 out|eat|leave"),
         (An, "wishes|wished ~0 i ~0 was|were|wasnt|had ~1 never|born|dead"),
+
+        // Empty cupboards and a home visit in practitioner words (session 4).
+        (An, "cupboards|cupboard|fridge|fridges ~3 always|never|constantly|still|allways|alwayz ~1 empty|bare"),
+        (An, "faeces|excrement|urine|faecal ~4 floor|floors|carpet|carpets|kitchen|bedroom|bedrooms|mattress|mattresses|walls|cot|sofa|bed|beds|house|home|property|flat"),
+        (An, "nappy|nappies|nappys ~3 not|never|hasnt|hadnt|wasnt|werent|isnt ~2 changed"),
 
         // Neglect told without harm words: care nobody gives, meals that are not there, a child left in charge,
         // clothes unwashed, basic needs unmet. Each needs a second sign, so a late night or a fussy tea is not one.
