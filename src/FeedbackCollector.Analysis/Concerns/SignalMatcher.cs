@@ -240,6 +240,21 @@ internal static class SignalMatcher
             return true;
         }
 
+        // Peer bullying in a school place (session 5): "a year 11 shoved me into the lockers" is bullying, not abuse. Only
+        // with no family member, partner, trusted adult or grown man in the sentence, and only for the school's own places,
+        // not the word "school", so "he hit me so hard i couldnt go to school" still counts.
+        if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Trust)) == 0 && SchoolPlaceWithoutAdult(text, t, sentence))
+        {
+            return true;
+        }
+
+        // Peers a year apart (session 5): "my 17 year old has a girlfriend who is 18" is not an adult with a child. Only when
+        // the adult's age is 18 or 19 and every child age in the sentence is 16 or 17.
+        if (category == ConcernCategory.Exploitation && (mask & L.AdultAge) != 0 && (mask & L.ChildAge) != 0 && NearPeerAges(text, t, sentence, first, last))
+        {
+            return true;
+        }
+
         // Awareness talk ("we learned how to spot when someone is being groomed") about no one in particular.
         if ((mask & L.Awareness) != 0 && !FirstPersonSingular(text, t, sentence))
         {
@@ -311,6 +326,45 @@ internal static class SignalMatcher
         }
 
         return false;
+    }
+
+    private static bool NearPeerAges(ReadOnlySpan<char> text, ConcernTokens t, int sentence, int first, int last)
+    {
+        var adultInMatch = false;
+        var peer = false;
+        for (var k = t.SentenceStart[sentence]; k < t.SentenceEnd(sentence); k++)
+        {
+            if (!int.TryParse(text[t.Start[k]..t.End[k]], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                continue;
+            }
+
+            if (n is >= 5 and <= 15 or >= 20 and <= 69)
+            {
+                return false;
+            }
+
+            adultInMatch |= n is 18 or 19 && k >= first && k <= last;
+            peer |= n is 16 or 17;
+        }
+
+        return adultInMatch && peer;
+    }
+
+    private static bool SchoolPlaceWithoutAdult(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        var place = false;
+        for (var k = t.SentenceStart[sentence]; k < t.SentenceEnd(sentence); k++)
+        {
+            if (IsWord(text, t, k, "man", "men", "adult", "adults", "stranger", "staff", "bloke"))
+            {
+                return false;
+            }
+
+            place |= IsWord(text, t, k, "lockers", "locker", "corridor", "corridors", "playground", "classroom", "canteen", "changing");
+        }
+
+        return place;
     }
 
     private static bool FirstPersonSingular(ReadOnlySpan<char> text, ConcernTokens t, int sentence)

@@ -78,6 +78,11 @@ internal static class SignalRules
         (Sh, "i|ive|she|shes|he|hes|been ~1 cut|cutting|cuttin|relapsed ~0 again -@Accident"),
         (Sh, "getting|gettin|goin|going|gone|go|went ~1 deeper +@SelfAct -@Accident"),
 
+        // Signs a professional sees and the young person will not explain (session 5): "new scarring on forearms noticed in
+        // PE, denies". The denial carries it, so a games lesson in the sentence does not undo it.
+        (Sh, "scarring|scars|scar|cuts|scratches|lacerations ~4 @Body ~10 denies|denied|deny|denying|unexplained|refuses|refused|wont|wouldnt|hiding|hides|hid|covering|covers"),
+        (Sh, "new|fresh|recent|healing|linear|superficial ~0 scarring|scars|cuts|scratches|lacerations ~3 @Body -@Accident"),
+
         // Exploitation.
         (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
         (Ex, "@Goods ~2 to ~0 @Carry +@Coerce|@Older"),
@@ -142,6 +147,14 @@ internal static class SignalRules
         (Da, "domestic ~0 incident|incidents|disturbance|callout|callouts -@Education|@Awareness|@Hypothetical"),
         (Da, "@Fight ~2 and|n|an|then ~0 hitting|punching|kicking|pushing|smashing|throwing|violence|slapping|hittin ~3 between|mum|dad|parents|adults|them|each"),
 
+        // After separation (session 5): an ex who keeps turning up and threatening, stalking, an injunction that does not
+        // hold. Turning up needs a partner or a "since I left" in the text, so a coach shouting at a match is not one.
+        (Da, "he|hes|she|shes|ex|@Partner ~3 keeps|kept|keep|still|always|constantly|been ~1 turning|turns|turned|showing|shows|coming|comes|hanging|waiting ~1 up|round|outside|about|at ~8 threatening|threatens|threatened|threaten|following|watching|harassing|intimidating|abusing|abuse +@Partner|@PastMark"),
+        (Da, "@Partner ~3 stalking|stalks|stalked|harassing|harasses|harassed|hounding|hounds ~1 me|her|us|mum|@Mum"),
+        (Da, "since|after ~1 i|we|she|mum ~0 left|split|separated ~8 keeps|kept|still|wont|constantly ~1 turning|turns|coming|comes|messaging|messages|calling|calls|ringing|rings|following|follows|threatening|threatens|harassing|stalking|texting|texts|watching|leave -@Venue"),
+        (Da, "injunction|injunctions|molestation|restraining ~4 hasnt|havent|didnt|doesnt|isnt|wont|not ~1 stopped|stop|stopping|working|worked"),
+        (Da, "breached|breaches|breaching|broke|broken|ignores|ignored|ignoring ~3 injunction|injunctions|molestation|restraining"),
+
         // Abuse and neglect.
         (An, "@Actor ~4 @Harm ~1 me|us|@Kid|him|her|them neg next!up,at,in"),
         (An, "i|we|me|us ~2 get|got|gets|getting|been|was|were|am ~1 @Harm -@Accident neg"),
@@ -194,6 +207,11 @@ internal static class SignalRules
         (An, "hoarding|hoards|hoarded|hoard ~1 food|snacks|bread"),
         (An, "presents|presented|arrived ~2 hungry|starving|unkempt|unwashed|dishevelled|smelly|filthy +@Kid|@Pronoun|@First"),
         (An, "shuts|shut|shutting|locks|locked ~1 me|us|him|her|them ~1 in ~2 room|bedroom|cupboard|shed|cellar|garage|garden|outside ~8 hours|days|weekend|weekends|night|nights|all|punishment"),
+
+        // Young children left alone, told by a neighbour or a practitioner (session 5): "the two little ones next door are left
+        // on their own every night till gone midnight". A time or a habit is needed, so "left alone at lunch" at school is not.
+        (An, "@Kid|kids|ones|uns|we|us|they|them ~4 are|were|get|got|been|is|was|being|keeps|kept|often|always|regularly ~2 left ~1 @Alone|alone|unattended|unsupervised ~8 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|regularly|often|always|while|whilst -@Venue"),
+        (An, "@Leave|leaves ~1 them|the|both|those|@Kid ~3 @Alone|alone|unattended|unsupervised ~6 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|while|whilst -@Venue"),
     ];
 
     /// <summary>Every class of <see cref="ConcernLexicon"/> by its name, so that a rule can name any of them.</summary>
