@@ -47,18 +47,7 @@ public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper o
             Assert.Equal(HttpStatusCode.Accepted, res.StatusCode);
             ids.Add((await RunningHost.ReadJsonAsync(res)).GetProperty("id").GetString()!);
         }
-        await RunningHost.WaitForAsync(async () =>
-        {
-            foreach (var id in ids)
-            {
-                var e = await watch.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(id), id, ["AnalysedUtc"]);
-                if (!e.HasValue || e.Value!.GetDateTimeOffset("AnalysedUtc") is null)
-                {
-                    return false;
-                }
-            }
-            return true;
-        }, TimeSpan.FromSeconds(30), "every response to be analysed");
+        await WaitUntilAnalysedAsync(watch, ids, TimeSpan.FromSeconds(30));
         // The message is deleted just after the analysis is stored.
         await RunningHost.WaitForAsync(() => Task.FromResult(counter.Count("DELETE analysis/messages/{id}") >= Responses), TimeSpan.FromSeconds(10), "the messages to be deleted");
         var analysis = counter.Snapshot();
@@ -124,18 +113,7 @@ public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper o
             return (await RunningHost.ReadJsonAsync(res)).GetProperty("id").GetString()!;
         }));
         var messages = counter.Count("POST analysis/messages");
-        await RunningHost.WaitForAsync(async () =>
-        {
-            foreach (var id in ids)
-            {
-                var e = await watch.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(id), id, ["AnalysedUtc"]);
-                if (!e.HasValue || e.Value!.GetDateTimeOffset("AnalysedUtc") is null)
-                {
-                    return false;
-                }
-            }
-            return true;
-        }, TimeSpan.FromSeconds(60), "every response to be analysed");
+        await WaitUntilAnalysedAsync(watch, ids, TimeSpan.FromSeconds(60));
         await RunningHost.WaitForAsync(() => Task.FromResult(counter.Count("DELETE analysis/messages/{id}") >= messages), TimeSpan.FromSeconds(10), "the messages to be deleted");
         var counts = counter.Snapshot();
         foreach (var (kind, n) in counts.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -154,6 +132,21 @@ public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(concurrent, counts.GetValueOrDefault("MERGE responses(entity)"));
         Assert.Equal(concurrent, counts.GetValueOrDefault("PUT projection?comp=appendblock"));
     }
+
+    /// <summary>Waits until every response in <paramref name="ids"/> has its analysis stored, read with an uncounted client.</summary>
+    private static Task WaitUntilAnalysedAsync(TableClient watch, IReadOnlyCollection<string> ids, TimeSpan timeout) =>
+        RunningHost.WaitForAsync(async () =>
+        {
+            foreach (var id in ids)
+            {
+                var e = await watch.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(id), id, ["AnalysedUtc"]);
+                if (!e.HasValue || e.Value!.GetDateTimeOffset("AnalysedUtc") is null)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, timeout, "every response to be analysed");
 
     /// <summary>Counts requests by method and resource kind: a table's entity or collection, a queue's messages, the projection's blob operations.</summary>
     private sealed class CountingPolicy(string projectionContainer, IReadOnlyDictionary<string, string> labels) : HttpPipelineSynchronousPolicy
