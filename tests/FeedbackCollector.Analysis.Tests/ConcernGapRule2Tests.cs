@@ -1,4 +1,5 @@
 using FeedbackCollector.Analysis;
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis.Tests;
@@ -101,11 +102,7 @@ public class ConcernGapRule2Tests
         Assert.Equal(ConcernCategory.AbuseNeglect, result.Category);
     }
 
-    private static Audience Parse(string audience) => audience switch
-    {
-        "parent" => Audience.Parent,
-        "practitioner" => Audience.Practitioner,
-        "forum-notes" => Audience.ForumNotes,
-        _ => Audience.Child,
-    };
+    // The product's own wire names, so a misspelt audience fails the test instead of falling back to another one.
+    private static Audience Parse(string audience) =>
+        WireNames.TryParse<Audience>(audience, out var parsed) ? parsed : throw new ArgumentException($"Unknown audience '{audience}'.", nameof(audience));
 }

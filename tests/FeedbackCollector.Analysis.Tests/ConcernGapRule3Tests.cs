@@ -1,4 +1,5 @@
 using FeedbackCollector.Analysis;
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis.Tests;
@@ -60,11 +61,7 @@ public class ConcernGapRule3Tests
         Assert.Equal(category, result.Category);
     }
 
-    private static Audience Parse(string audience) => audience switch
-    {
-        "child" => Audience.Child,
-        "parent" => Audience.Parent,
-        "practitioner" => Audience.Practitioner,
-        _ => Audience.ForumNotes,
-    };
+    // The product's own wire names, so a misspelt audience fails the test instead of falling back to another one.
+    private static Audience Parse(string audience) =>
+        WireNames.TryParse<Audience>(audience, out var parsed) ? parsed : throw new ArgumentException($"Unknown audience '{audience}'.", nameof(audience));
 }
