@@ -50,14 +50,9 @@ public sealed partial class ConcernAlertHandler(
             await ScheduleRetryAsync(concern, ex, cancellationToken);
             return;
         }
-        try
-        {
-            await concerns.UpdateAsync(concern with { AlertDeliveredUtc = time.GetUtcNow() }, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Reviewed meanwhile; the alert went out, and a repeat delivery is harmless.
-        }
+        // Retried against a reviewer writing the same row: a lost stamp would show a delivered alert as undelivered.
+        var delivered = time.GetUtcNow();
+        await concerns.ChangeAsync(id, c => c.AlertDeliveredUtc is null ? c with { AlertDeliveredUtc = delivered } : null, cancellationToken);
         LogDelivered(logger, id, concern.AlertAttempts + 1);
     }
 
@@ -71,14 +66,7 @@ public sealed partial class ConcernAlertHandler(
             // The queue's own retries follow, then the poison queue: a person requeues it once the webhook is mended.
             throw new InvalidOperationException($"The alert for concern {concern.Id} failed {failures} times; leaving it to the poison queue.", failure);
         }
-        try
-        {
-            await concerns.UpdateAsync(concern with { AlertAttempts = failures }, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Reviewed or retried meanwhile; the count is a bound, not a ledger, and the retry below still goes out.
-        }
+        await concerns.ChangeAsync(concern.Id, c => c.AlertAttempts < failures ? c with { AlertAttempts = failures } : null, cancellationToken);
         var delay = o.RetryDelay(failures);
         // Sent before this message is settled: if the send fails this throws, and the queue retries this message instead.
         await queue.SendAsync(names.Value.AlertsQueueName, concern.Id, delay, cancellationToken);

@@ -48,19 +48,8 @@ public sealed partial class ConcernRaiser(
                 return;
             }
         }
-        else
-        {
-            record = await concerns.FindAsync(response.Id, cancellationToken) ?? record;
-        }
         await queue.SendAsync(names.Value.AlertsQueueName, response.Id, cancellationToken);
-        try
-        {
-            await concerns.UpdateAsync(record with { AlertQueuedUtc = now }, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Someone else updated it (a reviewer, or a parallel attempt); the alert is queued either way.
-        }
+        await concerns.ChangeAsync(response.Id, c => c.AlertQueuedUtc is null ? c with { AlertQueuedUtc = now } : null, cancellationToken);
         LogRaised(logger, response.Id, record.Category, response.SurveyCode);
     }
 

@@ -143,27 +143,34 @@ public sealed partial class ConcernReviewHandler(
         {
             return Outcome.Invalid(errors);
         }
-        var concern = ResponseId.TryNormalize(id, out var normal) ? await concerns.FindAsync(normal, cancellationToken) : null;
-        if (concern is null)
+        if (!ResponseId.TryNormalize(id, out var normal))
         {
             return Outcome.NotFound($"There is no concern '{id}'.");
         }
-        if (concern.ReviewedUtc is not null)
+        (ConcernChange Result, ConcernRecord? Concern) change;
+        try
+        {
+            // The alert function may stamp the same row while the reviewer writes: that is retried, never shown as a conflict.
+            var now = time.GetUtcNow();
+            change = await concerns.ChangeAsync(normal,
+                c => c.ReviewedUtc is null ? c with { ReviewedBy = reviewer, ReviewedUtc = now, ReviewNote = note } : null, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Outcome.Conflict($"Concern {normal} kept changing while you were reviewing it; list it again and retry.");
+        }
+        if (change.Result == ConcernChange.NotFound)
+        {
+            return Outcome.NotFound($"There is no concern '{id}'.");
+        }
+        var concern = change.Concern!;
+        if (change.Result == ConcernChange.NotNeeded)
         {
             // A review is an audit record: it is never overwritten.
             return Outcome.Conflict($"Concern {concern.Id} was already reviewed by {concern.ReviewedBy} at {concern.ReviewedUtc:u}.");
         }
-        ConcernRecord updated;
-        try
-        {
-            updated = await concerns.UpdateAsync(concern with { ReviewedBy = reviewer, ReviewedUtc = time.GetUtcNow(), ReviewNote = note }, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return Outcome.Conflict($"Concern {concern.Id} changed while you were reviewing it; list it again and retry.");
-        }
         LogReviewed(logger, concern.Id);
-        return Outcome.Ok(await ViewAsync(updated, cancellationToken));
+        return Outcome.Ok(await ViewAsync(concern, cancellationToken));
     }
 
     private async Task<ConcernView> ViewAsync(ConcernRecord c, CancellationToken cancellationToken)

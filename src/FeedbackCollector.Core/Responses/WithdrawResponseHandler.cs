@@ -37,7 +37,15 @@ public sealed partial class WithdrawResponseHandler(
         {
             return Outcome.NotFound("There are no answers with that code. They may have been taken back already.");
         }
-        var kept = await KeepConcernTextAsync(response, cancellationToken);
+        bool kept;
+        try
+        {
+            kept = await KeepConcernTextAsync(response, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Outcome.Conflict("Your answers are being looked at this very moment. Nothing was deleted; please try again in a minute.");
+        }
         if (projection is not null)
         {
             // The digest's copy goes first: if the response's own delete then fails, the respondent tries again and both go;
@@ -92,28 +100,13 @@ public sealed partial class WithdrawResponseHandler(
 
     private async Task<bool> KeepConcernTextAsync(SurveyResponse response, CancellationToken cancellationToken)
     {
-        // Two tries: a reviewer or the alert function may update the concern at the same moment.
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var concern = await concerns.FindAsync(response.Id, cancellationToken);
-            if (concern is null)
-            {
-                return false;
-            }
-            if (concern.WithdrawnUtc is not null)
-            {
-                return true;
-            }
-            try
-            {
-                await concerns.UpdateAsync(concern with { WithdrawnUtc = time.GetUtcNow(), KeptText = JsonSerializer.Serialize(RedactedTexts(response, screen), FeedbackJson.Options) }, cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 2)
-            {
-            }
-        }
-        return true;
+        // Retried against a reviewer or the alert function writing the same row. If it still cannot be stored, the
+        // conflict propagates before anything is deleted: the respondent tries again and no disclosure is lost.
+        var withdrawn = time.GetUtcNow();
+        var (result, _) = await concerns.ChangeAsync(response.Id, c => c.WithdrawnUtc is null
+            ? c with { WithdrawnUtc = withdrawn, KeptText = JsonSerializer.Serialize(RedactedTexts(response, screen), FeedbackJson.Options) }
+            : null, cancellationToken);
+        return result != ConcernChange.NotFound;
     }
 
     [LoggerMessage(LogLevel.Warning, "Response {ResponseId} withdrawn; deleting its digest projection entry a second time failed (the digest's quote check still guards it)")]
