@@ -45,6 +45,9 @@ public sealed class BlobDigestProjection : IDigestProjection
     /// <summary>Shards read at once when listing: each is a couple of downloads, parsed here while others download.</summary>
     public const int ListConcurrency = 8;
 
+    /// <summary>The most entries one grouped append of <see cref="UpsertAsync"/> carries.</summary>
+    public const int GroupRecords = 256;
+
     /// <summary>Bytes of records <see cref="UpsertManyAsync"/> puts in one append (the service takes 4 MiB a block on every version).</summary>
     public const int BulkBlockBytes = 4 * 1024 * 1024;
 
@@ -69,6 +72,8 @@ public sealed class BlobDigestProjection : IDigestProjection
     private readonly BlobContainerClient _container;
     // The log each shard's writes go to, per process: a write lists the shard only when its log cannot take it.
     private readonly ConcurrentDictionary<string, string> _current = new(StringComparer.Ordinal);
+    // Per shard, the group commit of single entries (a handful of quarters' shards per process, so never pruned).
+    private readonly ConcurrentDictionary<string, GroupCommit<byte[]>> _writers = new(StringComparer.Ordinal);
 
     /// <summary>Uses the container named by <see cref="StorageNamesOptions.DigestProjectionContainer"/>.</summary>
     public BlobDigestProjection(BlobServiceClient blobs, IOptions<StorageNamesOptions> names)
@@ -97,20 +102,45 @@ public sealed class BlobDigestProjection : IDigestProjection
     /// <summary>The folder holding the records of response <paramref name="id"/> (normalised).</summary>
     public static string FolderOf(string id) => ShardFolder(ResponseId.QuarterOf(id), ShardOf(id));
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Writes the entry of <paramref name="response"/>. Entries written to one shard while an append to it is in flight go
+    /// together in the next append (group commit, <see cref="GroupCommit{T}"/>): one request for what the analyses of a
+    /// busy moment wrote, where each append costs the service the same whatever it carries. Completes once the append
+    /// carrying this entry succeeded.
+    /// </summary>
     public Task UpsertAsync(SurveyResponse response, CancellationToken cancellationToken = default)
     {
         var id = CheckId(response);
         var record = DigestLog.Upsert(DigestEntry.From(response));
-        return StorageFaults.RunAsync("write digest projection", async ct =>
+        var folder = FolderOf(id);
+        var writer = _writers.GetOrAdd(folder, f => new GroupCommit<byte[]>(
+            records => StorageFaults.RunAsync("write digest projection", ct => AppendGroupAsync(f, records, ct), CancellationToken.None),
+            GroupRecords, size: static r => r.Length, maxSize: BulkBlockBytes));
+        return writer.AddAsync(record, cancellationToken);
+    }
+
+    private async Task AppendGroupAsync(string folder, IReadOnlyList<byte[]> records, CancellationToken cancellationToken)
+    {
+        byte[] block;
+        if (records.Count == 1)
         {
-            var folder = FolderOf(id);
-            if (await AppendAsync(folder, record, ct).ConfigureAwait(false) >= CompactAt)
+            block = records[0];
+        }
+        else
+        {
+            block = new byte[records.Sum(static r => r.Length)];
+            var at = 0;
+            foreach (var r in records)
             {
-                // Not waiting: if another compaction of the shard runs, it seals this log anyway.
-                await CompactShardAsync(folder, ct, wait: false).ConfigureAwait(false);
+                r.CopyTo(block, at);
+                at += r.Length;
             }
-        }, cancellationToken);
+        }
+        if (await AppendAsync(folder, block, cancellationToken).ConfigureAwait(false) >= CompactAt)
+        {
+            // Not waiting: if another compaction of the shard runs, it seals this log anyway.
+            await CompactShardAsync(folder, cancellationToken, wait: false).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -170,6 +170,28 @@ public sealed class DigestProjectionTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Entries_written_to_a_shard_while_an_append_is_in_flight_share_the_next_append_and_the_last_written_wins()
+    {
+        var folder = BlobDigestProjection.ShardFolder(Q1, 9);
+        var responses = Enumerable.Range(0, 1_600).Select(i => Analysed(Q1.Start.AddHours(i), "first"))
+            .Where(r => BlobDigestProjection.FolderOf(r.Id) == folder).Take(40).ToList();
+        Assert.Equal(40, responses.Count);
+
+        // All at once, as the analyses of a busy moment: the first goes alone, the rest wait for it and go together.
+        await Task.WhenAll(responses.Select(r => _projection.UpsertAsync(r)));
+        // Then each one again, later in time: a later write of the same response wins whichever append carries it.
+        await Task.WhenAll(responses.Select(r => _projection.UpsertAsync(r with { Analysis = TestData.Analysis("second") })));
+
+        var log = Assert.Single(await Container().GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = folder })
+            .Where(b => b.Name.EndsWith(".log", StringComparison.Ordinal)).ToListAsync());
+        var blocks = (await Container().GetAppendBlobClient(log.Name).GetPropertiesAsync()).Value.BlobCommittedBlockCount;
+        Assert.InRange(blocks, 2, 20);
+        var read = await _projection.ListAsync(Q1.Start, Q1.End).ToListAsync();
+        Assert.Equal(responses.Select(r => r.Id).Order(StringComparer.Ordinal), read.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(read, e => Assert.Equal("second", e.Analysis!.Texts[0].RedactedText));
+    }
+
+    [Fact]
     public async Task Concurrent_writes_from_two_instances_while_shards_are_compacted_lose_nothing()
     {
         var other = new BlobDigestProjection(new BlobServiceClient(_scope.ConnectionString), Options.Create(_scope.Names));
