@@ -29,15 +29,26 @@ public sealed partial class TableResponseRepository : IResponseRepository
     private const string FirstAnalysisPrefix = "new:";
     private const string AnalysedPrefix = "re:";
 
+    /// <summary>Inserted responses remembered for the analysis that follows (see <see cref="RecentInserts"/>).</summary>
+    internal const int RecentCapacity = 4_096;
+
+    /// <summary>How long an inserted response is remembered: the analysis normally follows within a second or two.</summary>
+    internal static readonly TimeSpan RecentMaxAge = TimeSpan.FromMinutes(2);
+
     private readonly TableClient _table;
     private readonly TimeProvider _time;
+    private readonly RecentInserts _recent;
 
     /// <summary>Uses the responses table named by <paramref name="names"/>; <paramref name="time"/> bounds listings (system clock when null).</summary>
     public TableResponseRepository(TableServiceClient tables, IOptions<StorageNamesOptions> names, TimeProvider? time = null)
     {
         _table = tables.GetTableClient(names.Value.ResponsesTable);
         _time = time ?? TimeProvider.System;
+        _recent = new RecentInserts(RecentCapacity, RecentMaxAge, _time);
     }
+
+    /// <summary>Inserted responses not yet taken by an analysis (for tests).</summary>
+    internal int RecentCount => _recent.Count;
 
     /// <inheritdoc />
     public Task<bool> TryAddAsync(SurveyResponse response, CancellationToken cancellationToken = default) =>
@@ -50,7 +61,11 @@ public sealed partial class TableResponseRepository : IResponseRepository
             }
             try
             {
-                await _table.AddEntityAsync(ToEntity(response), ct).ConfigureAwait(false);
+                var added = await _table.AddEntityAsync(ToEntity(response), ct).ConfigureAwait(false);
+                if (added.Headers.ETag is { } etag)
+                {
+                    _recent.Put(response, etag.ToString());
+                }
                 return true;
             }
             catch (RequestFailedException ex) when (StorageFaults.IsConflict(ex))
@@ -83,6 +98,12 @@ public sealed partial class TableResponseRepository : IResponseRepository
             if (!ResponseId.TryNormalize(id, out var normal))
             {
                 return null;
+            }
+            if (_recent.TryTake(normal, out var inserted, out var insertedETag))
+            {
+                // Inserted here moments ago and never analysed: the save merges at this ETag, so a change or a withdrawal
+                // made since (on any instance) fails it and the save reads the entity again.
+                return new VersionedResponse(inserted, FirstAnalysisPrefix + insertedETag);
             }
             var got = await _table.GetEntityIfExistsAsync<TableEntity>(ResponseId.PartitionOf(normal), normal, cancellationToken: ct).ConfigureAwait(false);
             if (!got.HasValue)

@@ -204,6 +204,45 @@ public sealed class ResponseRepositoryTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal("short", Assert.Single((await _repo.FindAsync(r.Id))!.Analysis!.Texts).Result.RedactedText);
     }
 
+    [Fact]
+    public async Task The_analysis_read_of_a_response_inserted_here_sends_no_request_and_matches_the_table_once()
+    {
+        var requests = new List<string>();
+        var counted = CountingRepository(requests);
+        // Sub-millisecond ticks, every optional field: what is remembered must be what a read of the table gives.
+        var r = TestData.Response(Received.AddTicks(4_567)) with { Provenance = new Provenance("Oak forum", "2026-02-09", 12), Channel = Channel.ForumNotes };
+        Assert.True(await counted.TryAddAsync(r));
+        Assert.Equal(1, counted.RecentCount);
+
+        var fromTable = (await _repo.FindVersionedAsync(r.Id))!; // another instance: it reads the table
+        var remembered = (await counted.FindVersionedAsync(r.Id))!;
+        Assert.Equal(["POST"], requests);
+        Assert.Equal(fromTable.Version, remembered.Version);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(fromTable.Response, FeedbackCollector.Core.FeedbackJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(remembered.Response, FeedbackCollector.Core.FeedbackJson.Options));
+        Assert.Equal(0, counted.RecentCount);
+
+        // Taken once: a message handled a second time reads the table, and sees the analysis saved at the remembered version.
+        Assert.True(await counted.SaveAnalysisAsync(r.Id, TestData.Analysis(), remembered.Version));
+        var again = (await counted.FindVersionedAsync(r.Id))!;
+        Assert.Equal(["POST", "MERGE", "GET"], requests);
+        Assert.NotNull(again.Response.Analysis);
+    }
+
+    [Fact]
+    public async Task A_remembered_insert_does_not_bring_back_a_response_withdrawn_on_another_instance()
+    {
+        var requests = new List<string>();
+        var counted = CountingRepository(requests);
+        var r = TestData.Response(Received);
+        Assert.True(await counted.TryAddAsync(r));
+        Assert.True(await _repo.DeleteAsync(r.Id));
+
+        var remembered = (await counted.FindVersionedAsync(r.Id))!;
+        Assert.False(await counted.SaveAnalysisAsync(r.Id, TestData.Analysis(), remembered.Version));
+        Assert.Null(await _repo.FindAsync(r.Id));
+    }
+
     // The repository over a table client that records the method of every request it sends (a merge is "MERGE" or a
     // PATCH, as the SDK sends it).
     private TableResponseRepository CountingRepository(List<string> methods)

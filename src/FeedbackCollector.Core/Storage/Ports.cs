@@ -52,7 +52,8 @@ public interface IResponseRepository
 
     /// <summary>
     /// The response with this id and the version it was read at (for <see cref="SaveAnalysisAsync(string, ResponseAnalysis, string?, CancellationToken)"/>),
-    /// or null. A store without versions answers with <see cref="FindAsync"/> and no version.
+    /// or null. A store without versions answers with <see cref="FindAsync"/> and no version. A store may answer from what
+    /// it wrote itself moments ago, at the version it wrote: the save at that version fails if the response changed since.
     /// </summary>
     async Task<VersionedResponse?> FindVersionedAsync(string id, CancellationToken cancellationToken = default) =>
         await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } response ? new VersionedResponse(response, null) : null;
