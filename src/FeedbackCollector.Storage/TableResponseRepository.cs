@@ -32,6 +32,9 @@ public sealed partial class TableResponseRepository : IResponseRepository
     /// <summary>Inserted responses remembered for the analysis that follows (see <see cref="RecentInserts"/>).</summary>
     internal const int RecentCapacity = 4_096;
 
+    /// <summary>Characters of free text the remembered responses hold at most (about 8 MB).</summary>
+    internal const long RecentMaxChars = 4_000_000;
+
     /// <summary>How long an inserted response is remembered: the analysis normally follows within a second or two.</summary>
     internal static readonly TimeSpan RecentMaxAge = TimeSpan.FromMinutes(2);
 
@@ -44,7 +47,7 @@ public sealed partial class TableResponseRepository : IResponseRepository
     {
         _table = tables.GetTableClient(names.Value.ResponsesTable);
         _time = time ?? TimeProvider.System;
-        _recent = new RecentInserts(RecentCapacity, RecentMaxAge, _time);
+        _recent = new RecentInserts(RecentCapacity, RecentMaxChars, RecentMaxAge, _time);
     }
 
     /// <summary>Inserted responses not yet taken by an analysis (for tests).</summary>
