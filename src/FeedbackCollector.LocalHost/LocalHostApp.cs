@@ -1,3 +1,4 @@
+using FeedbackCollector.Core;
 using FeedbackCollector.Functions;
 
 namespace FeedbackCollector.LocalHost;
@@ -43,8 +44,8 @@ public static class LocalHostApp
         // The listener gives up on a message after host.json's maxDequeueCount; the re-analysis handler must know that limit.
         builder.Services.PostConfigure<FeedbackCollector.Core.Themes.ReanalysisOptions>(o => o.MaxDequeueCount = hostJson.MaxDequeueCount);
         builder.Services.AddSingleton(functions);
-        var queueOptions = builder.Configuration.GetSection("LocalHost:Queues").Get<LocalQueueOptions>() ?? new LocalQueueOptions();
-        builder.Services.AddSingleton(queueOptions);
+        builder.Services.AddValidatedOptions<LocalQueueOptions>(builder.Configuration.GetSection("LocalHost:Queues"), o => o.Validate());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalQueueOptions>>().Value);
         builder.Services.AddSingleton<HttpActivity>();
         foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Queue))
         {

@@ -30,6 +30,31 @@ public sealed class LocalQueueOptions
     /// operations slow as the backlog grows, a 6,000-submission load test left most analyses undone after two minutes.
     /// </summary>
     public int BusyConcurrency { get; set; }
+
+    /// <summary>Problems, empty when valid.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (Lease < TimeSpan.FromSeconds(1) || Lease > TimeSpan.FromDays(7))
+        {
+            yield return "LocalHost:Queues:Lease: from 1 second to 7 days (the queue service's limits for a message's invisibility).";
+        }
+        if (MinPollingInterval <= TimeSpan.Zero)
+        {
+            yield return "LocalHost:Queues:MinPollingInterval: more than zero.";
+        }
+        if (DrainTimeout < TimeSpan.Zero)
+        {
+            yield return "LocalHost:Queues:DrainTimeout: zero or more.";
+        }
+        if (BusyHttpRequests < 1)
+        {
+            yield return "LocalHost:Queues:BusyHttpRequests: 1 or more.";
+        }
+        if (BusyConcurrency < 0)
+        {
+            yield return "LocalHost:Queues:BusyConcurrency: 0 (off) or more.";
+        }
+    }
 }
 
 /// <summary>Counts the HTTP requests the local host is serving, so queue listeners can give way to them.</summary>

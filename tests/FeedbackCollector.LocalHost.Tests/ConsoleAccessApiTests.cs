@@ -125,6 +125,20 @@ public sealed class ConsoleAccessApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Queue_settings_that_cannot_work_stop_the_host_at_start_naming_each()
+    {
+        await using var scope = azurite.NewScope();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningHost.StartAsync(scope, new Dictionary<string, string?>
+        {
+            ["LocalHost:Queues:Lease"] = "00:00:00",
+            ["LocalHost:Queues:BusyConcurrency"] = "-1",
+        }));
+        Assert.Contains("LocalHost:Queues:Lease", error.Message);
+        Assert.Contains("LocalHost:Queues:BusyConcurrency", error.Message);
+        Assert.DoesNotContain("BusyHttpRequests", error.Message);
+    }
+
+    [Fact]
     public async Task A_concern_shows_its_category_and_the_words_that_raised_it_located_in_the_redacted_text()
     {
         await using var scope = azurite.NewScope();
