@@ -24,6 +24,9 @@ internal sealed class ConcernTokens
     public int[] PhraseEnd = new int[64];
     public int[] Sentence = new int[64];
     public int[] Literal = new int[64];
+
+    /// <summary>By word: its id in <see cref="ConcernAnchors"/>, or -1.</summary>
+    public int[] Anchor = new int[64];
     public bool[] PhraseStart = new bool[64];
 
     /// <summary>By sentence number: the index of its first word, and its classes or-ed.</summary>
@@ -206,10 +209,11 @@ internal sealed class ConcernTokens
             Array.Resize(ref PhraseEnd, n);
             Array.Resize(ref Sentence, n);
             Array.Resize(ref Literal, n);
+            Array.Resize(ref Anchor, n);
             Array.Resize(ref PhraseStart, n);
         }
 
-        var (mask, literal, phrase) = memo.Resolve(text[start..end]);
+        var (mask, literal, phrase, anchor) = memo.Resolve(text[start..end]);
         PhraseStart[Count] = phrase;
         Start[Count] = start;
         End[Count] = end;
@@ -218,6 +222,7 @@ internal sealed class ConcernTokens
         PhraseEnd[Count] = Count;
         Sentence[Count] = sentence;
         Literal[Count] = literal;
+        Anchor[Count] = anchor;
         if (literal >= 0)
         {
             LiteralsPresent[literal >> 6] |= 1UL << (literal & 63);
@@ -228,10 +233,11 @@ internal sealed class ConcernTokens
     }
 
     /// <summary>
-    /// Remembers <see cref="Classify"/> per distinct word in a <see cref="SpanWordTable{TValue}"/>. Answers are the same
-    /// with or without it; it saves the frozen-dictionary probe and, for words the lexicon does not hold (most of them),
-    /// the misspelling probes, because the same few thousand words recur from text to text. It stops growing at
-    /// <see cref="MaxWords"/> words, after which new words are classified each time.
+    /// Remembers <see cref="Classify"/> and the word's <see cref="ConcernAnchors"/> id per distinct word in a
+    /// <see cref="SpanWordTable{TValue}"/>. Answers are the same with or without it; it saves the frozen-dictionary
+    /// probes and, for words the lexicon does not hold (most of them), the misspelling probes, because the same few
+    /// thousand words recur from text to text. It stops growing at <see cref="MaxWords"/> words, after which new words
+    /// are classified each time.
     /// </summary>
     internal sealed class WordMemo
     {
@@ -241,19 +247,21 @@ internal sealed class ConcernTokens
         /// <summary>Longest word remembered; longer words are classified each time.</summary>
         public const int MaxWord = 32;
 
-        private readonly SpanWordTable<(ulong Mask, int Literal, bool Phrase)> table = new(MaxWords, MaxWord);
+        private readonly SpanWordTable<(ulong Mask, int Literal, bool Phrase, int Anchor)> table = new(MaxWords, MaxWord);
 
         /// <summary>Number of distinct words remembered.</summary>
         public int Count => table.Count;
 
-        public (ulong Mask, int Literal, bool Phrase) Resolve(ReadOnlySpan<char> word)
+        /// <summary><see cref="Classify"/> of the word and its <see cref="ConcernAnchors.IdOf"/>.</summary>
+        public (ulong Mask, int Literal, bool Phrase, int Anchor) Resolve(ReadOnlySpan<char> word)
         {
             if (table.TryGetValue(word, out var known))
             {
                 return known;
             }
 
-            var answer = Classify(word);
+            var (mask, literal, phrase) = Classify(word);
+            var answer = (mask, literal, phrase, ConcernAnchors.IdOf(word));
             table.TryAdd(word, answer);
             return answer;
         }
