@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using FeedbackCollector.Analysis.Concerns;
 using FeedbackCollector.Core.Analysis;
@@ -25,13 +24,8 @@ public sealed class ConcernDetector : IConcernDetector
 
     private static readonly ConcernRule[] Rules = ConcernRules.All;
 
-    /// <summary>
-    /// Word to the rules it is an anchor of, and a bit for each <see cref="ConcernRule.Requires"/> word set it belongs to.
-    /// </summary>
-    private static readonly FrozenDictionary<string, (int[] Rules, ulong Sets)>.AlternateLookup<ReadOnlySpan<char>> Anchors = BuildAnchors(out Needs);
-
     /// <summary>By rule: the bits of the word sets of its <see cref="ConcernRule.Requires"/>, all of which the text must hold.</summary>
-    private static readonly ulong[] Needs;
+    private static readonly ulong[] Needs = ConcernAnchors.Needs;
 
     private readonly ConcernModel? _model;
 
@@ -65,9 +59,9 @@ public sealed class ConcernDetector : IConcernDetector
         from.Fill(-1);
         var any = false;
 
-        // Phrase rules: one dictionary look-up per word decides which can match at all.
+        // Phrase rules: each word's anchor id (remembered with its classes) decides which can match at all.
         Span<bool> active = stackalloc bool[Rules.Length];
-        if (Activate(text, active, out var present))
+        if (Activate(tokens, active, out var present))
         {
             for (var i = 0; i < Rules.Length; i++)
             {
@@ -157,15 +151,16 @@ public sealed class ConcernDetector : IConcernDetector
     }
 
     /// <summary>Marks the rules one of whose anchors is in the text and collects the required word sets it holds.</summary>
-    private static bool Activate(ReadOnlySpan<char> text, Span<bool> active, out ulong present)
+    private static bool Activate(ConcernTokens tokens, Span<bool> active, out ulong present)
     {
         var any = false;
         present = 0;
-        foreach (var range in text.Split(' '))
+        var anchors = tokens.Anchor;
+        for (var k = 0; k < tokens.Count; k++)
         {
-            var word = text[range];
-            if (word.Length > 1 && Anchors.TryGetValue(word, out var entry))
+            if (anchors[k] >= 0)
             {
+                var entry = ConcernAnchors.Entries[anchors[k]];
                 foreach (var r in entry.Rules)
                 {
                     active[r] = true;
@@ -177,56 +172,6 @@ public sealed class ConcernDetector : IConcernDetector
         }
 
         return any;
-    }
-
-    private static FrozenDictionary<string, (int[] Rules, ulong Sets)>.AlternateLookup<ReadOnlySpan<char>> BuildAnchors(out ulong[] needs)
-    {
-        var rules = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var sets = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        needs = new ulong[Rules.Length];
-        var bit = 0;
-        for (var i = 0; i < Rules.Length; i++)
-        {
-            foreach (var anchor in Rules[i].Anchors.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!rules.TryGetValue(anchor, out var list))
-                {
-                    rules[anchor] = list = [];
-                }
-
-                list.Add(i);
-            }
-
-            foreach (var set in (Rules[i].Requires ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                // One bit a set; words of one letter are never looked up (see Activate), so they cannot be required.
-                if (bit == 64)
-                {
-                    throw new InvalidOperationException("More than 64 required word sets in the concern rules.");
-                }
-
-                foreach (var word in set.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (word.Length < 2)
-                    {
-                        throw new InvalidOperationException($"Required word '{word}' of a concern rule is shorter than two letters.");
-                    }
-
-                    sets[word] = sets.GetValueOrDefault(word) | (1UL << bit);
-                }
-
-                needs[i] |= 1UL << bit;
-                bit++;
-            }
-        }
-
-        foreach (var word in sets.Keys)
-        {
-            rules.TryAdd(word, []);
-        }
-
-        return rules.ToFrozenDictionary(kv => kv.Key, kv => (kv.Value.ToArray(), sets.GetValueOrDefault(kv.Key)), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static bool Find(ConcernRule rule, ReadOnlySpan<char> text, ConcernTokens tokens, string original, Audience audience, out int from, out int to)

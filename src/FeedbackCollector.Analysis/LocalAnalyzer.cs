@@ -92,8 +92,9 @@ public sealed class LocalAnalyzer : ITextAnalyzer
             }
             var span = tokens.Span;
             _themes.FindHits(span, request.Audience, scratch.ThemeHits);
-            themes = _themes.Score(redacted, span, scratch.ThemeHits);
-            sentiment = _sentiment.Score(span, scratch.PhraseHits, themes);
+            scratch.Words.Reset();
+            themes = _themes.Score(redacted, span, scratch.ThemeHits, scratch.Words);
+            sentiment = _sentiment.Score(span, scratch.PhraseHits, themes, scratch.Words);
             keyPhrases = KeyPhraseExtractor.Extract(redacted, span, scratch.ThemeHits, _themes);
         }
 
@@ -128,6 +129,22 @@ public sealed class LocalAnalyzer : ITextAnalyzer
         _tokenizer.Tokenize(text, scratch.Tokens, scoreLanguages: false);
         _themes.FindHits(scratch.Tokens.Span, audience, scratch.ThemeHits);
         return _themes.Score(text, scratch.Tokens.Span, scratch.ThemeHits);
+    }
+
+    /// <summary>
+    /// Themes and sentiment of a text taken as already redacted, with the word features built once and shared by the two
+    /// models (as <see cref="Analyze"/> does) or built by each model itself (for tests).
+    /// </summary>
+    internal (IReadOnlyList<ThemeMatch> Themes, SentimentResult Sentiment) ScoreThemesAndSentiment(string text, Audience audience, bool shareWordFeatures)
+    {
+        var scratch = _scratch ??= new Scratch();
+        _tokenizer.Tokenize(text, scratch.Tokens, scoreLanguages: false);
+        var span = scratch.Tokens.Span;
+        _themes.FindHits(span, audience, scratch.ThemeHits);
+        var words = shareWordFeatures ? scratch.Words : null;
+        words?.Reset();
+        var themes = _themes.Score(text, span, scratch.ThemeHits, words);
+        return (themes, _sentiment.Score(span, scratch.PhraseHits, themes, words));
     }
 
     /// <summary>Sentiment only (for tests).</summary>
@@ -174,5 +191,8 @@ public sealed class LocalAnalyzer : ITextAnalyzer
         public TokenBuffer Tokens { get; } = new();
         public List<PhraseHit> ThemeHits { get; } = new(32);
         public List<PhraseHit> PhraseHits { get; } = new(8);
+
+        /// <summary>The word features of the current text, shared by the theme and sentiment models.</summary>
+        public WordFeatures Words { get; } = new();
     }
 }

@@ -2,7 +2,10 @@ using FeedbackCollector.Analysis.Concerns;
 
 namespace FeedbackCollector.Analysis.Tests;
 
-/// <summary>The concern tokeniser's per-word memo must answer exactly what classifying the word afresh answers.</summary>
+/// <summary>
+/// The concern tokeniser's per-word memo must answer exactly what classifying the word afresh answers, and the word's
+/// anchor id exactly what looking it up among the rules' anchors answers.
+/// </summary>
 public class ConcernWordMemoTests
 {
     [Fact]
@@ -12,6 +15,8 @@ public class ConcernWordMemoTests
         words.AddRange(ConcernLexicon.AllWords.Select(w => w.Key));
         words.AddRange(SignalRules.Literals.Keys);
         words.AddRange(ConcernLexicon.PhraseStarts);
+        words.AddRange(ConcernRules.All.SelectMany(r => r.Anchors.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        words.AddRange(ConcernRules.All.SelectMany(r => (r.Requires ?? string.Empty).Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries)));
         // Misspellings the lexicon resolves ("hittin", "punchd", "hitts"), ages and other numbers, long words.
         words.AddRange(ConcernLexicon.AllWords.Select(w => w.Key).Where(w => w.EndsWith("ing")).Select(w => w[..^1]));
         words.AddRange(ConcernLexicon.AllWords.Select(w => w.Key).Where(w => w.EndsWith("ed")).Select(w => w[..^2] + "d"));
@@ -33,14 +38,62 @@ public class ConcernWordMemoTests
         Assert.Contains(words, w => ConcernTokens.Classify(w).Mask != 0);
         Assert.Contains(words, w => ConcernTokens.Classify(w).Literal >= 0);
         Assert.Contains(words, w => ConcernTokens.Classify(w).Phrase);
+        Assert.Contains(words, w => ConcernAnchors.IdOf(w) >= 0);
         // Twice over: the first pass fills the memo, the second reads from it.
         for (var pass = 0; pass < 2; pass++)
         {
             foreach (var word in words)
             {
-                Assert.Equal(ConcernTokens.Classify(word), memo.Resolve(word));
+                Assert.Equal(Expected(word), memo.Resolve(word));
             }
         }
+    }
+
+    private static (ulong, int, bool, int) Expected(string word)
+    {
+        var (mask, literal, phrase) = ConcernTokens.Classify(word);
+        return (mask, literal, phrase, ConcernAnchors.IdOf(word));
+    }
+
+    [Fact]
+    public void Anchor_ids_lead_to_the_rules_each_word_anchors_and_the_word_sets_it_belongs_to()
+    {
+        var rules = ConcernRules.All;
+        var words = rules.SelectMany(r => r.Anchors.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(rules.SelectMany(r => (r.Requires ?? string.Empty).Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var required = 0;
+        foreach (var word in words)
+        {
+            var id = ConcernAnchors.IdOf(word);
+            if (word.Length < 2)
+            {
+                Assert.Equal(-1, id);
+                continue;
+            }
+
+            Assert.InRange(id, 0, ConcernAnchors.Entries.Length - 1);
+            var expectedRules = Enumerable.Range(0, rules.Length)
+                .Where(i => rules[i].Anchors.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(word))
+                .ToArray();
+            Assert.Equal(expectedRules, ConcernAnchors.Entries[id].Rules);
+
+            // A word of a rule's required set carries a bit that the rule needs.
+            for (var i = 0; i < rules.Length; i++)
+            {
+                var inSet = (rules[i].Requires ?? string.Empty).Split('|').Any(set => set.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(word));
+                if (inSet)
+                {
+                    required++;
+                    Assert.NotEqual(0UL, ConcernAnchors.Entries[id].Sets & ConcernAnchors.Needs[i]);
+                }
+            }
+        }
+
+        Assert.True(required > 0);
+        Assert.Equal(-1, ConcernAnchors.IdOf("zzzz"));
+        Assert.Equal(-1, ConcernAnchors.IdOf(string.Empty));
     }
 
     [Fact]
@@ -55,8 +108,8 @@ public class ConcernWordMemoTests
         Assert.Equal(ConcernTokens.WordMemo.MaxWords, memo.Count);
         foreach (var word in new[] { "hit", "hittin", "kill", "w99999", "14", "25", "zzzz" })
         {
-            Assert.Equal(ConcernTokens.Classify(word), memo.Resolve(word));
-            Assert.Equal(ConcernTokens.Classify(word), memo.Resolve(word));
+            Assert.Equal(Expected(word), memo.Resolve(word));
+            Assert.Equal(Expected(word), memo.Resolve(word));
         }
     }
 }

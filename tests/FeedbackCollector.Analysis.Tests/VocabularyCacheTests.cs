@@ -2,14 +2,14 @@ using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Tests;
 
-/// <summary>The vocabulary's per-thread flat word cache against a dictionary.</summary>
+/// <summary>The vocabulary's per-thread flat word cache (a <see cref="SpanWordTable{TValue}"/> of raw words) against a dictionary.</summary>
 public class VocabularyCacheTests
 {
     [Fact]
     public void The_cache_finds_every_word_added_and_nothing_else_across_growth()
     {
         var random = new Random(5);
-        var cache = new Vocabulary.LocalCache(null!);
+        var cache = new SpanWordTable<RawWord>(250_000, initialSlotBits: 12, initialChars: 1 << 15);
         var reference = new Dictionary<string, RawWord>(StringComparer.Ordinal);
         for (var i = 0; i < 20_000; i++)
         {
@@ -19,7 +19,7 @@ public class VocabularyCacheTests
                 chars[c] = random.Next(20) == 0 ? (char)random.Next(0x100, 0x2000) : (char)('a' + random.Next(6));
             }
             var word = new string(chars);
-            var found = cache.TryGet(word, out var hit, out _);
+            var found = cache.TryGetValue(word, out var hit);
             Assert.Equal(reference.TryGetValue(word, out var expected), found);
             if (found)
             {
@@ -28,16 +28,16 @@ public class VocabularyCacheTests
             }
             var raw = new RawWord([new NormWord(word)], (uint)i, 0);
             reference[word] = raw;
-            cache.Add(word, raw);
-            cache.Add(word, new RawWord([], 0, 0));
+            Assert.True(cache.TryAdd(word, raw));
+            Assert.False(cache.TryAdd(word, new RawWord([], 0, 0)));
         }
 
         Assert.Equal(reference.Count, cache.Count);
         foreach (var (word, raw) in reference)
         {
-            Assert.True(cache.TryGet(word, out var hit, out _));
+            Assert.True(cache.TryGetValue(word, out var hit));
             Assert.Same(raw, hit);
-            Assert.False(cache.TryGet(word + "q", out _, out _) && !reference.ContainsKey(word + "q"));
+            Assert.False(cache.TryGetValue(word + "q", out _) && !reference.ContainsKey(word + "q"));
         }
     }
 }

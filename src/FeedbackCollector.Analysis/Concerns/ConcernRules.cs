@@ -156,12 +156,16 @@ internal static partial class ConcernRules
     private static partial Regex ShNoPoint();
 
     /// <summary>Cutting.</summary>
-    [GeneratedRegex(
+    private static Regex ShCutting() => shCuttingRegex ??= new Regex(
         @"\b(?:cut|cuts|cutting|cuttin|scratch|scratches|scratching|scratched|burn|burns|burning|burnt|carve|carving|carved)\x20(?:on\x20)?" + Whose + @"\x20(?:arms?|wrists?|legs?|thighs?|skin|stomach|belly|hips?)\b
           | \b(?:hit|hitting|bang|banging|punch|punching)\x20" + Whose + @"\x20head\x20(?:against|on)\x20the\x20wall\b | \b(?:till|until|til)\x20(?:it|i)\x20bleeds?\b
           | \b(?:i|ive|been|started|start|keep|kept|still|stop|stopped|back\x20to|relapsed?|urges?\x20to|want\x20to|wanna)\x20(?:\w+\x20)?(?:cutting|cuttin|cuting)\b(?!\x20(?:back|down|out|off|up|in\b|the\b|a\b|class|lessons?|school|corners|hair|my\x20hair|grass|ties|people|some|someone|them|him|her|it\b|things|paper|onions|food|my\x20(?:food|nails|hair)))
-          | \bi\x20cut\x20(?:again|last\x20night|yesterday|today|deep|deeper)\b", Options)]
-    private static partial Regex ShCutting();
+          | \bi\x20cut\x20(?:again|last\x20night|yesterday|today|deep|deeper)\b", Options);
+
+    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
+    // there (measured: docs/analyzer.md, branch s12-speed).
+    private static Regex? shCuttingRegex;
 
     /// <summary>Self-harm in the first or third person.</summary>
     [GeneratedRegex(
@@ -216,10 +220,14 @@ internal static partial class ConcernRules
     private static partial Regex AnUnsafe();
 
     /// <summary>Scared to go home; scared of a parent.</summary>
-    [GeneratedRegex(
+    private static Regex AnHome() => anHomeRegex ??= new Regex(
         @"\b(?:scared|afraid|frightened|terrified|petrified|dread|dreading|" + Neg + @"\x20(?:want|wanna))\x20(?:to\x20go(?:ing)?|of\x20going|going|to\x20be\x20going|of\x20being)\x20(?:back\x20)?(?:home|at\x20home)\b | \bcant\x20go\x20(?:back\x20)?home\b
-          | \b(?:scared|afraid|frightened|terrified|petrified)\x20(?:of|off)\x20(?:my\x20)?(?:dad|mum|mom|step\x20?dad|stepdad|step\x20?mum|father|mother|(?:mum|mom)s?\x20(?:boyfriend|partner|bf)|carer|foster\x20\w+|uncle)\b", Options)]
-    private static partial Regex AnHome();
+          | \b(?:scared|afraid|frightened|terrified|petrified)\x20(?:of|off)\x20(?:my\x20)?(?:dad|mum|mom|step\x20?dad|stepdad|step\x20?mum|father|mother|(?:mum|mom)s?\x20(?:boyfriend|partner|bf)|carer|foster\x20\w+|uncle)\b", Options);
+
+    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
+    // there (measured: docs/analyzer.md, branch s12-speed).
+    private static Regex? anHomeRegex;
 
     /// <summary>Locked in or out.</summary>
     [GeneratedRegex(
@@ -267,15 +275,23 @@ internal static partial class ConcernRules
     private static partial Regex AnMarks();
 
     /// <summary>Secrets imposed by an abuser: "says its our secret", "makes me keep secrets"; night visits to a child's room.</summary>
-    [GeneratedRegex(
-        @"\bmakes?\x20(?:me|her|him|us)\x20keep\x20(?:secrets|it\x20(?:a\x20)?secret|quiet)\b | \b(?:comes?|coming|came|keeps\x20coming|gets)\x20(?:in|into)\x20(?:my|her|his)\x20(?:room|bed|bedroom)\x20(?:at\x20night|when|every\x20night)\b | \b(?:says|said|told\x20(?:me|her|him|us))\x20(?:its|it\x20is|it\x20was|this\x20is)\x20(?:our|a)\x20(?:little\x20)?secret\b | \b(?:says|said|told\x20(?:me|her|him))\x20(?:i|she|he|we)\x20(?:cant|can\x20not|mustnt|shouldnt|shouldn\x20t|isnt\x20allowed\x20to|arent\x20allowed\x20to|not\x20allowed\x20to)\x20tell\x20(?:anyone|anybody|no\x20one|my\x20mum|my\x20parents|her\x20mum|his\x20mum)\b", Options)]
-    private static partial Regex AnSecret();
+    private static Regex AnSecret() => anSecretRegex ??= new Regex(
+        @"\bmakes?\x20(?:me|her|him|us)\x20keep\x20(?:secrets|it\x20(?:a\x20)?secret|quiet)\b | \b(?:comes?|coming|came|keeps\x20coming|gets)\x20(?:in|into)\x20(?:my|her|his)\x20(?:room|bed|bedroom)\x20(?:at\x20night|when|every\x20night)\b | \b(?:says|said|told\x20(?:me|her|him|us))\x20(?:its|it\x20is|it\x20was|this\x20is)\x20(?:our|a)\x20(?:little\x20)?secret\b | \b(?:says|said|told\x20(?:me|her|him))\x20(?:i|she|he|we)\x20(?:cant|can\x20not|mustnt|shouldnt|shouldn\x20t|isnt\x20allowed\x20to|arent\x20allowed\x20to|not\x20allowed\x20to)\x20tell\x20(?:anyone|anybody|no\x20one|my\x20mum|my\x20parents|her\x20mum|his\x20mum)\b", Options);
+
+    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
+    // there (measured: docs/analyzer.md, branch s12-speed).
+    private static Regex? anSecretRegex;
 
     /// <summary>Polish and romanised Urdu.</summary>
-    [GeneratedRegex(
+    private static Regex AnOther() => anOtherRegex ??= new Regex(
         @"\bbij(?:e|a)\x20mnie\b | \bboje\x20sie\x20(?:wr(?:a|o)cic|wracac)\b | \bnie\x20jestem\x20bezpieczn\w+ | \bdotykal\w*\x20mnie\b | \bnie\x20ma\x20jedzenia\b
-          | \bmujhe\x20(?:maar|mar|peet)t?[aei]\x20ha(?:i|in|y)\b | \bmujhe\x20(?:maara|mara|peeta|pita)\b | \bghar\x20(?:mein|me|mai|pe)\x20(?:mehfooz|mahfooz|mehfuz|safe)\x20nahi\b | \bghar\x20jane\x20se\x20da?r\b | \bmujhe\x20(?:chhua|chua|chhoo\w*|choo\w*)\b | \bkhana\x20nahi\x20(?:milta|deti|dete|diya)\b", Options)]
-    private static partial Regex AnOther();
+          | \bmujhe\x20(?:maar|mar|peet)t?[aei]\x20ha(?:i|in|y)\b | \bmujhe\x20(?:maara|mara|peeta|pita)\b | \bghar\x20(?:mein|me|mai|pe)\x20(?:mehfooz|mahfooz|mehfuz|safe)\x20nahi\b | \bghar\x20jane\x20se\x20da?r\b | \bmujhe\x20(?:chhua|chua|chhoo\w*|choo\w*)\b | \bkhana\x20nahi\x20(?:milta|deti|dete|diya)\b", Options);
+
+    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
+    // there (measured: docs/analyzer.md, branch s12-speed).
+    private static Regex? anOtherRegex;
 
     /// <summary>A parent or partner hurting the other.</summary>
     [GeneratedRegex(
@@ -338,13 +354,17 @@ internal static partial class ConcernRules
     private static partial Regex ExOlder();
 
     /// <summary>Carrying or selling drugs for others.</summary>
-    [GeneratedRegex(
+    private static Regex ExCarry() => exCarryRegex ??= new Regex(
         @"\b(?:carry|carrying|carried|hold|holding|move|moving|drop|dropping|deliver|delivering|sell|selling|sold|hide|hiding|stash|stashing)\x20(?:drugs|weed|gear|packages|parcels|a\x20package|a\x20parcel|stuff\x20for\x20(?:them|older|some)|things\x20for\x20(?:them|older|some)|for\x20(?:them|some\x20(?:older\x20)?(?:boys|lads|guys|people|men)|older\x20(?:boys|lads|guys|men)))\b
           | \b(?:selling|shotting|dealing|sell|deal|shot)\x20(?:weed|drugs|gear|coke|crack|for\x20(?:them|him|some\x20\w+|older))\b
           | \b(?:make|made|makes)\x20(?:me|him|her|us)\x20(?:sell|carry|hold|deliver|move)\b
           | \bdrop\x20(?:stuff|things|packages|bags|parcels)\x20off\b | \bother\x20towns?\x20with\x20(?:packages|bags|parcels|stuff|drugs)\b
-          | \b(?:put|puts|hid|hide|stashed|stash)\x20(?:drugs|weed|stuff|a\x20package|packages|a\x20knife)\x20in\x20(?:my|his|her)\x20(?:bag|pocket|room|school\x20bag|coat|bra)\b", Options)]
-    private static partial Regex ExCarry();
+          | \b(?:put|puts|hid|hide|stashed|stash)\x20(?:drugs|weed|stuff|a\x20package|packages|a\x20knife)\x20in\x20(?:my|his|her)\x20(?:bag|pocket|room|school\x20bag|coat|bra)\b", Options);
+
+    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
+    // there (measured: docs/analyzer.md, branch s12-speed).
+    private static Regex? exCarryRegex;
 
     /// <summary>County lines.</summary>
     [GeneratedRegex(
@@ -415,21 +435,29 @@ internal static partial class ConcernRules
     private static partial Regex IdEmergency();
 
     /// <summary>In danger now; help me now.</summary>
-    [GeneratedRegex(
+    private static Regex IdNow() => idNowRegex ??= new Regex(
         @"\b(?:in\x20danger|not\x20safe)\x20(?:right\x20)?now\b | \bim\x20in\x20danger\b | \bi\x20am\x20in\x20danger\b
           | \b(?:help\x20me|please\x20help|need\x20help)\x20(?:now|right\x20now|asap|quick|quickly|urgently)\b | \bplease\x20(?:someone\x20)?help\x20me\b
-          | \bjestem\x20w\x20niebezpieczenstwie\b | \bmujhe\x20(?:maar|mar)\x20(?:de|daal)(?:ga|gi|nge|enge)\b | \bkhatre\x20(?:mein|me|mai)\b", Options)]
-    private static partial Regex IdNow();
+          | \bjestem\x20w\x20niebezpieczenstwie\b | \bmujhe\x20(?:maar|mar)\x20(?:de|daal)(?:ga|gi|nge|enge)\b | \bkhatre\x20(?:mein|me|mai)\b", Options);
+
+    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
+    // there (measured: docs/analyzer.md, branch s12-speed).
+    private static Regex? idNowRegex;
 
     /// <summary>Someone outside; attacked; hiding.</summary>
-    [GeneratedRegex(
+    private static Regex IdOutside() => idOutsideRegex ??= new Regex(
         @"\b(?:he|she|they|someone|dad)(?:s|re|\x20is|\x20are)\x20(?:outside|at\x20the\x20door|banging\x20on\x20the\x20door|trying\x20to\x20get\x20in|coming\x20(?:for|to\x20get)\x20me)\b | \btrying\x20to\x20(?:get|break)\x20in(?:to)?\x20(?:my|the|our)\b
           | \b(?:scared|fear|afraid)\x20for\x20my\x20life\b
           | \b(?:i|ive|she|he|they|just|been)\x20(?:got\x20|been\x20|was\x20|just\x20got\x20)?(?:stabbed|shot)\b | \b(?:got|been|was|get)\x20raped\b
           | \bwaiting\x20for\x20(?:me|him|her|us)\x20outside\b | \b(?:wont|will\x20not|wouldnt|isnt\x20letting|not\x20letting|doesnt\x20let)\x20let\x20(?:me|her|him|us)\x20(?:leave|go|out)\b
           | \b(?:burn|set\x20fire\x20to|torch)\x20(?:the|our|my|her|his)\x20(?:house|flat|home)\b
-          | \b(?:hiding|locked\x20" + Self + @")\x20in\x20(?:my|the|a)\x20(?:room|bathroom|toilet|cupboard|wardrobe)\b", Options)]
-    private static partial Regex IdOutside();
+          | \b(?:hiding|locked\x20" + Self + @")\x20in\x20(?:my|the|a)\x20(?:room|bathroom|toilet|cupboard|wardrobe)\b", Options);
+
+    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
+    // there (measured: docs/analyzer.md, branch s12-speed).
+    private static Regex? idOutsideRegex;
 
     /// <summary>Topic: self-harm, suicide.</summary>
     [GeneratedRegex(

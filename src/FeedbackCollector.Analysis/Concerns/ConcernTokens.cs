@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Concerns;
 
@@ -23,6 +24,9 @@ internal sealed class ConcernTokens
     public int[] PhraseEnd = new int[64];
     public int[] Sentence = new int[64];
     public int[] Literal = new int[64];
+
+    /// <summary>By word: its id in <see cref="ConcernAnchors"/>, or -1.</summary>
+    public int[] Anchor = new int[64];
     public bool[] PhraseStart = new bool[64];
 
     /// <summary>By sentence number: the index of its first word, and its classes or-ed.</summary>
@@ -205,10 +209,11 @@ internal sealed class ConcernTokens
             Array.Resize(ref PhraseEnd, n);
             Array.Resize(ref Sentence, n);
             Array.Resize(ref Literal, n);
+            Array.Resize(ref Anchor, n);
             Array.Resize(ref PhraseStart, n);
         }
 
-        var (mask, literal, phrase) = memo.Resolve(text[start..end]);
+        var (mask, literal, phrase, anchor) = memo.Resolve(text[start..end]);
         PhraseStart[Count] = phrase;
         Start[Count] = start;
         End[Count] = end;
@@ -217,6 +222,7 @@ internal sealed class ConcernTokens
         PhraseEnd[Count] = Count;
         Sentence[Count] = sentence;
         Literal[Count] = literal;
+        Anchor[Count] = anchor;
         if (literal >= 0)
         {
             LiteralsPresent[literal >> 6] |= 1UL << (literal & 63);
@@ -227,11 +233,11 @@ internal sealed class ConcernTokens
     }
 
     /// <summary>
-    /// Remembers <see cref="Classify"/> per distinct word in one open-addressing table (hash, the word's place in one
-    /// character array, and the answer in the same slot). Answers are the same with or without it; it saves the
-    /// frozen-dictionary probe and, for words the lexicon does not hold (most of them), the misspelling probes, because
-    /// the same few thousand words recur from text to text. It stops growing at <see cref="MaxWords"/> words, after
-    /// which new words are classified each time.
+    /// Remembers <see cref="Classify"/> and the word's <see cref="ConcernAnchors"/> id per distinct word in a
+    /// <see cref="SpanWordTable{TValue}"/>. Answers are the same with or without it; it saves the frozen-dictionary
+    /// probes and, for words the lexicon does not hold (most of them), the misspelling probes, because the same few
+    /// thousand words recur from text to text. It stops growing at <see cref="MaxWords"/> words, after which new words
+    /// are classified each time.
     /// </summary>
     internal sealed class WordMemo
     {
@@ -241,91 +247,23 @@ internal sealed class ConcernTokens
         /// <summary>Longest word remembered; longer words are classified each time.</summary>
         public const int MaxWord = 32;
 
-        private Slot[] slots = new Slot[1 << 10];
-        private char[] chars = new char[1 << 13];
-        private int shift = 32 - 10;
-        private int used;
-        private int charCount;
+        private readonly SpanWordTable<(ulong Mask, int Literal, bool Phrase, int Anchor)> table = new(MaxWords, MaxWord);
 
         /// <summary>Number of distinct words remembered.</summary>
-        public int Count => used;
+        public int Count => table.Count;
 
-        public (ulong Mask, int Literal, bool Phrase) Resolve(ReadOnlySpan<char> word)
+        /// <summary><see cref="Classify"/> of the word and its <see cref="ConcernAnchors.IdOf"/>.</summary>
+        public (ulong Mask, int Literal, bool Phrase, int Anchor) Resolve(ReadOnlySpan<char> word)
         {
-            if (word.Length > MaxWord)
+            if (table.TryGetValue(word, out var known))
             {
-                return Classify(word);
+                return known;
             }
 
-            var hash = 2166136261u;
-            foreach (var c in word)
-            {
-                hash = unchecked((hash ^ c) * 16777619u);
-            }
-
-            var table = slots;
-            var mask = table.Length - 1;
-            var at = (int)(unchecked(hash * 2654435769u) >> shift);
-            while (true)
-            {
-                ref readonly var slot = ref table[at];
-                if (slot.Length == 0)
-                {
-                    break;
-                }
-
-                if (slot.Hash == hash && slot.Length == word.Length && word.SequenceEqual(chars.AsSpan(slot.Offset, slot.Length)))
-                {
-                    return (slot.Mask, slot.Literal, slot.Phrase);
-                }
-
-                at = (at + 1) & mask;
-            }
-
-            var answer = Classify(word);
-            if (used < MaxWords)
-            {
-                if (charCount + word.Length > chars.Length)
-                {
-                    Array.Resize(ref chars, chars.Length * 2);
-                }
-
-                word.CopyTo(chars.AsSpan(charCount));
-                table[at] = new Slot(hash, charCount, word.Length, answer.Mask, answer.Literal, answer.Phrase);
-                charCount += word.Length;
-                used++;
-                if (used * 2 > table.Length)
-                {
-                    Grow();
-                }
-            }
-
+            var (mask, literal, phrase) = Classify(word);
+            var answer = (mask, literal, phrase, ConcernAnchors.IdOf(word));
+            table.TryAdd(word, answer);
             return answer;
         }
-
-        private void Grow()
-        {
-            var old = slots;
-            slots = new Slot[old.Length * 2];
-            shift--;
-            var mask = slots.Length - 1;
-            foreach (var slot in old)
-            {
-                if (slot.Length == 0)
-                {
-                    continue;
-                }
-
-                var at = (int)(unchecked(slot.Hash * 2654435769u) >> shift);
-                while (slots[at].Length != 0)
-                {
-                    at = (at + 1) & mask;
-                }
-
-                slots[at] = slot;
-            }
-        }
-
-        private readonly record struct Slot(uint Hash, int Offset, int Length, ulong Mask, int Literal, bool Phrase);
     }
 }

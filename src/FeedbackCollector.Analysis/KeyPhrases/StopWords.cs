@@ -1,8 +1,20 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedbackCollector.Analysis;
 
 /// <summary>Stop words for key phrases, on top of the common English words of the language profile.</summary>
 internal static class StopWords
 {
+    /// <summary>
+    /// This class's field initialisers run once, at start-up: compiled without optimisation (MinOpts), the
+    /// JIT takes a fraction of the time a full optimisation of this long straight-line method takes (the CLI turns
+    /// quick JIT off, so it would otherwise be fully optimised). See docs/analyzer.md, branch s12-speed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static StopWords()
+    {
+    }
+
     /// <summary>Words that never start, end or stand as a key phrase.</summary>
     public static readonly string[] Words =
     [

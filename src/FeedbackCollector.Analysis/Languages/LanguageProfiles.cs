@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedbackCollector.Analysis.Languages;
 
 /// <summary>
@@ -6,6 +8,16 @@ namespace FeedbackCollector.Analysis.Languages;
 /// </summary>
 internal static class LanguageProfiles
 {
+    /// <summary>
+    /// This class's field initialisers run once, at start-up: compiled without optimisation (MinOpts), the
+    /// JIT takes a fraction of the time a full optimisation of this long straight-line method takes (the CLI turns
+    /// quick JIT off, so it would otherwise be fully optimised). See docs/analyzer.md, branch s12-speed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static LanguageProfiles()
+    {
+    }
+
     /// <summary>Common English words (function words and everyday words), used both for language and as stop words.</summary>
     public static readonly string[] EnglishCommon =
     [

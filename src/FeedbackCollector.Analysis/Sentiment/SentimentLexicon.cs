@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedbackCollector.Analysis.Sentiment;
 
 /// <summary>
@@ -7,6 +9,16 @@ namespace FeedbackCollector.Analysis.Sentiment;
 /// </summary>
 internal static class SentimentLexicon
 {
+    /// <summary>
+    /// This class's field initialisers run once, at start-up: compiled without optimisation (MinOpts), the
+    /// JIT takes a fraction of the time a full optimisation of this long straight-line method takes (the CLI turns
+    /// quick JIT off, so it would otherwise be fully optimised). See docs/analyzer.md, branch s12-speed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static SentimentLexicon()
+    {
+    }
+
     /// <summary>Words and stems with valence.</summary>
     public static readonly (string Pattern, float Valence)[] Words =
     [

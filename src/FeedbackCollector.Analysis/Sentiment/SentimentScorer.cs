@@ -96,7 +96,13 @@ internal sealed class SentimentScorer
     /// lexicon's masses and label, and the themes found); without one, the lexicon decides and a text about a problem
     /// theme with no good word in it is a complaint told as a fact.
     /// </summary>
-    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes)
+    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes) => Score(tokens, scratch, themes, null);
+
+    /// <summary>
+    /// As <see cref="Score(ReadOnlySpan{Token}, List{PhraseHit}, IReadOnlyList{ThemeMatch})"/>, taking the word features
+    /// from <paramref name="words"/> (shared with the theme model) when given.
+    /// </summary>
+    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes, WordFeatures? words)
     {
         var m = Mass(tokens, scratch);
         var rule = ToResult(m.Pos, m.Neg, m.RawPos, m.RawNeg);
@@ -105,7 +111,16 @@ internal sealed class SentimentScorer
             return ThemeAwareSentiment.LeanOnProblemThemes(rule, themes);
         }
         var model = _modelScratch ??= new ModelScratch();
-        BuildFeatures(tokens, m, rule, themes, model.Features, model.Seen);
+        if (words is null)
+        {
+            BuildFeatures(tokens, m, rule, themes, model.Features, model.Seen);
+        }
+        else
+        {
+            model.Features.Clear();
+            model.Features.AddRange(words.Of(tokens));
+            AddWholeFeatures(m, rule, themes, model.Features);
+        }
         Span<float> logits = stackalloc float[_model.ClassCount];
         Span<int> rows = stackalloc int[0];
         _model.Score(model.Features, logits, rows);
@@ -118,6 +133,12 @@ internal sealed class SentimentScorer
         features.Clear();
         seen.Clear();
         TextFeatures.AddWords(tokens, features, seen);
+        AddWholeFeatures(m, rule, themes, features);
+    }
+
+    /// <summary>The whole-text features after the words: the lexicon's masses and label, and the themes found.</summary>
+    private static void AddWholeFeatures(SentimentMass m, SentimentResult rule, IReadOnlyList<ThemeMatch> themes, List<Feature> features)
+    {
         TextFeatures.AddWhole(features, 's', "pos", Math.Min(m.Pos, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "neg", Math.Min(m.Neg, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "rawpos", Math.Min(m.RawPos, 6f) / 3f);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedbackCollector.Analysis.Text;
 
 /// <summary>
@@ -6,6 +8,16 @@ namespace FeedbackCollector.Analysis.Text;
 /// </summary>
 internal static class NormalizationData
 {
+    /// <summary>
+    /// This class's field initialisers run once, at start-up: compiled without optimisation (MinOpts), the
+    /// JIT takes a fraction of the time a full optimisation of this long straight-line method takes (the CLI turns
+    /// quick JIT off, so it would otherwise be fully optimised). See docs/analyzer.md, branch s12-speed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static NormalizationData()
+    {
+    }
+
     /// <summary>Whole-word replacements. A value may be several words ("idk" becomes "i dont know").</summary>
     public static readonly (string From, string To)[] Replacements =
     [

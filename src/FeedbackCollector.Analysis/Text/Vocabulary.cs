@@ -251,11 +251,12 @@ internal sealed class Vocabulary
     {
         // A per-thread flat table in front of the shared concurrent one: no locks, cheap hashing.
         var local = _local;
-        if (local is null || !ReferenceEquals(local.Owner, this))
+        if (local is null || !ReferenceEquals(_localOwner, this))
         {
-            _local = local = new LocalCache(this);
+            _local = local = new SpanWordTable<RawWord>(MaxCacheEntries, initialSlotBits: 12, initialChars: 1 << 15);
+            _localOwner = this;
         }
-        if (local.TryGet(lowered, out var hit, out _))
+        if (local.TryGetValue(lowered, out var hit))
         {
             return hit;
         }
@@ -268,117 +269,17 @@ internal sealed class Vocabulary
                 Interlocked.Increment(ref _cacheCount);
             }
         }
-        if (local.Count < MaxCacheEntries)
-        {
-            local.Add(lowered, hit);
-        }
+        // Computing a word may have added others meanwhile, so the add probes again; beyond the cap it is refused.
+        local.TryAdd(lowered, hit);
         return hit;
     }
 
     [ThreadStatic]
-    private static LocalCache? _local;
+    private static SpanWordTable<RawWord>? _local;
 
-    /// <summary>
-    /// The per-thread cache: one open-addressing table whose slot holds the word's FNV hash, its place in one character
-    /// array and its <see cref="RawWord"/>, so a hit is one hash pass over the word and usually one slot, without the
-    /// randomised string hashing and bucket indirection of a <see cref="Dictionary{TKey, TValue}"/>.
-    /// </summary>
-    internal sealed class LocalCache
-    {
-        private Slot[] _slots = new Slot[1 << 12];
-        private char[] _chars = new char[1 << 15];
-        private int _shift = 32 - 12;
-        private int _charCount;
-
-        public LocalCache(Vocabulary owner)
-        {
-            Owner = owner;
-        }
-
-        public Vocabulary Owner { get; }
-
-        /// <summary>Number of words held.</summary>
-        public int Count { get; private set; }
-
-        /// <summary>Finds <paramref name="word"/>; on a miss, <paramref name="slot"/> is where <see cref="Add"/> puts it.</summary>
-        public bool TryGet(ReadOnlySpan<char> word, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out RawWord value, out int slot)
-        {
-            var hash = 2166136261u;
-            foreach (var c in word)
-            {
-                hash = unchecked((hash ^ c) * 16777619u);
-            }
-            var slots = _slots;
-            var mask = slots.Length - 1;
-            var at = (int)(unchecked(hash * 2654435769u) >> _shift);
-            while (true)
-            {
-                ref readonly var s = ref slots[at];
-                if (s.Value is null)
-                {
-                    value = null;
-                    slot = at;
-                    return false;
-                }
-                if (s.Hash == hash && s.Length == word.Length && word.SequenceEqual(_chars.AsSpan(s.Offset, s.Length)))
-                {
-                    value = s.Value;
-                    slot = at;
-                    return true;
-                }
-                at = (at + 1) & mask;
-            }
-        }
-
-        /// <summary>Adds <paramref name="word"/> (probed again: computing a word may have added others meanwhile).</summary>
-        public void Add(ReadOnlySpan<char> word, RawWord value)
-        {
-            if (TryGet(word, out _, out var slot))
-            {
-                return;
-            }
-            while (_charCount + word.Length > _chars.Length)
-            {
-                Array.Resize(ref _chars, _chars.Length * 2);
-            }
-            word.CopyTo(_chars.AsSpan(_charCount));
-            var hash = 2166136261u;
-            foreach (var c in word)
-            {
-                hash = unchecked((hash ^ c) * 16777619u);
-            }
-            _slots[slot] = new Slot(hash, _charCount, word.Length, value);
-            _charCount += word.Length;
-            Count++;
-            if (Count * 2 > _slots.Length)
-            {
-                Grow();
-            }
-        }
-
-        private void Grow()
-        {
-            var old = _slots;
-            _slots = new Slot[old.Length * 2];
-            _shift--;
-            var mask = _slots.Length - 1;
-            foreach (var s in old)
-            {
-                if (s.Value is null)
-                {
-                    continue;
-                }
-                var at = (int)(unchecked(s.Hash * 2654435769u) >> _shift);
-                while (_slots[at].Value is not null)
-                {
-                    at = (at + 1) & mask;
-                }
-                _slots[at] = s;
-            }
-        }
-
-        private readonly record struct Slot(uint Hash, int Offset, int Length, RawWord? Value);
-    }
+    /// <summary>The vocabulary <see cref="_local"/> was made for (a thread may use more than one in tests).</summary>
+    [ThreadStatic]
+    private static Vocabulary? _localOwner;
 
     /// <summary>The shared normalised word for a placeholder such as <c>[name]</c>.</summary>
     public NormWord Placeholder(ReadOnlySpan<char> text)

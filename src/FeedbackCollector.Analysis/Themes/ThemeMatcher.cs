@@ -129,7 +129,13 @@ internal sealed class ThemeMatcher
     /// probability; a theme the model does not know (one an officer added) is decided by its phrases alone. Either
     /// way a theme needs evidence: the phrases that matched, then the words that pushed the model most.
     /// </summary>
-    public List<ThemeMatch> Score(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits)
+    public List<ThemeMatch> Score(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits) => Score(text, tokens, hits, null);
+
+    /// <summary>
+    /// As <see cref="Score(string, ReadOnlySpan{Token}, List{PhraseHit})"/>, taking the word features from
+    /// <paramref name="words"/> (built there once per text and shared with the sentiment model) when given.
+    /// </summary>
+    public List<ThemeMatch> Score(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits, WordFeatures? words)
     {
         var result = new List<ThemeMatch>();
         Span<double> confidence = stackalloc double[_themes.Length];
@@ -151,7 +157,16 @@ internal sealed class ThemeMatcher
         else
         {
             var scratch = _scratch ??= new ModelScratch();
-            BuildFeatures(tokens, confidence, scratch.Features, scratch.Seen);
+            if (words is null)
+            {
+                BuildFeatures(tokens, confidence, scratch.Features, scratch.Seen);
+            }
+            else
+            {
+                scratch.Features.Clear();
+                scratch.Features.AddRange(words.Of(tokens));
+                AddRuleFeatures(confidence, scratch.Features);
+            }
             Span<float> logits = stackalloc float[_model.ClassCount];
             var rows = scratch.Rows(scratch.Features.Count);
             _model.Score(scratch.Features, logits, rows);
@@ -211,6 +226,12 @@ internal sealed class ThemeMatcher
         features.Clear();
         seen.Clear();
         TextFeatures.AddWords(tokens, features, seen);
+        AddRuleFeatures(confidence, features);
+    }
+
+    /// <summary>The whole-text features after the words: each theme's rule confidence.</summary>
+    private void AddRuleFeatures(ReadOnlySpan<double> confidence, List<Feature> features)
+    {
         for (var t = 0; t < _themes.Length; t++)
         {
             TextFeatures.AddWhole(features, 'r', _themes[t].Id, (float)confidence[t]);
