@@ -12,6 +12,8 @@
 //     --concerns             train the concern backstop instead (see ConcernTraining.cs)
 //     --errors N             with --test: also list up to N missed and N extra themes of the model per file
 //     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
+//     --taxonomy PATH        train and score with this taxonomy file instead of the built-in one (try phrase or
+//                            threshold edits without rebuilding; the shipped model must match the shipped taxonomy)
 using System.Globalization;
 using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
@@ -26,6 +28,7 @@ var options = new TrainingOptions();
 var data = new List<string>();
 var tests = new List<string>();
 string? output = null;
+string? taxonomyPath = null;
 var folds = 5;
 var grid = false;
 var speed = false;
@@ -38,6 +41,7 @@ for (var i = 0; i < args.Length; i++)
         case "--data": data.AddRange(Next().Split(',')); break;
         case "--test": tests.AddRange(Next().Split(',')); break;
         case "--out": output = Next(); break;
+        case "--taxonomy": taxonomyPath = Next(); break;
         case "--folds": folds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--seed": options = options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--l2": options = options with { L2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -79,7 +83,7 @@ static void PrintThemes(ModelFigures rules, ModelFigures model)
     }
 }
 
-var taxonomy = Taxonomy.LoadDefault();
+var taxonomy = taxonomyPath is null ? Taxonomy.LoadDefault() : Taxonomy.Load(taxonomyPath);
 var items = Read(data);
 Console.WriteLine(FormattableString.Invariant($"Training data: {items.Count} items from {string.Join(", ", data)}; {options}"));
 if (grid)
