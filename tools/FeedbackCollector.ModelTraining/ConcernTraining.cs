@@ -58,7 +58,7 @@ internal static class ConcernTraining
 
         if (data.Count == 0)
         {
-            data.AddRange(new[] { "devset", "concerns-challenge-1", "concerns-challenge-2", "themes-challenge", "concerns-train-2", "concerns-train-3", "concerns-train-4", "concerns-train-5" }.Select(f => $"{DevSet}{f}.jsonl"));
+            data.AddRange(new[] { "devset", "concerns-challenge-1", "concerns-challenge-2", "themes-challenge", "concerns-train-2", "concerns-train-3", "concerns-train-4", "concerns-train-5", "concerns-train-6" }.Select(f => $"{DevSet}{f}.jsonl"));
         }
 
         var items = data.SelectMany(p => DevSetReader.ReadFile(p)).ToList();

@@ -37,7 +37,7 @@ internal static partial class ConcernPatterns
     internal static partial Regex Recovery();
 
     /// <summary>A family member's "will kill me if..." joke: "my mum will kill me if she finds out lol".</summary>
-    [GeneratedRegex(@"\b(?:mum|mam|mom|dad|parents|nan|brother|sister|teacher|miss|sir|coach|bro|sis)\x20(?:\w+\x20){0,3}?(?:will|would|is\x20going\x20to|gonna|is\x20gonna|said\x20(?:she|he|they)\x20(?:would|will|d|ll)|said\x20(?:shed|hed|theyd|shell|hell))\x20(?:literally\x20)?kill\x20me\x20(?:if|when|for|lol)\b|\bkill\x20me\x20(?:if|when)\b[^.]{0,60}\b(?:lol|lmao|haha|finds\x20out|find\x20out|found\x20out)\b", Options)]
+    [GeneratedRegex(@"\b(?:mum|mam|mom|dad|parents|nan|brother|sister|teacher|miss|sir|coach|bro|sis)\x20(?:\w+\x20){0,5}?(?:will|would|is\x20going\x20to|gonna|is\x20gonna|said\x20(?:she|he|they)\x20(?:would|will|d|ll)|said\x20(?:shed|hed|theyd|shell|hell))\x20(?:literally\x20)?kill\x20me\x20(?:if|when|for|lol|lmao|haha)\b|\bkill\x20me\x20(?:if|when)\b[^.]{0,60}\b(?:lol|lmao|haha|finds\x20out|find\x20out|found\x20out)\b", Options)]
     internal static partial Regex JokingThreat();
 
     /// <summary>A hypothetical exercise: "what would you do if", "imagine a friend", "scenario", "role play".</summary>
@@ -50,8 +50,9 @@ internal static partial class ConcernPatterns
 
     /// <summary>
     /// Harm told as past and resolved, for the model's flags (the dev set's convention): a past marker ("used to",
-    /// "years ago", "when i was little") and a resolution ("safe now", "havent for over a year", "clean for", "it stopped").
+    /// "years ago", "when i was little", "when i was 12", "birth parents") and a resolution ("safe now", "havent for over a year",
+    /// "clean for", "it stopped", "well ever since", "in a good place", "adoptive"), in one sentence or the next.
     /// </summary>
-    [GeneratedRegex(@"\b(?:used\x20to|years\x20ago|a\x20while\x20ago|a\x20few\x20years\x20back|when\x20i\x20was\x20(?:little|younger|small|a\x20kid))\b[^.]*?(?:\b(?:safe\x20now|(?:were|we\x20are|im|i\x20am)\x20safe|clean\x20for|it\x20stopped|no\x20longer|got\x20out|(?:havent|hasnt|not)\x20(?:\w+\x20){0,3}?(?:for|in)\x20(?:over\x20|nearly\x20|almost\x20)?(?:a|\d+|two|three|four|six)\x20(?:year|years|months))\b)", Options)]
+    [GeneratedRegex(@"\b(?:used\x20to|years\x20ago|a\x20while\x20ago|a\x20few\x20years\x20back|years\x20back|birth\x20(?:parents|mum|dad|family|mother|father)|when\x20i\x20was\x20(?:little|younger|small|a\x20kid|[3-9]|1[0-5]))\b[^.]*?(?:\.[^.]*?)?(?:\b(?:safe\x20now|(?:were|we\x20are|im|i\x20am)\x20safe|clean\x20for|it\x20stopped|no\x20longer|got\x20out|well\x20(?:ever\x20since|for\x20over)|in\x20a\x20good\x20place|(?:loads|much|a\x20lot|so\x20much)\x20better\x20now|doing\x20(?:loads\x20|much\x20|a\x20lot\x20)?better|long\x20gone|not\x20allowed\x20near|police\x20caught|adoptive|(?:get|got|have|getting)\x20support\x20now|(?:havent|hasnt|not)\x20(?:\w+\x20){0,3}?(?:for|in)\x20(?:over\x20|nearly\x20|almost\x20)?(?:a|\d+|two|three|four|six)\x20(?:year|years|months))\b)", Options)]
     internal static partial Regex PastResolved();
 }

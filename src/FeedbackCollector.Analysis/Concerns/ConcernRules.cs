@@ -158,7 +158,7 @@ internal static partial class ConcernRules
     /// <summary>Cutting.</summary>
     [GeneratedRegex(
         @"\b(?:cut|cuts|cutting|cuttin|scratch|scratches|scratching|scratched|burn|burns|burning|burnt|carve|carving|carved)\x20(?:on\x20)?" + Whose + @"\x20(?:arms?|wrists?|legs?|thighs?|skin|stomach|belly|hips?)\b
-          | \b(?:hit|hitting|bang|banging|punch|punching)\x20" + Whose + @"\x20head\x20(?:against|on)\x20the\x20wall\b | \b(?:till|until|til)\x20(?:it|i)\x20bleeds?\b
+          | \b(?:hit|hitting|bang|banging|punch|punching)\x20" + Whose + @"\x20head\x20(?:against|on)\x20the\x20wall\b | \b(?:till|until|til)\x20(?:it|i|they)\x20bleeds?\b
           | \b(?:i|ive|been|started|start|keep|kept|still|stop|stopped|back\x20to|relapsed?|urges?\x20to|want\x20to|wanna)\x20(?:\w+\x20)?(?:cutting|cuttin|cuting)\b(?!\x20(?:back|down|out|off|up|in\b|the\b|a\b|class|lessons?|school|corners|hair|my\x20hair|grass|ties|people|some|someone|them|him|her|it\b|things|paper|onions|food|my\x20(?:food|nails|hair)))
           | \bi\x20cut\x20(?:again|last\x20night|yesterday|today|deep|deeper)\b", Options)]
     private static partial Regex ShCutting();
@@ -369,7 +369,7 @@ internal static partial class ConcernRules
     /// <summary>An adult with a child: age gaps, "a grown man", "men in cars", "wants me to go to his flat", "says he's 16".</summary>
     [GeneratedRegex(
         @"\b(?:boyfriend|bf|girlfriend|gf|lad|man|guy|boy|bloke|fella)\x20(?:whos|who\x20is|is|thats|hes|aged)\x20(?:1[89]|[2-9]\d)\b
-          | \b(?:grown\x20(?:man|men|up\x20man)|older\x20men|(?:a\x20)?man\x20in\x20his\x20(?:20s|30s|40s|50s|twenties|thirties|forties)|(?:men|man|guys|lads)\x20in\x20(?:cars?|a\x20car|vans?))\b
+          | \b(?:grown\x20(?:man|men|up\x20man)|older\x20men|(?:a\x20)?man\x20in\x20his\x20(?:20s|30s|40s|50s|twenties|thirties|forties)|(?:men|man|guys|lads)\x20in\x20(?:different\x20|various\x20|other\x20|flash\x20|fancy\x20|expensive\x20|their\x20)?(?:cars?|a\x20car|vans?))\b
           | \b(?:getting|got|gets|get)\x20(?:in|into)\x20(?:a\x20|the\x20)?cars?\x20with\x20(?:older|men|a\x20man|strangers|adults)\b
           | \b(?:picked\x20up|collected)\x20by\x20(?:a\x20man|men|older|an\x20adult|a\x20stranger)\b
           | \b(?:wants|wanted|asked|asks|keeps\x20asking)\x20(?:me|her|him)\x20to\x20(?:go|come)\x20(?:to|round\x20to|back\x20to|over\x20to)\x20his\x20(?:flat|house|place|car|hotel)\b
@@ -426,7 +426,7 @@ internal static partial class ConcernRules
         @"\b(?:he|she|they|someone|dad)(?:s|re|\x20is|\x20are)\x20(?:outside|at\x20the\x20door|banging\x20on\x20the\x20door|trying\x20to\x20get\x20in|coming\x20(?:for|to\x20get)\x20me)\b | \btrying\x20to\x20(?:get|break)\x20in(?:to)?\x20(?:my|the|our)\b
           | \b(?:scared|fear|afraid)\x20for\x20my\x20life\b
           | \b(?:i|ive|she|he|they|just|been)\x20(?:got\x20|been\x20|was\x20|just\x20got\x20)?(?:stabbed|shot)\b | \b(?:got|been|was|get)\x20raped\b
-          | \bwaiting\x20for\x20(?:me|him|her|us)\x20outside\b | \b(?:wont|will\x20not|wouldnt|isnt\x20letting|not\x20letting|doesnt\x20let)\x20let\x20(?:me|her|him|us)\x20(?:leave|go|out)\b
+          | \bwaiting\x20for\x20(?:me|him|her|us)\x20outside\b | \b(?:wont|will\x20not|wouldnt|isnt\x20letting|not\x20letting|doesnt\x20let)\x20let\x20(?:me|her|him|us)\x20(?:leave|go(?!\x20(?:out|on)\b)|out)\b
           | \b(?:burn|set\x20fire\x20to|torch)\x20(?:the|our|my|her|his)\x20(?:house|flat|home)\b
           | \b(?:hiding|locked\x20" + Self + @")\x20in\x20(?:my|the|a)\x20(?:room|bathroom|toilet|cupboard|wardrobe)\b", Options)]
     private static partial Regex IdOutside();

@@ -228,6 +228,26 @@ internal static class SignalMatcher
             return true;
         }
 
+        // Session 6: a threat that keeps a secret ("says hell hurt me if i tell") or a weapon waved at mum "when he gets angry"
+        // is abuse or domestic abuse the other rules name; danger now needs a word of now in the sentence ("tonight", "rn").
+        if (category == ConcernCategory.ImmediateDanger && (mask & L.Imminent) == 0
+            && (ConditionalThreat(text, t, sentence) || (((mask & L.Mum) != 0 || HasNan(text, t, sentence)) && HabitualRow(text, t, sentence))))
+        {
+            return true;
+        }
+
+        // "throws me against the wall" is the child hurt (abuse), not things smashed in a row between the adults.
+        if (category == ConcernCategory.DomesticAbuse && (t.WordMask[first] & L.Smash) != 0 && first + 1 < t.Count && IsWord(text, t, first + 1, "me", "him", "us"))
+        {
+            return true;
+        }
+
+        // "my dog bit me by accident": an animal or an accident, not a person hurting a child.
+        if (category == ConcernCategory.AbuseNeglect && (AccidentWord(text, t, sentence) || (first > 0 && (t.WordMask[first] & L.Harm) != 0 && IsWord(text, t, first - 1, "dog", "dogs", "cat", "puppy", "kitten", "hamster", "horse", "pony", "rabbit"))))
+        {
+            return true;
+        }
+
         // Resolved now: "the bullies said theyd batter me but i told a teacher and it stopped".
         if ((mask & L.ResolvedNow) != 0)
         {
@@ -326,6 +346,80 @@ internal static class SignalMatcher
         }
 
         return false;
+    }
+
+    /// <summary>"if i tell", "if i say anything", "if she leaves": the threat's condition is telling or leaving.</summary>
+    private static bool ConditionalThreat(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        var end = t.SentenceEnd(sentence);
+        for (var k = t.SentenceStart[sentence]; k < end; k++)
+        {
+            if (!IsWord(text, t, k, "if"))
+            {
+                continue;
+            }
+
+            for (var j = k + 1; j <= k + 3 && j < end; j++)
+            {
+                if (IsWord(text, t, j, "tell", "told", "tells", "telling", "say", "snitch", "grass", "grassed", "snitched", "leave", "leaves", "left"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A row told as a habit: "when he gets angry", "when they argue", "whenever", "every time he drinks".</summary>
+    private static bool HabitualRow(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        var end = t.SentenceEnd(sentence);
+        var when = false;
+        var cause = false;
+        for (var k = t.SentenceStart[sentence]; k < end; k++)
+        {
+            if (IsWord(text, t, k, "whenever") || (IsWord(text, t, k, "every") && k + 1 < end && IsWord(text, t, k + 1, "time")))
+            {
+                return true;
+            }
+
+            when |= IsWord(text, t, k, "when");
+            cause |= IsWord(text, t, k, "angry", "argue", "argues", "arguing", "drunk", "drinking", "drinks", "mad", "temper", "row", "rows", "fight", "fighting", "pub", "kicks", "off", "drink");
+        }
+
+        return when && cause;
+    }
+
+    private static bool HasNan(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        for (var k = t.SentenceStart[sentence]; k < t.SentenceEnd(sentence); k++)
+        {
+            if (IsWord(text, t, k, "nan", "nana", "nanna", "gran", "granny", "grandma"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"by accident", "accidentally" told by the writer; not an excuse reported ("he says it was an accident").</summary>
+    private static bool AccidentWord(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        var end = t.SentenceEnd(sentence);
+        var accident = false;
+        for (var k = t.SentenceStart[sentence]; k < end; k++)
+        {
+            if (IsWord(text, t, k, "says", "said", "say", "claims", "claimed", "pretends", "pretended", "apparently", "supposedly", "excuse"))
+            {
+                return false;
+            }
+
+            accident |= IsWord(text, t, k, "accidentally", "accidently") || (k > 0 && IsWord(text, t, k, "accident") && IsWord(text, t, k - 1, "by"));
+        }
+
+        return accident;
     }
 
     private static bool NearPeerAges(ReadOnlySpan<char> text, ConcernTokens t, int sentence, int first, int last)
