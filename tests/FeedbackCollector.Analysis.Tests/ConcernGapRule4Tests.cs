@@ -41,6 +41,12 @@ public class ConcernGapRule4Tests
     [InlineData("child", "my uncle who lives with us slaps nan when hes drunk", ConcernCategory.DomesticAbuse, "uncle who lives with us slaps nan")]
     [InlineData("child", "my brother is 20 and kicks mum when she says no to him", ConcernCategory.DomesticAbuse, "kicks mum")]
     [InlineData("child", "dad pulls a knife on mum when he is drunk", ConcernCategory.DomesticAbuse, "pulls a knife on mum")]
+    [InlineData("child", "theres a note in my drawer for when i go through with it", ConcernCategory.SelfHarm, "go through with it")]
+    [InlineData("child", "i swallowed the whole lot of them a minute ago", ConcernCategory.ImmediateDanger, "swallowed the whole lot of them")]
+    [InlineData("practitioner", "Older male seen collecting her from the children's home late at night.", ConcernCategory.Exploitation, "Older male seen collecting")]
+    [InlineData("practitioner", "Returned from missing with a hotel key card in her bag.", ConcernCategory.Exploitation, "hotel key card")]
+    [InlineData("child", "my stepdad held my hand on the hob to punish me", ConcernCategory.AbuseNeglect, "held my hand on the hob")]
+    [InlineData("parent", "The kids next door get left by themselves all the time.", ConcernCategory.AbuseNeglect, "left by themselves all the time")]
     public void Flags_the_new_patterns(string audience, string text, ConcernCategory category, string evidence)
     {
         var result = rules.Detect(text, Parse(audience));
@@ -87,6 +93,8 @@ public class ConcernGapRule4Tests
     [InlineData("child", "if i go to bed now i wont wake up in time for school")]
     [InlineData("child", "i pull my hair into a ponytail for netball")]
     [InlineData("child", "i bite my nails when im nervous")]
+    [InlineData("child", "i swallowed all my vitamins this morning")]
+    [InlineData("child", "my dad put my hands under the tap to wash them")]
     [InlineData("child", "someone broke into my nans shed last month and took her bike")]
     [InlineData("child", "he kicked the ball through the window and now mum is fuming")]
     [InlineData("child", "my little brother was floppy with a fever so mum took him to the gp")]

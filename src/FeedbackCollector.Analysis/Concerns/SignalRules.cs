@@ -54,6 +54,7 @@ internal static class SignalRules
         (Id, "ran|run|runs|stormed|walked|left|gone|went ~2 off|out|away|unit|house|home ~12 kill|end|hang|drown|jump|harm|hurt ~0 herself|himself|themselves|myself"),
         (Id, "ran|run|runs|stormed|walked|left|gone|went ~2 off|out|away|unit|house|home ~12 end|take|ending|taking ~0 his|her|their|my ~0 life|own"),
         (Id, "ive|just|have|has|shes|hes ~1 taken|swallowed|took ~3 @Quantity ~4 @Pills -@PastMark"),
+        (Id, "swallowed|swallow ~2 all|loads|lots|whole ~2 them|pills|tablets|meds|packet|box|bottle ~3 now|rn|ago|just|tonight"),
 
         // Self-harm and suicidal thoughts.
         (Sh, "@SelfHarmStrong neg next!the,a,an,holiday,trips,trip,my,school,buses,bus,it,with"),
@@ -103,6 +104,7 @@ internal static class SignalRules
         (Sh, "bite|biting|bites ~1 my|her|his ~1 arms|arm|wrists|wrist|hands|hand|skin|legs|thighs ~6 till|until|til|bleed|bleeds|bleeding|purple|marks|bruise|bruises|cope|coping"),
         (Sh, "picking|picks|pick|scratching|scratches|scratch|digging|digs|carving ~3 skin|arms|arm|wrists|wrist|legs|thighs ~3 with ~2 compass|compasses|blade|razor|pin|pins|scissors|clip|glass|needle|sharpener"),
         (Sh, "@HighPlace|bridges|buildings|roofs|cliffs|floors ~4 high|tall ~1 enough"),
+        (Sh, "letter|letters|note|notes|goodbye ~10 go|going|goin ~0 through ~0 with ~0 it"),
         (Sh, "dont|cant|dnt|never|cannot ~0 see ~0 myself|me ~2 here|alive|around next!at,in,with,for,after,when,this,him,her,them,people,much"),
 
         // Exploitation.
@@ -139,6 +141,8 @@ internal static class SignalRules
         // Session 6: someone met on a game or an app who wants an address or secrecy.
         (Ex, "@Online ~10 wants|wanted|asked|asking|asks|keeps ~2 my ~0 address|postcode|location|school"),
         (Ex, "@Online ~12 @Secret +@Male|@Pronoun"),
+        (Ex, "older|adult|unknown ~0 male|males|man|men ~2 collecting|collected|collects|picking|picked|picks"),
+        (Ex, "hotel ~0 key|room ~0 card|cards|keys|keycard"),
 
         // Missing and found far away, and the man she was warned about (session 4).
         (Ex, "turned|turns|turning|turn ~0 up ~1 in|at ~1 another|different|other ~0 town|city|county|area"),
@@ -224,6 +228,7 @@ internal static class SignalRules
         (An, "hurt|batter|beat|hit|stab|smack|slap|punch|hurts|batters|hits ~3 me|us|my|you|her|him|@Kid ~3 if ~2 tell|told|tells|say|snitch|grass|grassed -@Laugh -@Trivial"),
         (An, "he|hed|hell|she|shed|shell|they|theyd|theyll|@Partner|@Male|@Trust|uncle|stepdad|step|cousin|grandad ~1 kill ~1 me|us|my|you|her|him|@Kid ~3 if ~2 tell|told|tells|say|snitch|grass|grassed -@Laugh -@Trivial"),
         (An, "set|sets|setting ~1 the|his|her|their|a|our ~0 dog|dogs ~0 on ~0 me|us|him|her|my"),
+        (An, "@Actor ~4 put|held|holds|puts|pushed|forced|shoved|stuck ~1 my|her|his ~0 hand|hands|arm|face|head|fingers ~2 on|in|under|against|onto|into ~1 cooker|hob|oven|fire|iron|radiator|kettle|water|toilet|bath|stove"),
 
         // Empty cupboards and a home visit in practitioner words (session 4).
         (An, "cupboards|cupboard|fridge|fridges ~3 always|never|constantly|still|allways|alwayz ~1 empty|bare"),
@@ -253,7 +258,7 @@ internal static class SignalRules
 
         // Young children left alone, told by a neighbour or a practitioner (session 5): "the two little ones next door are left
         // on their own every night till gone midnight". A time or a habit is needed, so "left alone at lunch" at school is not.
-        (An, "@Kid|kids|ones|uns|we|us|they|them ~4 are|were|get|got|been|is|was|being|keeps|kept|often|always|regularly ~2 left ~1 @Alone|alone|unattended|unsupervised ~8 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|regularly|often|always|while|whilst -@Venue"),
+        (An, "@Kid|kids|ones|uns|we|us|they|them ~4 are|were|get|got|been|is|was|being|keeps|kept|often|always|regularly ~2 left ~1 @Alone|alone|unattended|unsupervised ~8 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|regularly|often|always|while|whilst|time -@Venue"),
         (An, "@Leave|leaves ~1 them|the|both|those|@Kid ~3 @Alone|alone|unattended|unsupervised ~6 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|while|whilst -@Venue"),
     ];
 
