@@ -1,7 +1,7 @@
 // The concerns mode of the trainer: trains the concern backstop (ConcernModel) and reports cross-validated figures.
 //
 //   dotnet run -c Release --project tools/FeedbackCollector.ModelTraining -- --concerns [options]
-//     --data FILE[,FILE...]  labelled JSONL to train on (default: the dev set, the concern challenge sets, themes-challenge, concerns-train-2, concerns-train-3, concerns-train-4 and concerns-train-5)
+//     --data FILE[,FILE...]  labelled JSONL to train on (default: the dev set, the concern challenge sets, themes-challenge, concerns-train-2, concerns-train-3, concerns-train-4, concerns-train-5 and concerns-train-6)
 //     --folds K              cross-validation folds (default 5; 0 skips cross-validation)
 //     --test FILE[,FILE...]  score these files with the rules alone and with the model trained on all the data
 //     --out PATH             write the model trained on all the data here, at the cross-validated threshold
