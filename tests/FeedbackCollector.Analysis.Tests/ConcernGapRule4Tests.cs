@@ -61,6 +61,7 @@ public class ConcernGapRule4Tests
     [InlineData("child", "when dad gets angry he throws me against the wall", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "my dad throws stuff at me when hes had a drink", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "dad throws stuff at mum when they argue", ConcernCategory.DomesticAbuse)]
+    [InlineData("forum-notes", "one girl said her foster carer pulls her hair and shouts at her when nobody is there", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "mums bf wont let her go out or see her friends", ConcernCategory.DomesticAbuse)]
     [InlineData("child", "when dad is drunk he holds a knife to mums throat", ConcernCategory.DomesticAbuse)]
     public void Names_the_right_category(string audience, string text, ConcernCategory category)
@@ -92,6 +93,8 @@ public class ConcernGapRule4Tests
     [InlineData("child", "i went to sleep at 3 and didnt wake up till lunch")]
     [InlineData("child", "if i go to bed now i wont wake up in time for school")]
     [InlineData("child", "i pull my hair into a ponytail for netball")]
+    [InlineData("parent", "I am pulling my hair out with the council, nobody rings back.")]
+    [InlineData("child", "this homework makes me want to pull my hair out")]
     [InlineData("child", "i bite my nails when im nervous")]
     [InlineData("child", "i swallowed all my vitamins this morning")]
     [InlineData("child", "my dad put my hands under the tap to wash them")]

@@ -99,7 +99,9 @@ internal static class SignalRules
         // leaving" is not one (-@Education -@Trust).
         (Sh, "write|writes|writing|wrote|written|writ|drafted|drafting|draft|type|types|typed|typing|saved|keep|kept ~3 goodbye|suicide ~0 note|notes|letter|letters|message|messages|text|texts -@Education -@Trust"),
         (Sh, "if ~4 sleep|asleep|bed ~4 never|didnt|dont|wouldnt|not|wont|dnt|neva|nvr ~0 wake|woke|waking ~0 up next!till,until,til,in,on,for,when,early,late,at,before,with,cos,because,after,and,to"),
-        (Sh, "pull|pulling|pulls|pulled|rip|ripping|rips|ripped|tear|tearing ~1 my|her|his|out ~1 hair|eyelashes|lashes|eyebrows ~4 out|clumps|bald|till|until|when|bleed|bleeds|patches|patch"),
+        (Sh, "pull|pulling|pulls|pulled|rip|ripping|rips|ripped ~1 my|her|his ~0 hair|eyelashes|lashes|eyebrows ~0 out next!with,over,about,trying,because,cos,waiting,at,here,the,this,dealing not:parent"),
+        (Sh, "pull|pulling|pulls|pulled|rip|ripping|rips|ripped ~1 my|her|his ~0 hair|eyelashes|lashes|eyebrows ~4 clumps|bald|patch|patches|bleed|bleeds"),
+        (Sh, "pulling|pulls|pulled|ripping|rips ~0 out ~1 her|his|my ~0 hair|eyelashes|lashes|eyebrows"),
         (Sh, "bite|biting|bites ~0 myself|herself|himself|meself"),
         (Sh, "bite|biting|bites ~1 my|her|his ~1 arms|arm|wrists|wrist|hands|hand|skin|legs|thighs ~6 till|until|til|bleed|bleeds|bleeding|purple|marks|bruise|bruises|cope|coping"),
         (Sh, "picking|picks|pick|scratching|scratches|scratch|digging|digs|carving ~3 skin|arms|arm|wrists|wrist|legs|thighs ~3 with ~2 compass|compasses|blade|razor|pin|pins|scissors|clip|glass|needle|sharpener"),
