@@ -261,18 +261,24 @@ internal static partial class ConcernRules
     private static partial Regex AnKickedOut();
 
     /// <summary>Sexual abuse.</summary>
-    [GeneratedRegex(
+    private static Regex AnSexual() => anSexualRegex ??= new Regex(
         @"\b(?:touched|touches|touching|touch|feels?\x20up|felt\x20up)\x20(?:me|her|him|my\x20(?:daughter|son|sister|brother|child|little\x20\w+)|(?:my|her|his)\x20(?:private|privates|private\x20parts|body|bum|chest|boobs|breasts|willy|penis|vagina|thighs?|legs?))\b(?!\x20(?:base|up\b|on\x20the\x20shoulder|on\x20the\x20arm))
           | \bmade\x20me\x20(?:do\x20(?:things|stuff|sexual)|touch|watch\x20(?:porn|things|stuff|videos)|take\x20(?:off\x20)?my\x20clothes|undress|have\x20sex|suck|strip|get\x20naked|kiss)\b
-          | \bsexually\x20(?:abused|assaulted|touched|abusing)\b | \brap(?:ed|e\x20me|ing\x20me)\b | \bmolest\w*", Options)]
-    private static partial Regex AnSexual();
+          | \bsexually\x20(?:abused|assaulted|touched|abusing)\b | \brap(?:ed|e\x20me|ing\x20me)\b | \bmolest\w*", Options);
+
+    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
+    private static Regex? anSexualRegex;
 
     /// <summary>Marks, bruises, being abused.</summary>
-    [GeneratedRegex(
+    private static Regex AnMarks() => anMarksRegex ??= new Regex(
         @"\b(?:leaves?|left)\x20(?:me\x20with\x20)?(?:marks|bruises)\b | \bbruises?\x20(?:from|because|cos|coz|where)\b
           | \bbeing\x20(?:abused|hurt\x20at\x20home|neglected|hit\x20at\x20home|beaten)\b | \b(?:neglected|abused|beaten)\x20(?:at\x20home|by\x20(?:my|his|her|their))\b
-          | \b(?:he|she|they|" + Kin + @")\x20(?:does|did|do)\x20(?:stuff|things)\x20to\x20me\b", Options)]
-    private static partial Regex AnMarks();
+          | \b(?:he|she|they|" + Kin + @")\x20(?:does|did|do)\x20(?:stuff|things)\x20to\x20me\b", Options);
+
+    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
+    private static Regex? anMarksRegex;
 
     /// <summary>Secrets imposed by an abuser: "says its our secret", "makes me keep secrets"; night visits to a child's room.</summary>
     private static Regex AnSecret() => anSecretRegex ??= new Regex(
@@ -379,12 +385,15 @@ internal static partial class ConcernRules
     private static partial Regex ExDebt();
 
     /// <summary>Someone online wanting to meet.</summary>
-    [GeneratedRegex(
+    private static Regex ExOnline() => exOnlineRegex ??= new Regex(
         @"\b(?:man|guy|bloke|older\x20(?:boy|guy|man|lad|girl)|person|adult|stranger|someone|somebody|boy|girl|lad|he|she)\x20(?:i\x20(?:met|talk\x20to|speak\x20to|chat\x20to|know)\x20)?" + Online + @"\x20(?:\w+\x20){0,3}?(?:wants|wanted|asked|asks|asking|keeps\x20asking|is\x20asking|said|says|told|telling|messages|messaging|sends|sent|sending|offered|offering|is\x20(?:older|an\x20adult))\b
           | \b" + Online + @"\x20(?:\w+\x20){0,3}?wants?\x20to\x20meet\x20(?:me|up)\b | \bwants?\x20to\x20meet\x20(?:me|up)\x20(?:\w+\x20){0,3}?" + Online + @"
           | \b(?:met|meet|meeting|talking\x20to|speaking\x20to)\x20(?:him|her|someone|an\x20adult|an\x20older\x20\w+|a\x20(?:man|guy|boy|girl|lad|person|stranger)|this\x20(?:man|guy|boy))\x20(?:i\x20met\x20)?" + Online + @"\b
-          | \bhe\x20(?:says|said)\x20hes\x20(?:\d+|my\x20age|a\x20teenager)\b", Options)]
-    private static partial Regex ExOnline();
+          | \bhe\x20(?:says|said)\x20hes\x20(?:\d+|my\x20age|a\x20teenager)\b", Options);
+
+    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
+    private static Regex? exOnlineRegex;
 
     /// <summary>An adult with a child: age gaps, "a grown man", "men in cars", "wants me to go to his flat", "says he's 16".</summary>
     [GeneratedRegex(
@@ -418,11 +427,14 @@ internal static partial class ConcernRules
     private static partial Regex IdWeapon();
 
     /// <summary>Threats to hurt the writer.</summary>
-    [GeneratedRegex(
+    private static Regex IdThreat() => idThreatRegex ??= new Regex(
         @"\b(?:going\x20to|gonna|gna|will|hell|shell|theyll|hed|shed|theyd|said\x20(?:hed|hell|he\x20would|he\x20will|shed|shell|she\x20would|she\x20will|theyd|theyll|they\x20would|they\x20will)|threaten(?:ed|ing|s)\x20to|coming\x20to|comin\x20to|want\x20to|wants\x20to|is\x20going\x20to|are\x20going\x20to)\x20(?:hurt|kill|stab|shoot|beat|batter|rape|attack|slash|shank|merk|do)\x20(?:me|us|him|them|my\x20(?:friend|mate|brother|sister))\b(?!\x20(?:a\x20favour|good|proud|in\x20(?:fifa|the\x20game)))
           | \bsaid\x20(?:im|i\x20am|youre|ur|hes|shes)\x20dead\b | \bscared\x20(?:hes|shes|theyre|he\x20is|they\x20are)\x20coming\x20(?:back|round|for\x20me)\b
-          | \b(?:going\x20to|gonna|coming\x20to)\x20(?:get|jump|find)\x20me\x20(?:tonight|today|later|now|after\x20school|when)\b", Options)]
-    private static partial Regex IdThreat();
+          | \b(?:going\x20to|gonna|coming\x20to)\x20(?:get|jump|find)\x20me\x20(?:tonight|today|later|now|after\x20school|when)\b", Options);
+
+    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
+    private static Regex? idThreatRegex;
 
     /// <summary>Emergencies now: not breathing, can't wake someone, going to jump, doing it tonight, missing now, sleeping rough.</summary>
     [GeneratedRegex(
