@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace FeedbackCollector.Analysis.Text;
 
@@ -57,27 +58,15 @@ internal sealed class SpanWordTable<TValue>
             return false;
         }
 
-        var hash = Hash(word);
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        var at = (int)(unchecked(hash * 2654435769u) >> _shift);
-        while (true)
+        ref readonly var s = ref _slots[Probe(word, Hash(word))];
+        if (s.LengthPlusOne == 0)
         {
-            ref readonly var s = ref slots[at];
-            if (s.LengthPlusOne == 0)
-            {
-                value = default!;
-                return false;
-            }
-
-            if (s.Hash == hash && s.LengthPlusOne == word.Length + 1 && word.SequenceEqual(_chars.AsSpan(s.Offset, word.Length)))
-            {
-                value = s.Value;
-                return true;
-            }
-
-            at = (at + 1) & mask;
+            value = default!;
+            return false;
         }
+
+        value = s.Value;
+        return true;
     }
 
     /// <summary>
@@ -92,23 +81,10 @@ internal sealed class SpanWordTable<TValue>
         }
 
         var hash = Hash(word);
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        var at = (int)(unchecked(hash * 2654435769u) >> _shift);
-        while (true)
+        var at = Probe(word, hash);
+        if (_slots[at].LengthPlusOne != 0)
         {
-            ref readonly var s = ref slots[at];
-            if (s.LengthPlusOne == 0)
-            {
-                break;
-            }
-
-            if (s.Hash == hash && s.LengthPlusOne == word.Length + 1 && word.SequenceEqual(_chars.AsSpan(s.Offset, word.Length)))
-            {
-                return false;
-            }
-
-            at = (at + 1) & mask;
+            return false;
         }
 
         while (_charCount + word.Length > _chars.Length)
@@ -117,15 +93,35 @@ internal sealed class SpanWordTable<TValue>
         }
 
         word.CopyTo(_chars.AsSpan(_charCount));
-        slots[at] = new Slot(hash, _charCount, word.Length + 1, value);
+        _slots[at] = new Slot(hash, _charCount, word.Length + 1, value);
         _charCount += word.Length;
         Count++;
-        if (Count * 2 > slots.Length)
+        if (Count * 2 > _slots.Length)
         {
             Grow();
         }
 
         return true;
+    }
+
+    /// <summary>The slot holding <paramref name="word"/> (hash <paramref name="hash"/>), or the empty slot where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe(ReadOnlySpan<char> word, uint hash)
+    {
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var at = (int)(unchecked(hash * 2654435769u) >> _shift);
+        while (true)
+        {
+            ref readonly var s = ref slots[at];
+            if (s.LengthPlusOne == 0
+                || (s.Hash == hash && s.LengthPlusOne == word.Length + 1 && word.SequenceEqual(_chars.AsSpan(s.Offset, word.Length))))
+            {
+                return at;
+            }
+
+            at = (at + 1) & mask;
+        }
     }
 
     /// <summary>The 32-bit FNV-1a hash of the word's UTF-16 code units.</summary>
