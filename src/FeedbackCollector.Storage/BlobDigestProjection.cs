@@ -121,25 +121,14 @@ public sealed class BlobDigestProjection : IDigestProjection
 
     private async Task AppendGroupAsync(string folder, IReadOnlyList<byte[]> records, CancellationToken cancellationToken)
     {
-        byte[] block;
-        if (records.Count == 1)
+        // The group commit bounds a group by BulkBlockBytes, so this is one append.
+        foreach (var block in Blocks(records))
         {
-            block = records[0];
-        }
-        else
-        {
-            block = new byte[records.Sum(static r => r.Length)];
-            var at = 0;
-            foreach (var r in records)
+            if (await AppendAsync(folder, block, cancellationToken).ConfigureAwait(false) >= CompactAt)
             {
-                r.CopyTo(block, at);
-                at += r.Length;
+                // Not waiting: if another compaction of the shard runs, it seals this log anyway.
+                await CompactShardAsync(folder, cancellationToken, wait: false).ConfigureAwait(false);
             }
-        }
-        if (await AppendAsync(folder, block, cancellationToken).ConfigureAwait(false) >= CompactAt)
-        {
-            // Not waiting: if another compaction of the shard runs, it seals this log anyway.
-            await CompactShardAsync(folder, cancellationToken, wait: false).ConfigureAwait(false);
         }
     }
 
@@ -172,8 +161,14 @@ public sealed class BlobDigestProjection : IDigestProjection
     }
 
     /// <summary>Records joined into blocks of at most <see cref="BulkBlockBytes"/> (a longer record is a block of its own).</summary>
-    private static IEnumerable<byte[]> Blocks(List<byte[]> records)
+    private static IEnumerable<byte[]> Blocks(IReadOnlyList<byte[]> records)
     {
+        if (records.Count == 1)
+        {
+            // The common lone entry: no copy.
+            yield return records[0];
+            yield break;
+        }
         using var block = new MemoryStream();
         foreach (var rec in records)
         {
