@@ -103,8 +103,10 @@ public sealed partial class WithdrawResponseHandler(
         // Retried against a reviewer or the alert function writing the same row. If it still cannot be stored, the
         // conflict propagates before anything is deleted: the respondent tries again and no disclosure is lost.
         var withdrawn = time.GetUtcNow();
+        // Made once, when first needed: the change may be applied again after a conflict, and screening is not free.
+        string? kept = null;
         var (result, _) = await concerns.ChangeAsync(response.Id, c => c.WithdrawnUtc is null
-            ? c with { WithdrawnUtc = withdrawn, KeptText = JsonSerializer.Serialize(RedactedTexts(response, screen), FeedbackJson.Options) }
+            ? c with { WithdrawnUtc = withdrawn, KeptText = kept ??= JsonSerializer.Serialize(RedactedTexts(response, screen), FeedbackJson.Options) }
             : null, cancellationToken);
         return result != ConcernChange.NotFound;
     }
