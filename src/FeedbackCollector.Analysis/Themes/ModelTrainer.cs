@@ -22,7 +22,7 @@ namespace FeedbackCollector.Analysis.Themes;
 /// </param>
 public sealed record TrainingOptions(
     int Seed = 42,
-    double L2 = 0.003,
+    double L2 = 0.0015,
     double L2Whole = 0,
     double PositiveWeight = 5.0,
     int Iterations = 300,
