@@ -86,6 +86,9 @@ public sealed class PiiRedactor : IPiiRedactor
         var digits = CountDigits(span);
         var hasAt = span.Contains('@');
 
+        // Whether the text has a street word (StreetWords.MayHoldSuffix), worked out when first asked: 0 not yet, 1 no, 2 yes.
+        var suffix = 0;
+
         if (hasAt)
         {
             AddAll(PiiPatterns.Email(), text, PiiType.Email, found);
@@ -121,8 +124,12 @@ public sealed class PiiRedactor : IPiiRedactor
                 AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
             }
 
-            AddNumberedAddresses(text, found);
-            if (span.IndexOfAny(UnitWords) >= 0)
+            if (StreetSuffix(span, ref suffix))
+            {
+                AddNumberedAddresses(text, found);
+            }
+
+            if (span.IndexOfAny(UnitWords) >= 0 && StreetSuffix(span, ref suffix))
             {
                 AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
             }
@@ -138,7 +145,7 @@ public sealed class PiiRedactor : IPiiRedactor
             AddAll(PiiPatterns.HandleBeforePlatform(), text, PiiType.Handle, found, "h");
         }
 
-        if (span.IndexOfAny(LivingWords) >= 0)
+        if (span.IndexOfAny(LivingWords) >= 0 && StreetSuffix(span, ref suffix))
         {
             AddAll(PiiPatterns.CuedAddress(), text, PiiType.Address, found, "street");
         }
@@ -156,6 +163,16 @@ public sealed class PiiRedactor : IPiiRedactor
         SchoolFinder.FindCued(text, found);
 
         NameFinder.Find(text, found);
+    }
+
+    private static bool StreetSuffix(ReadOnlySpan<char> span, ref int known)
+    {
+        if (known == 0)
+        {
+            known = StreetWords.MayHoldSuffix(span) ? 2 : 1;
+        }
+
+        return known == 2;
     }
 
     private static int CountDigits(ReadOnlySpan<char> span)
