@@ -343,9 +343,9 @@ public sealed class PiiRedactor : IPiiRedactor
     {
         for (var m = PiiPatterns.BareDate().Match(text); m.Success; m = m.NextMatch())
         {
-            var year = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            var day = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            var month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var year = DigitsValue(m.Groups["y"].ValueSpan);
+            var day = DigitsValue(m.Groups["d"].ValueSpan);
+            var month = m.Groups["m"].Success ? DigitsValue(m.Groups["m"].ValueSpan) : 1;
             if (year >= 1940 && year <= LatestBirthYear && day is >= 1 and <= 31 && month is >= 1 and <= 12)
             {
                 found.Add(Candidate.Of(PiiType.DateOfBirth, m.Index, m.Index + m.Length));
@@ -354,6 +354,21 @@ public sealed class PiiRedactor : IPiiRedactor
     }
 
     private static readonly int LatestBirthYear = DateTime.UtcNow.Year - 3;
+
+    /// <summary>
+    /// The value of a run of decimal digits that the pattern's <c>\d</c> matched. <c>\d</c> matches the digits of every
+    /// script ("19٩٠"), which <see cref="int.Parse(string)"/> refuses: the text then failed to be analysed at all.
+    /// </summary>
+    private static int DigitsValue(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (int)char.GetNumericValue(c);
+        }
+
+        return value;
+    }
 
     /// <summary>
     /// Every branch of <see cref="PiiPatterns.BareDate"/> holds a year: "19" or "20", two more digits, and no digit

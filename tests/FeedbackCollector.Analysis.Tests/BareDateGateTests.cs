@@ -50,4 +50,12 @@ public class BareDateGateTests
 
         Assert.True(matched > 100, $"only {matched} random texts held a date");
     }
+
+    /// <summary>A year in another script's digits used to throw (int.Parse refuses them) and the text went unanalysed.</summary>
+    [Fact]
+    public void A_date_written_with_other_digits_is_redacted_instead_of_failing()
+    {
+        var result = new PiiRedactor().Redact("seen on 3/4/19\u0669\u0660 at the clinic");
+        Assert.Equal("seen on [date-of-birth] at the clinic", result.RedactedText);
+    }
 }
