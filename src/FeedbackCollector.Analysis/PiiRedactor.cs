@@ -86,6 +86,9 @@ public sealed class PiiRedactor : IPiiRedactor
         var digits = CountDigits(span);
         var hasAt = span.Contains('@');
 
+        // Whether the text has a street word (StreetWords.MayHoldSuffix), worked out when first asked: 0 not yet, 1 no, 2 yes.
+        var suffix = 0;
+
         if (hasAt)
         {
             AddAll(PiiPatterns.Email(), text, PiiType.Email, found);
@@ -121,12 +124,16 @@ public sealed class PiiRedactor : IPiiRedactor
                 AddAll(PiiPatterns.DateOfBirth(), text, PiiType.DateOfBirth, found, "date");
             }
 
-            AddNumberedAddresses(text, found);
-            if (span.IndexOfAny(UnitWords) >= 0)
+            if (StreetSuffix(span, ref suffix))
+            {
+                AddNumberedAddresses(text, found);
+            }
+
+            if (span.IndexOfAny(UnitWords) >= 0 && StreetSuffix(span, ref suffix))
             {
                 AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
             }
-            if (digits >= 4)
+            if (digits >= 4 && MayHoldYear(span))
             {
                 AddBareDates(text, found);
             }
@@ -138,7 +145,7 @@ public sealed class PiiRedactor : IPiiRedactor
             AddAll(PiiPatterns.HandleBeforePlatform(), text, PiiType.Handle, found, "h");
         }
 
-        if (span.IndexOfAny(LivingWords) >= 0)
+        if (span.IndexOfAny(LivingWords) >= 0 && StreetSuffix(span, ref suffix))
         {
             AddAll(PiiPatterns.CuedAddress(), text, PiiType.Address, found, "street");
         }
@@ -156,6 +163,16 @@ public sealed class PiiRedactor : IPiiRedactor
         SchoolFinder.FindCued(text, found);
 
         NameFinder.Find(text, found);
+    }
+
+    private static bool StreetSuffix(ReadOnlySpan<char> span, ref int known)
+    {
+        if (known == 0)
+        {
+            known = StreetWords.MayHoldSuffix(span) ? 2 : 1;
+        }
+
+        return known == 2;
     }
 
     private static int CountDigits(ReadOnlySpan<char> span)
@@ -326,9 +343,9 @@ public sealed class PiiRedactor : IPiiRedactor
     {
         for (var m = PiiPatterns.BareDate().Match(text); m.Success; m = m.NextMatch())
         {
-            var year = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            var day = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            var month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var year = DigitsValue(m.Groups["y"].ValueSpan);
+            var day = DigitsValue(m.Groups["d"].ValueSpan);
+            var month = m.Groups["m"].Success ? DigitsValue(m.Groups["m"].ValueSpan) : 1;
             if (year >= 1940 && year <= LatestBirthYear && day is >= 1 and <= 31 && month is >= 1 and <= 12)
             {
                 found.Add(Candidate.Of(PiiType.DateOfBirth, m.Index, m.Index + m.Length));
@@ -337,6 +354,41 @@ public sealed class PiiRedactor : IPiiRedactor
     }
 
     private static readonly int LatestBirthYear = DateTime.UtcNow.Year - 3;
+
+    /// <summary>
+    /// The value of a run of decimal digits that the pattern's <c>\d</c> matched. <c>\d</c> matches the digits of every
+    /// script ("19٩٠"), which <see cref="int.Parse(string)"/> refuses: the text then failed to be analysed at all.
+    /// </summary>
+    private static int DigitsValue(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (int)char.GetNumericValue(c);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Every branch of <see cref="PiiPatterns.BareDate"/> holds a year: "19" or "20", two more digits, and no digit
+    /// just before it. Phone numbers and counts ("07700 900123", "14 months") have none, and this keeps the regex off
+    /// them, so that it is neither run nor JIT-compiled (its matcher is ~5.5 KB of IL) in a run without dates.
+    /// <c>\d</c> matches any decimal digit, so the test uses <see cref="char.IsDigit(char)"/>, not ASCII only.
+    /// </summary>
+    internal static bool MayHoldYear(ReadOnlySpan<char> span)
+    {
+        for (var i = 0; i + 3 < span.Length; i++)
+        {
+            if (((span[i] == '1' && span[i + 1] == '9') || (span[i] == '2' && span[i + 1] == '0'))
+                && char.IsDigit(span[i + 2]) && char.IsDigit(span[i + 3]) && (i == 0 || !char.IsDigit(span[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void AddHandles(string text, List<Candidate> found)
     {

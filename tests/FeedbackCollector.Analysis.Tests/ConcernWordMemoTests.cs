@@ -49,10 +49,23 @@ public class ConcernWordMemoTests
         }
     }
 
-    private static (ulong, int, bool, int) Expected(string word)
+    private static (ulong, int, bool, int, uint, uint) Expected(string word)
     {
         var (mask, literal, phrase) = ConcernTokens.Classify(word);
-        return (mask, literal, phrase, ConcernAnchors.IdOf(word));
+        var number = word.All(char.IsAsciiDigit);
+        return (mask, literal, phrase, ConcernAnchors.IdOf(word), Fnv('w', number ? "#" : word), word.Length >= 6 ? Fnv('p', word[..4]) : 0u);
+    }
+
+    /// <summary>The concern model's feature hash, written out here as the model's format defines it (FNV-1a of kind, '|', text).</summary>
+    private static uint Fnv(char kind, string text)
+    {
+        var h = 2166136261u;
+        foreach (var c in kind + "|" + text)
+        {
+            h = unchecked((h ^ c) * 16777619u);
+        }
+
+        return h;
     }
 
     [Fact]

@@ -46,12 +46,12 @@ internal static class ConcernFeatures
         var previous = 0u;
         for (var k = 0; k < tokens.Count; k++)
         {
-            var word = text[tokens.Start[k]..tokens.End[k]];
-            var w = IsNumber(word) ? Hash('w', "#") : Hash('w', word);
+            // The word's own hashes were worked out once per distinct word (WordHashes, remembered by the tokens).
+            var w = tokens.WordHash[k];
             sink.Add(Bucket(w), k, k);
-            if (word.Length >= PrefixMinimum)
+            if (tokens.End[k] - tokens.Start[k] >= PrefixMinimum)
             {
-                sink.Add(Bucket(Hash('p', word[..PrefixLength])), k, k);
+                sink.Add(Bucket(tokens.PrefixHash[k]), k, k);
             }
 
             if (k > 0 && tokens.Sentence[k] == tokens.Sentence[k - 1])
@@ -73,6 +73,14 @@ internal static class ConcernFeatures
             previous = w;
         }
     }
+
+    /// <summary>
+    /// The hashes of a word's own features: the word (<c>w|</c>, every number the same) and its first four letters
+    /// (<c>p|</c>, 0 for a word shorter than the prefix feature's minimum). A pure function of the word, so
+    /// <see cref="ConcernTokens"/> remembers them per distinct word instead of hashing every word of every text again.
+    /// </summary>
+    public static (uint Word, uint Prefix) WordHashes(ReadOnlySpan<char> word) =>
+        (IsNumber(word) ? Hash('w', "#") : Hash('w', word), word.Length >= PrefixMinimum ? Hash('p', word[..PrefixLength]) : 0);
 
     /// <summary>The bucket of a hash.</summary>
     private static int Bucket(uint hash) => (int)((hash ^ (hash >> Bits)) & (Buckets - 1));

@@ -25,6 +25,10 @@ internal sealed class ConcernTokens
     public int[] Sentence = new int[64];
     public int[] Literal = new int[64];
 
+    /// <summary>By word: <see cref="ConcernFeatures.WordHashes"/>, for the concern model.</summary>
+    public uint[] WordHash = new uint[64];
+    public uint[] PrefixHash = new uint[64];
+
     /// <summary>By word: its id in <see cref="ConcernAnchors"/>, or -1.</summary>
     public int[] Anchor = new int[64];
     public bool[] PhraseStart = new bool[64];
@@ -209,11 +213,15 @@ internal sealed class ConcernTokens
             Array.Resize(ref PhraseEnd, n);
             Array.Resize(ref Sentence, n);
             Array.Resize(ref Literal, n);
+            Array.Resize(ref WordHash, n);
+            Array.Resize(ref PrefixHash, n);
             Array.Resize(ref Anchor, n);
             Array.Resize(ref PhraseStart, n);
         }
 
-        var (mask, literal, phrase, anchor) = memo.Resolve(text[start..end]);
+        var (mask, literal, phrase, anchor, wordHash, prefixHash) = memo.Resolve(text[start..end]);
+        WordHash[Count] = wordHash;
+        PrefixHash[Count] = prefixHash;
         PhraseStart[Count] = phrase;
         Start[Count] = start;
         End[Count] = end;
@@ -233,7 +241,7 @@ internal sealed class ConcernTokens
     }
 
     /// <summary>
-    /// Remembers <see cref="Classify"/> and the word's <see cref="ConcernAnchors"/> id per distinct word in a
+    /// Remembers <see cref="Classify"/>, the word's <see cref="ConcernAnchors"/> id and its feature hashes per distinct word in a
     /// <see cref="SpanWordTable{TValue}"/>. Answers are the same with or without it; it saves the frozen-dictionary
     /// probes and, for words the lexicon does not hold (most of them), the misspelling probes, because the same few
     /// thousand words recur from text to text. It stops growing at <see cref="MaxWords"/> words, after which new words
@@ -247,13 +255,13 @@ internal sealed class ConcernTokens
         /// <summary>Longest word remembered; longer words are classified each time.</summary>
         public const int MaxWord = 32;
 
-        private readonly SpanWordTable<(ulong Mask, int Literal, bool Phrase, int Anchor)> table = new(MaxWords, MaxWord);
+        private readonly SpanWordTable<(ulong Mask, int Literal, bool Phrase, int Anchor, uint WordHash, uint PrefixHash)> table = new(MaxWords, MaxWord);
 
         /// <summary>Number of distinct words remembered.</summary>
         public int Count => table.Count;
 
-        /// <summary><see cref="Classify"/> of the word and its <see cref="ConcernAnchors.IdOf"/>.</summary>
-        public (ulong Mask, int Literal, bool Phrase, int Anchor) Resolve(ReadOnlySpan<char> word)
+        /// <summary><see cref="Classify"/> of the word, its <see cref="ConcernAnchors.IdOf"/> and its <see cref="ConcernFeatures.WordHashes"/>.</summary>
+        public (ulong Mask, int Literal, bool Phrase, int Anchor, uint WordHash, uint PrefixHash) Resolve(ReadOnlySpan<char> word)
         {
             if (table.TryGetValue(word, out var known))
             {
@@ -261,7 +269,8 @@ internal sealed class ConcernTokens
             }
 
             var (mask, literal, phrase) = Classify(word);
-            var answer = (mask, literal, phrase, ConcernAnchors.IdOf(word));
+            var (wordHash, prefixHash) = ConcernFeatures.WordHashes(word);
+            var answer = (mask, literal, phrase, ConcernAnchors.IdOf(word), wordHash, prefixHash);
             table.TryAdd(word, answer);
             return answer;
         }

@@ -148,15 +148,9 @@ internal static class SignalMatcher
         }
 
         var lit = t.Literal[i];
-        if (lit >= 0)
+        if (lit >= 0 && e.HasWord(lit))
         {
-            foreach (var w in e.Words)
-            {
-                if (w == lit)
-                {
-                    return 1;
-                }
-            }
+            return 1;
         }
 
         return (t.PhraseMask[i] & e.Mask) != 0 ? 2 : 0;

@@ -57,8 +57,13 @@ internal static partial class PiiPatterns
     internal static partial Regex AddressPrefix();
 
     /// <summary>A numbered street address: "12 Acacia Avenue", "14 high st"; a flat or building in front is added by <see cref="AddressPrefix"/>.</summary>
-    [GeneratedRegex(@"\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options)]
-    internal static partial Regex NumberedAddress();
+    internal static Regex NumberedAddress() => numberedAddress ??= new Regex(
+        @"\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options);
+
+    // Interpreted (built once), not source-generated, like CuedAddress: redaction runs it only on texts with a street
+    // word (StreetWords.MayHoldSuffix), and JIT-compiling the generated matcher (5.5 KB of IL) cost more CPU in every
+    // process than interpreting it on those few texts (docs/analyzer.md, branch s13-speed).
+    private static Regex? numberedAddress;
 
     /// <summary>A flat, unit or room then a street without a house number: "Unit 4, Kirkstall Road", "Room 6, Albion Street".</summary>
     [GeneratedRegex(@"\b(?:flat|apt|apartment|unit|room|suite|block)\s*\d{1,4}[a-z]?\s*,?\s+(?:[a-z][a-z'’\-]*\s+){1,3}?(?:" + StreetSuffixes + @")\b\.?", Options)]
@@ -73,14 +78,20 @@ internal static partial class PiiPatterns
     internal static partial Regex HandleBeforePlatform();
 
     /// <summary>A street named after a living cue: "lives on Rose Lane", "I live at Oak Court".</summary>
-    [GeneratedRegex(@"\b(?:live|lives|living|lived|stay|stays|staying|stayed|moved|move|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?", Options)]
-    internal static partial Regex CuedAddress();
+    internal static Regex CuedAddress() => cuedAddress ??= new Regex(
+        @"\b(?:live|lives|living|lived|stay|stays|staying|stayed|moved|move|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?", Options);
+
+    // Interpreted (built once), not source-generated: redaction runs it only on texts with a living cue and a street
+    // word, and JIT-compiling the generated matcher (7.3 KB of IL) cost more CPU in every process than interpreting it
+    // on those few texts (docs/analyzer.md, branch s13-speed).
+    private static Regex? cuedAddress;
 
     /// <summary>A capitalised street name without number or cue: "Acacia Avenue", "Rose Lane" (case-sensitive).</summary>
     [GeneratedRegex(@"\b(?:[A-Z][a-z'’\-]+\s+){1,3}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Gardens|Grove|Close|Drive|Mews|Rd|St|Ave)\b\.?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex NamedStreet();
 
-    private const string StreetSuffixes =
+    /// <summary>The street words that end <see cref="NumberedAddress"/>, <see cref="UnitAddress"/> and <see cref="CuedAddress"/>.</summary>
+    internal const string StreetSuffixes =
         "street|st|road|rd|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|court|ct|place|pl|grove|gardens|gdns"
         + "|terrace|tce|park|square|sq|hill|rise|mews|walk|row|view|green|parade|vale|wharf|fold|brow|croft|boulevard"
         + "|estate|heights|fields|meadow|meadows|gate|chase|end|wynd|circus";

@@ -1,8 +1,66 @@
+using System.Collections.Frozen;
+
 namespace FeedbackCollector.Analysis.Redaction;
 
 /// <summary>Street-name words: which are safe in lower case, and which words cannot name a street.</summary>
 internal static class StreetWords
 {
+    private static readonly string[] SuffixList = PiiPatterns.StreetSuffixes.Split('|');
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Suffixes =
+        SuffixList.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int LongestSuffix = SuffixList.Max(s => s.Length);
+
+    /// <summary>
+    /// Whether the text can hold the street word that ends <see cref="PiiPatterns.NumberedAddress"/>,
+    /// <see cref="PiiPatterns.UnitAddress"/> and <see cref="PiiPatterns.CuedAddress"/>: each needs one of
+    /// <see cref="PiiPatterns.StreetSuffixes"/> after white space and before a word boundary, so a whole run of ASCII
+    /// letters, in any case. Most texts with a number or a living cue have none ("4 social workers", "got moved
+    /// placement"), and this keeps the three regexes off them. The Kelvin sign and the long s match 'k' and 's' under
+    /// the patterns' case-insensitivity, so a text with either is let through.
+    /// </summary>
+    public static bool MayHoldSuffix(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny('\u212A', '\u017F') >= 0)
+        {
+            return true;
+        }
+
+        Span<char> lower = stackalloc char[LongestSuffix];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length <= LongestSuffix)
+            {
+                for (var k = 0; k < length; k++)
+                {
+                    lower[k] = (char)(text[start + k] | 0x20);
+                }
+
+                if (Suffixes.Contains(lower[..length]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Suffixes that are a street even in lower case ("14 high st"); "close", "way", "park" need a capital.</summary>
     public static bool IsStrongSuffix(ReadOnlySpan<char> suffix)
     {

@@ -118,7 +118,8 @@ internal sealed class LinearModel
     public int RowOf(uint hash) => Find(hash);
 
     /// <summary>The weight of a row for a class.</summary>
-    public float Weight(int row, int cls) => _weights[(row * Classes.Length) + cls];
+    /// <remarks>Read from the padded copy that <see cref="Score"/> has just read the same row from, so it is in cache.</remarks>
+    public float Weight(int row, int cls) => _rows[_origin + (row * _stride) + cls];
 
     /// <summary>
     /// Adds bias plus weighted features into <paramref name="logits"/> (one per class) and writes each feature's

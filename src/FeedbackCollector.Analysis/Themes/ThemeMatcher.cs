@@ -267,12 +267,13 @@ internal sealed class ThemeMatcher
         var count = 0;
         for (var f = 0; f < features.Count && f < rows.Length; f++)
         {
-            if (rows[f] < 0 || features[f].StartToken < 0 || !Telling(tokens, features[f]))
+            if (rows[f] < 0 || features[f].StartToken < 0)
             {
                 continue;
             }
+            // The weight first: most features weigh too little to be evidence, and then their words need no reading.
             var c = _model!.Weight(rows[f], cls) * features[f].Value;
-            if (c < MinEvidenceWeight)
+            if (c < MinEvidenceWeight || !Telling(tokens, features[f]))
             {
                 continue;
             }
