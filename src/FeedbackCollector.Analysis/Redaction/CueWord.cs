@@ -189,6 +189,46 @@ internal enum CueWord : byte
     Rocky,
     /// <summary>"misty".</summary>
     Misty,
+    /// <summary>"best".</summary>
+    Best,
+    /// <summary>"worst".</summary>
+    Worst,
+    /// <summary>"a".</summary>
+    A,
+    /// <summary>"an".</summary>
+    An,
+    /// <summary>"on".</summary>
+    On,
+    /// <summary>"number".</summary>
+    Number,
+    /// <summary>"no".</summary>
+    No,
+    /// <summary>"mob".</summary>
+    Mob,
+    /// <summary>"mobile".</summary>
+    Mobile,
+    /// <summary>"tel".</summary>
+    Tel,
+    /// <summary>"email".</summary>
+    Email,
+    /// <summary>"of".</summary>
+    Of,
+    /// <summary>"will".</summary>
+    Will,
+    /// <summary>"be".</summary>
+    Be,
+    /// <summary>"about".</summary>
+    About,
+    /// <summary>"please".</summary>
+    Please,
+    /// <summary>"round".</summary>
+    Round,
+    /// <summary>"your".</summary>
+    Your,
+    /// <summary>"our".</summary>
+    Our,
+    /// <summary>"that".</summary>
+    That,
 }
 
 /// <summary>The text of each <see cref="CueWord"/>.</summary>
@@ -293,5 +333,25 @@ internal static class CueWords
         (CueWord.Ginger, "ginger"),
         (CueWord.Rocky, "rocky"),
         (CueWord.Misty, "misty"),
+        (CueWord.Best, "best"),
+        (CueWord.Worst, "worst"),
+        (CueWord.A, "a"),
+        (CueWord.An, "an"),
+        (CueWord.On, "on"),
+        (CueWord.Number, "number"),
+        (CueWord.No, "no"),
+        (CueWord.Mob, "mob"),
+        (CueWord.Mobile, "mobile"),
+        (CueWord.Tel, "tel"),
+        (CueWord.Email, "email"),
+        (CueWord.Of, "of"),
+        (CueWord.Will, "will"),
+        (CueWord.Be, "be"),
+        (CueWord.About, "about"),
+        (CueWord.Please, "please"),
+        (CueWord.Round, "round"),
+        (CueWord.Your, "your"),
+        (CueWord.Our, "our"),
+        (CueWord.That, "that"),
     ];
 }
