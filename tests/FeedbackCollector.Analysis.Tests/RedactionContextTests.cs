@@ -31,6 +31,26 @@ public class RedactionContextTests
     public void A_word_name_doing_what_a_person_does_is_a_name(string text, string name) =>
         Assert.Equal(name, Redacted(text, PiiType.Name));
 
+    // ---------- a capitalised word the lists do not know, doing what only a person does
+    [Theory]
+    [InlineData("Tiegan is the best worker", "Tiegan")]
+    [InlineData("Kacper always texts me back", "Kacper")]
+    [InlineData("Skye is a good mentor but she left", "Skye")]
+    [InlineData("Hope was the nicest sw i ever had", "Hope")]
+    public void An_unknown_capitalised_word_doing_what_a_person_does_is_a_name(string text, string name) =>
+        Assert.Equal(name, Redacted(text, PiiType.Name));
+
+    [Theory]
+    [InlineData("Adults never listened to us")]
+    [InlineData("Reception never answers the phone")]
+    [InlineData("Triage never rang back")]
+    [InlineData("Yoga is really helpful")]
+    [InlineData("Football is the best club")]
+    [InlineData("Homework is the worst thing")]
+    [InlineData("Therapy always helps")]
+    public void Things_and_teams_doing_things_are_not_names(string text) =>
+        Assert.DoesNotContain(redactor.Redact(text).Spans, s => s.Type == PiiType.Name);
+
     // ---------- lower case after a person cue
     [Theory]
     [InlineData("my sw jade is nice", "jade")]

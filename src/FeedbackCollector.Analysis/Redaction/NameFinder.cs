@@ -134,7 +134,7 @@ internal static class NameFinder
             // "in May", "this Summer": a date; "my friend April", "April Jones", "Summer said": a person.
             // "Autumn keeps cancelling on me": only a person's verb, not "is"/"came" ("Summer is the worst time", "Summer came early").
             return cue == Cue.Strong || (cap && (cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: true)
-                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: true)))
+                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: true, strict: true)))
                 || (contacts is not null && NextToContact(text, tokens, i, contacts));
         }
 
@@ -152,7 +152,7 @@ internal static class NameFinder
             }
 
             return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false)
-                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false);
+                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: false);
         }
 
         if (t.Has(WordFlags.Name))
@@ -168,7 +168,10 @@ internal static class NameFinder
 
         if (cap && !t.Has(WordFlags.Common) && LooksLikeName(text, t, capitalised: true))
         {
-            return cue == Cue.Weak || CueAfter(text, tokens, i);
+            // "Skye never rings back", "Tiegan is the best worker": a person's verb or role, not a trait ("Yoga is really
+            // helpful") and not a plural ("Adults never listened").
+            return cue == Cue.Weak || CueAfter(text, tokens, i)
+                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: true));
         }
 
         // A capitalised common word right after a role or family word is a name too ("my sw Dave", "my teacher Brown").
@@ -185,9 +188,10 @@ internal static class NameFinder
     /// <summary>
     /// A word-name followed by what only a person does or is: "Grace never rings back", "Autumn keeps cancelling",
     /// "Hope is the best worker", "Mark is really kind", "Faith is a good friend", "Jade is my best friend". Not "Hope is all i have", "Joy is hard",
-    /// "Will you call", "Rose by 10%", "Will calls be answered?". With <paramref name="verbsOnly"/> only a person's verb counts.
+    /// "Will you call", "Rose by 10%", "Will calls be answered?". With <paramref name="verbsOnly"/> only a person's verb counts; with <paramref name="strict"/>
+    /// not a trait ("Yoga is really helpful") nor a verb that things do too ("Football always helps").
     /// </summary>
-    private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool verbsOnly)
+    private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool verbsOnly, bool strict)
     {
         var j = i + 1;
         var adverbs = 0;
@@ -215,7 +219,7 @@ internal static class NameFinder
         }
 
         // "Jade always helps", "Bill never turns up", "Amber came round": verbs that things do too need an adverb or "round".
-        if (v.Has(WordFlags.ActionVerb) && !verbsOnly)
+        if (v.Has(WordFlags.ActionVerb) && !strict)
         {
             return adverbs > 0 || (j + 1 < tokens.Count && tokens[j + 1].Joined && tokens[j + 1].Is(CueWord.Round));
         }
@@ -237,14 +241,14 @@ internal static class NameFinder
         }
 
         var w = tokens[k];
-        if (w.Has(WordFlags.PersonTrait))
+        if (w.Has(WordFlags.PersonTrait) && !strict)
         {
             // "Hope is kind of all i have".
             return k + 1 >= tokens.Count || !tokens[k + 1].Is(CueWord.Of);
         }
 
         // "the best worker", "the best youth worker", "a good friend", "an amazing mentor".
-        var from = w.Is(CueWord.The) && k + 1 < tokens.Count && (tokens[k + 1].Is(CueWord.Best) || tokens[k + 1].Is(CueWord.Worst)) ? k + 2
+        var from = w.Is(CueWord.The) && k + 1 < tokens.Count && IsSuperlative(text, tokens[k + 1]) ? k + 2
             : w.Is(CueWord.A) || w.Is(CueWord.An) || w.Is(CueWord.My) ? k + 1 : -1;
         for (var r = from; r >= 0 && r < tokens.Count && r <= from + 2 && tokens[r].Joined; r++)
         {
@@ -256,6 +260,12 @@ internal static class NameFinder
 
         return false;
     }
+
+    /// <summary>"best", "worst", "nicest", "kindest".</summary>
+    private static bool IsSuperlative(string text, Token t) =>
+        t.Is(CueWord.Best) || t.Is(CueWord.Worst) || (t.BaseLength > 4 && text.AsSpan(t.Start, t.BaseLength).EndsWith("est", StringComparison.OrdinalIgnoreCase));
+
+    private static bool EndsWithS(string text, Token t) => text[t.Start + t.BaseLength - 1] is 's' or 'S';
 
     /// <summary>
     /// A lower-case word-name after a person cue: "my sw jade", "my mate rose" (a role or relation word right before);
