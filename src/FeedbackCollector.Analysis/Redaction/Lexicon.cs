@@ -5,7 +5,7 @@ namespace FeedbackCollector.Analysis.Redaction;
 
 /// <summary>What the redactor knows about a word.</summary>
 [Flags]
-internal enum WordFlags : uint
+internal enum WordFlags : ushort
 {
     None = 0,
     /// <summary>A first name that is not also an ordinary word (Sarah, Mohammed, Kwame).</summary>
@@ -40,8 +40,6 @@ internal enum WordFlags : uint
     VerbObject = 16384,
     /// <summary>A verb whose object is a person: ask, talk (to), ring, text, tell, thank.</summary>
     ContactVerb = 32768,
-    /// <summary>A verb a person does that other things do too (helps, came, visits): a name only after an adverb ("Jade always helps").</summary>
-    ActionVerb = 65536,
 }
 
 /// <summary>What the lexicon holds for one word: its flags and, for a word the name finder compares with, which cue word it is.</summary>
@@ -119,7 +117,6 @@ internal static class Lexicon
             + "answers answered answering replies replied replying responds responded listens listened listening cancels cancelled canceled "
             + "cancelling canceling promises promised promising forgets forgot forgetting ignores ignored ignoring shouts shouted shouting "
             + "swears swore explains explained talks talked talking speaks understands understood judges judged messages");
-        AddCueWords(words, WordFlags.ActionVerb, "helps visits visited comes came turns turned shows showed picks picked sorts sorted checks checked");
         AddCueWords(words, WordFlags.Frequency, "never always still usually sometimes often really actually also finally even literally "
             + "honestly hardly rarely barely keeps kept so very super proper");
         AddCueWords(words, WordFlags.PersonTrait, "kind nice lovely friendly helpful rude patient caring supportive funny mean nasty "

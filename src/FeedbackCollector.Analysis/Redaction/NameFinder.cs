@@ -179,8 +179,7 @@ internal static class NameFinder
     }
 
     /// <summary>Flags that say how a word is used around a name, not what it is: a word with only these is still unknown.</summary>
-    private const WordFlags ContextOnly = WordFlags.PersonVerb | WordFlags.PersonTrait | WordFlags.Frequency | WordFlags.VerbObject | WordFlags.ContactVerb
-        | WordFlags.ActionVerb;
+    private const WordFlags ContextOnly = WordFlags.PersonVerb | WordFlags.PersonTrait | WordFlags.Frequency | WordFlags.VerbObject | WordFlags.ContactVerb;
 
     /// <summary>The lexicon knows what the word is (a name, a common word, a function word...).</summary>
     private static bool Known(Token t) => (t.Flags & ~ContextOnly) != 0;
@@ -219,7 +218,7 @@ internal static class NameFinder
         }
 
         // "Jade always helps", "Bill never turns up", "Amber came round": verbs that things do too need an adverb or "round".
-        if (v.Has(WordFlags.ActionVerb) && !strict)
+        if (v.IsAnyOf(CueWords.FirstAction, CueWords.LastAction) && !strict)
         {
             return adverbs > 0 || (j + 1 < tokens.Count && tokens[j + 1].Joined && tokens[j + 1].Is(CueWord.Round));
         }
