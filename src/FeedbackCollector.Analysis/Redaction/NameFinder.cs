@@ -148,7 +148,7 @@ internal static class NameFinder
 
             if (!cap)
             {
-                return AfterPersonCue(tokens, i, cue);
+                return AfterPersonCue(tokens, i, cue) || (t.SentenceStart && !IsDescribingName(t) && LowerCaseDoer(text, tokens, i));
             }
 
             return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false)
@@ -258,6 +258,36 @@ internal static class NameFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A lower-case word-name starting a sentence with a person's verb after it that cannot be a plural noun: past tense,
+    /// after an adverb, or before "me"/"us"/"my": "grace never rings back", "mark texted me". Not "hope texts get answered".
+    /// </summary>
+    private static bool LowerCaseDoer(string text, List<Token> tokens, int i)
+    {
+        var j = i + 1;
+        var adverbs = 0;
+        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && adverbs < 2)
+        {
+            j++;
+            adverbs++;
+        }
+
+        if (j >= tokens.Count || !tokens[j].Joined || !tokens[j].Has(WordFlags.PersonVerb))
+        {
+            return false;
+        }
+
+        var verb = text.AsSpan(tokens[j].Start, tokens[j].BaseLength);
+        var next = j + 1 < tokens.Count && tokens[j + 1].Joined ? tokens[j + 1] : default;
+        if (tokens[i].Is(CueWord.Will) && next.Is(CueWord.Be))
+        {
+            return false;
+        }
+
+        var ing = verb.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        return adverbs > 0 ? true : !ing && (verb[^1] is not ('s' or 'S') || next.Has(WordFlags.VerbObject));
     }
 
     /// <summary>"best", "worst", "nicest", "kindest".</summary>
