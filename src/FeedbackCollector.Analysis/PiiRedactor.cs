@@ -129,9 +129,20 @@ public sealed class PiiRedactor : IPiiRedactor
                 AddNumberedAddresses(text, found);
             }
 
-            if (span.IndexOfAny(UnitWords) >= 0 && StreetSuffix(span, ref suffix))
+            var units = span.IndexOfAny(UnitWords) >= 0;
+            if (units)
             {
-                AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+                if (StreetSuffix(span, ref suffix))
+                {
+                    AddAll(PiiPatterns.UnitAddress(), text, PiiType.Address, found);
+                }
+
+                AddAll(PiiPatterns.UnitNumber(), text, PiiType.Address, found);
+            }
+
+            if (units || span.Contains("house", StringComparison.OrdinalIgnoreCase))
+            {
+                AddAll(PiiPatterns.UnitBuilding(), text, PiiType.Address, found);
             }
             if (digits >= 4 && MayHoldYear(span))
             {
@@ -299,6 +310,20 @@ public sealed class PiiRedactor : IPiiRedactor
             }
 
             found.Add(Candidate.Of(PiiType.Postcode, m.Index, m.Index + m.Length));
+
+            // A named building or a flat just before the postcode is the rest of the address: "Waterloo House, LS9 8AB".
+            var from = Math.Max(0, m.Index - 48);
+            var prefix = PiiPatterns.AddressPrefix().Match(text, from, m.Index - from);
+            if (prefix.Success)
+            {
+                var end = prefix.Index + prefix.Length;
+                while (end > prefix.Index && text[end - 1] is ' ' or ',')
+                {
+                    end--;
+                }
+
+                found.Add(Candidate.Of(PiiType.Address, prefix.Index, end));
+            }
         }
     }
 

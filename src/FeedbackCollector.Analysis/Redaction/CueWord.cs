@@ -189,6 +189,76 @@ internal enum CueWord : byte
     Rocky,
     /// <summary>"misty".</summary>
     Misty,
+    /// <summary>"best".</summary>
+    Best,
+    /// <summary>"worst".</summary>
+    Worst,
+    /// <summary>"a".</summary>
+    A,
+    /// <summary>"an".</summary>
+    An,
+    /// <summary>"on".</summary>
+    On,
+    /// <summary>"number".</summary>
+    Number,
+    /// <summary>"no".</summary>
+    No,
+    /// <summary>"mob".</summary>
+    Mob,
+    /// <summary>"mobile".</summary>
+    Mobile,
+    /// <summary>"tel".</summary>
+    Tel,
+    /// <summary>"email".</summary>
+    Email,
+    /// <summary>"of".</summary>
+    Of,
+    /// <summary>"will".</summary>
+    Will,
+    /// <summary>"be".</summary>
+    Be,
+    /// <summary>"about".</summary>
+    About,
+    /// <summary>"please".</summary>
+    Please,
+    /// <summary>"round".</summary>
+    Round,
+    /// <summary>"your".</summary>
+    Your,
+    /// <summary>"our".</summary>
+    Our,
+    /// <summary>"that".</summary>
+    That,
+    /// <summary>"helps".</summary>
+    Helps,
+    /// <summary>"visits".</summary>
+    Visits,
+    /// <summary>"visited".</summary>
+    Visited,
+    /// <summary>"comes".</summary>
+    Comes,
+    /// <summary>"came".</summary>
+    Came,
+    /// <summary>"turns".</summary>
+    Turns,
+    /// <summary>"turned".</summary>
+    Turned,
+    /// <summary>"shows".</summary>
+    Shows,
+    /// <summary>"showed".</summary>
+    Showed,
+    /// <summary>"picks".</summary>
+    Picks,
+    /// <summary>"picked".</summary>
+    Picked,
+    /// <summary>"sorts".</summary>
+    Sorts,
+    /// <summary>"sorted".</summary>
+    Sorted,
+    /// <summary>"checks".</summary>
+    Checks,
+    /// <summary>"checked".</summary>
+    Checked,
 }
 
 /// <summary>The text of each <see cref="CueWord"/>.</summary>
@@ -199,6 +269,12 @@ internal static class CueWords
 
     /// <summary>The last of the describing names.</summary>
     public const CueWord LastDescribing = CueWord.Misty;
+
+    /// <summary>The first of the verbs a person does that things do too ("helps", "came"): a name before one only after an adverb.</summary>
+    public const CueWord FirstAction = CueWord.Helps;
+
+    /// <summary>The last of those verbs.</summary>
+    public const CueWord LastAction = CueWord.Checked;
 
     /// <summary>Every cue word with its text.</summary>
     public static readonly (CueWord Cue, string Word)[] All =
@@ -293,5 +369,40 @@ internal static class CueWords
         (CueWord.Ginger, "ginger"),
         (CueWord.Rocky, "rocky"),
         (CueWord.Misty, "misty"),
+        (CueWord.Best, "best"),
+        (CueWord.Worst, "worst"),
+        (CueWord.A, "a"),
+        (CueWord.An, "an"),
+        (CueWord.On, "on"),
+        (CueWord.Number, "number"),
+        (CueWord.No, "no"),
+        (CueWord.Mob, "mob"),
+        (CueWord.Mobile, "mobile"),
+        (CueWord.Tel, "tel"),
+        (CueWord.Email, "email"),
+        (CueWord.Of, "of"),
+        (CueWord.Will, "will"),
+        (CueWord.Be, "be"),
+        (CueWord.About, "about"),
+        (CueWord.Please, "please"),
+        (CueWord.Round, "round"),
+        (CueWord.Your, "your"),
+        (CueWord.Our, "our"),
+        (CueWord.That, "that"),
+        (CueWord.Helps, "helps"),
+        (CueWord.Visits, "visits"),
+        (CueWord.Visited, "visited"),
+        (CueWord.Comes, "comes"),
+        (CueWord.Came, "came"),
+        (CueWord.Turns, "turns"),
+        (CueWord.Turned, "turned"),
+        (CueWord.Shows, "shows"),
+        (CueWord.Showed, "showed"),
+        (CueWord.Picks, "picks"),
+        (CueWord.Picked, "picked"),
+        (CueWord.Sorts, "sorts"),
+        (CueWord.Sorted, "sorted"),
+        (CueWord.Checks, "checks"),
+        (CueWord.Checked, "checked"),
     ];
 }

@@ -30,6 +30,16 @@ internal enum WordFlags : ushort
     SaidVerb = 512,
     /// <summary>A greeting or thanks before a name: thanks, hi, dear.</summary>
     Greeting = 1024,
+    /// <summary>A verb only a person does, after a name: rings, texts, cancelled, listens.</summary>
+    PersonVerb = 2048,
+    /// <summary>A word that describes a person after "is": kind, rude, patient.</summary>
+    PersonTrait = 4096,
+    /// <summary>An adverb between a name and its verb: never, always, still, keeps.</summary>
+    Frequency = 8192,
+    /// <summary>A pronoun or determiner after a word that makes it a verb, or before one that makes it a noun: "mark my", "hope you", "the bill".</summary>
+    VerbObject = 16384,
+    /// <summary>A verb whose object is a person: ask, talk (to), ring, text, tell, thank.</summary>
+    ContactVerb = 32768,
 }
 
 /// <summary>What the lexicon holds for one word: its flags and, for a word the name finder compares with, which cue word it is.</summary>
@@ -103,6 +113,17 @@ internal static class Lexicon
         AddCueWords(words, WordFlags.Relation, "friend mate bestie bff bf gf boyfriend girlfriend brother sister cousin bro sis stepdad stepmum partner son daughter nan grandad boy girl husband wife ex niece nephew baby");
         AddCueWords(words, WordFlags.SaidVerb, "said says told tells texted messaged rang phoned asked helped listened from");
         AddCueWords(words, WordFlags.Greeting, "thanks thank thx ty cheers hi hiya hey dear");
+        AddCueWords(words, WordFlags.PersonVerb, "rings rang ringing calls phones phoned phoning texts texted texting emails emailed emailing "
+            + "answers answered answering replies replied replying responds responded listens listened listening cancels cancelled canceled "
+            + "cancelling canceling promises promised promising forgets forgot forgetting ignores ignored ignoring shouts shouted shouting "
+            + "swears swore explains explained talks talked talking speaks understands understood judges judged messages");
+        AddCueWords(words, WordFlags.Frequency, "never always still usually sometimes often really actually also finally even literally "
+            + "honestly hardly rarely barely keeps kept so very super proper");
+        AddCueWords(words, WordFlags.PersonTrait, "kind nice lovely friendly helpful rude patient caring supportive funny mean nasty "
+            + "approachable bossy sarcastic");
+        AddCueWords(words, WordFlags.VerbObject, "me you my your his her him it its us our them their the a an this that i to up by he she we they");
+        AddCueWords(words, WordFlags.ContactVerb, "ask asked asking talk talked talking speak spoke speaking chat chatted tell told ring rang "
+            + "call phone phoned text texted message messaged email emailed thank thanked meet met contact contacted");
 
         // A word-name is not also a plain name, and a listed name is never merely "common": the lists disagree on
         // purpose (the frequency list holds "john"), and the more specific list wins.

@@ -27,12 +27,15 @@ internal static class NameFinder
         names.Clear();
         var shouting = Tokenize(text, tokens);
 
+        // Phone numbers and emails are found before names: a word-name right next to one is a person ("jade 07700 900643").
+        var contacts = HasContact(found) ? found : null;
+
         // Token index -> true when the token starts or continues a name; filled in one pass, then linked "X and Y".
         Span<bool> isName = tokens.Count <= 256 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (!t.NeverName && t.BaseLength >= 2 && IsName(text, tokens, i, shouting))
+            if (!t.NeverName && t.BaseLength >= 2 && IsName(text, tokens, i, shouting, contacts))
             {
                 isName[i] = true;
             }
@@ -73,7 +76,7 @@ internal static class NameFinder
                 start = tokens[i - 1].Start;
             }
             else if (i > 0 && tokens[i].Joined && tokens[i - 1].Capitalised && !shouting
-                && tokens[i - 1].Flags == WordFlags.None && tokens[i - 1].BaseLength == tokens[i - 1].Length && t.Capitalised
+                && !Known(tokens[i - 1]) && tokens[i - 1].BaseLength == tokens[i - 1].Length && t.Capitalised
                 && !IsAcronym(text, tokens[i - 1]) && !isName[i - 1])
             {
                 start = tokens[i - 1].Start;
@@ -99,9 +102,9 @@ internal static class NameFinder
 
     private static bool CouldBeCoordinatedName(Token t, bool shouting) =>
         !t.NeverName && !t.Has(WordFlags.Calendar) && t.BaseLength >= 2
-        && (t.Has(WordFlags.Name | WordFlags.WordName) || (t.Capitalised && !shouting && t.Flags == WordFlags.None));
+        && (t.Has(WordFlags.Name | WordFlags.WordName) || (t.Capitalised && !shouting && !Known(t)));
 
-    private static bool IsName(string text, List<Token> tokens, int i, bool shouting)
+    private static bool IsName(string text, List<Token> tokens, int i, bool shouting, List<Candidate>? contacts)
     {
         var t = tokens[i];
         var cap = t.Capitalised && !shouting;
@@ -119,7 +122,7 @@ internal static class NameFinder
             return true;
         }
 
-        if (!cap && !t.Has(WordFlags.WordName | WordFlags.Calendar) && t.Flags != WordFlags.None)
+        if (!cap && !t.Has(WordFlags.WordName | WordFlags.Calendar) && Known(t))
         {
             return false;
         }
@@ -129,22 +132,27 @@ internal static class NameFinder
         if (t.Has(WordFlags.Calendar))
         {
             // "in May", "this Summer": a date; "my friend April", "April Jones", "Summer said": a person.
-            return cue == Cue.Strong || (cap && (cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: true)));
+            // "Autumn keeps cancelling on me": only a person's verb, not "is"/"came" ("Summer is the worst time", "Summer came early").
+            return cue == Cue.Strong || (cap && (cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: true)
+                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: true, strict: true)))
+                || (contacts is not null && NextToContact(text, tokens, i, contacts));
         }
 
         if (t.Has(WordFlags.WordName))
         {
-            if (cue == Cue.Strong || (!cap && IsVocative(text, tokens, i)) || IsSelfIntroduction(text, tokens, i))
+            if (cue == Cue.Strong || (!cap && IsVocative(text, tokens, i)) || IsSelfIntroduction(text, tokens, i)
+                || (contacts is not null && NextToContact(text, tokens, i, contacts)))
             {
                 return true;
             }
 
             if (!cap)
             {
-                return false;
+                return AfterPersonCue(tokens, i, cue) || (t.SentenceStart && !IsDescribingName(t) && LowerCaseDoer(text, tokens, i));
             }
 
-            return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false);
+            return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false)
+                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: false);
         }
 
         if (t.Has(WordFlags.Name))
@@ -160,11 +168,250 @@ internal static class NameFinder
 
         if (cap && !t.Has(WordFlags.Common) && LooksLikeName(text, t, capitalised: true))
         {
-            return cue == Cue.Weak || CueAfter(text, tokens, i);
+            // "Skye never rings back", "Tiegan is the best worker": a person's verb or role, not a trait ("Yoga is really
+            // helpful") and not a plural ("Adults never listened").
+            return cue == Cue.Weak || CueAfter(text, tokens, i)
+                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: true));
         }
 
         // A capitalised common word right after a role or family word is a name too ("my sw Dave", "my teacher Brown").
         return midCap && cue == Cue.Weak && i > 0 && (IsRoleWord(text, tokens[i - 1]) || IsRelationWord(text, tokens[i - 1]));
+    }
+
+    /// <summary>Flags that say how a word is used around a name, not what it is: a word with only these is still unknown.</summary>
+    private const WordFlags ContextOnly = WordFlags.PersonVerb | WordFlags.PersonTrait | WordFlags.Frequency | WordFlags.VerbObject | WordFlags.ContactVerb;
+
+    /// <summary>The lexicon knows what the word is (a name, a common word, a function word...).</summary>
+    private static bool Known(Token t) => (t.Flags & ~ContextOnly) != 0;
+
+    /// <summary>
+    /// A word-name followed by what only a person does or is: "Grace never rings back", "Autumn keeps cancelling",
+    /// "Hope is the best worker", "Mark is really kind", "Faith is a good friend", "Jade is my best friend". Not "Hope is all i have", "Joy is hard",
+    /// "Will you call", "Rose by 10%", "Will calls be answered?". With <paramref name="verbsOnly"/> only a person's verb counts; with <paramref name="strict"/>
+    /// not a trait ("Yoga is really helpful") nor a verb that things do too ("Football always helps").
+    /// </summary>
+    private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool verbsOnly, bool strict)
+    {
+        var j = i + 1;
+        var adverbs = 0;
+        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && adverbs < 2)
+        {
+            j++;
+            adverbs++;
+        }
+
+        if (j >= tokens.Count || !tokens[j].Joined)
+        {
+            return false;
+        }
+
+        var v = tokens[j];
+        if (v.Has(WordFlags.PersonVerb))
+        {
+            // "Will calls be answered?" is a question, not Will calling; "-ing" only after "keeps", "still", "always".
+            if (tokens[i].Is(CueWord.Will) && j + 1 < tokens.Count && tokens[j + 1].Is(CueWord.Be))
+            {
+                return false;
+            }
+
+            return adverbs > 0 || !text.AsSpan(v.Start, v.BaseLength).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // "Jade always helps", "Bill never turns up", "Amber came round": verbs that things do too need an adverb or "round".
+        if (v.IsAnyOf(CueWords.FirstAction, CueWords.LastAction) && !strict)
+        {
+            return adverbs > 0 || (j + 1 < tokens.Count && tokens[j + 1].Joined && tokens[j + 1].Is(CueWord.Round));
+        }
+
+        if (verbsOnly || !(v.Is(CueWord.Is) || v.Is(CueWord.Was)))
+        {
+            return false;
+        }
+
+        var k = j + 1;
+        while (k < tokens.Count && tokens[k].Joined && tokens[k].Has(WordFlags.Frequency) && k - j <= 2)
+        {
+            k++;
+        }
+
+        if (k >= tokens.Count || !tokens[k].Joined)
+        {
+            return false;
+        }
+
+        var w = tokens[k];
+        if (w.Has(WordFlags.PersonTrait) && !strict)
+        {
+            // "Hope is kind of all i have".
+            return k + 1 >= tokens.Count || !tokens[k + 1].Is(CueWord.Of);
+        }
+
+        // "the best worker", "the best youth worker", "a good friend", "an amazing mentor".
+        var from = w.Is(CueWord.The) && k + 1 < tokens.Count && IsSuperlative(text, tokens[k + 1]) ? k + 2
+            : w.Is(CueWord.A) || w.Is(CueWord.An) || w.Is(CueWord.My) ? k + 1 : -1;
+        for (var r = from; r >= 0 && r < tokens.Count && r <= from + 2 && tokens[r].Joined; r++)
+        {
+            if (tokens[r].Has(WordFlags.Role | WordFlags.Relation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A lower-case word-name starting a sentence with a person's verb after it that cannot be a plural noun: past tense,
+    /// after an adverb, or before "me"/"us"/"my": "grace never rings back", "mark texted me". Not "hope texts get answered".
+    /// </summary>
+    private static bool LowerCaseDoer(string text, List<Token> tokens, int i)
+    {
+        var j = i + 1;
+        var adverbs = 0;
+        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && adverbs < 2)
+        {
+            j++;
+            adverbs++;
+        }
+
+        if (j >= tokens.Count || !tokens[j].Joined || !tokens[j].Has(WordFlags.PersonVerb))
+        {
+            return false;
+        }
+
+        var verb = text.AsSpan(tokens[j].Start, tokens[j].BaseLength);
+        var next = j + 1 < tokens.Count && tokens[j + 1].Joined ? tokens[j + 1] : default;
+        if (tokens[i].Is(CueWord.Will) && next.Is(CueWord.Be))
+        {
+            return false;
+        }
+
+        var ing = verb.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        return adverbs > 0 ? true : !ing && (verb[^1] is not ('s' or 'S') || next.Has(WordFlags.VerbObject));
+    }
+
+    /// <summary>"best", "worst", "nicest", "kindest".</summary>
+    private static bool IsSuperlative(string text, Token t) =>
+        t.Is(CueWord.Best) || t.Is(CueWord.Worst) || (t.BaseLength > 4 && text.AsSpan(t.Start, t.BaseLength).EndsWith("est", StringComparison.OrdinalIgnoreCase));
+
+    private static bool EndsWithS(string text, Token t) => text[t.Start + t.BaseLength - 1] is 's' or 'S';
+
+    /// <summary>
+    /// A lower-case word-name after a person cue: "my sw jade", "my mate rose" (a role or relation word right before);
+    /// "talk to rose at the youth club", "ask for mark", "tell joy" (a verb that takes a person, at the end of the clause or
+    /// before "at", "from", "on", "about", "and"). Not when the word reads as a verb or modal: "my sw will ring", "my mum hope
+    /// you're ok", "the price rose by", "my teacher mark my work".
+    /// </summary>
+    private static bool AfterPersonCue(List<Token> tokens, int i, Cue cue)
+    {
+        var t = tokens[i];
+        if (i == 0 || !t.Joined || IsDescribingName(t))
+        {
+            return false;
+        }
+
+        var next = i + 1 < tokens.Count && tokens[i + 1].Joined ? tokens[i + 1] : default;
+        var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+        if (hasNext && next.Has(WordFlags.VerbObject))
+        {
+            return false;
+        }
+
+        var p1 = tokens[i - 1];
+        if (cue == Cue.Weak && p1.Has(WordFlags.Role | WordFlags.Relation))
+        {
+            // "my sw will ring": after a role "will" is the modal; after "told" or "ask" it cannot be.
+            return !t.Is(CueWord.Will);
+        }
+
+        // "the phone bill", "her text will": a contact word after a determiner is a noun, not a verb taking a person.
+        var verb = (p1.Has(WordFlags.ContactVerb) && !(i >= 2 && p1.Joined && IsDeterminer(tokens[i - 2])))
+            || ((p1.Is(CueWord.To) || p1.Is(CueWord.For) || p1.Is(CueWord.With)) && i >= 2 && p1.Joined && tokens[i - 2].Has(WordFlags.ContactVerb));
+        return verb && (!hasNext || next.Is(CueWord.At) || next.Is(CueWord.From) || next.Is(CueWord.On) || next.Is(CueWord.About)
+            || next.Is(CueWord.And) || next.Is(CueWord.Please));
+    }
+
+    private static bool IsDeterminer(Token t) => t.Is(CueWord.The) || t.Is(CueWord.A) || t.Is(CueWord.An) || t.Is(CueWord.My) || t.Is(CueWord.Your)
+        || t.Is(CueWord.His) || t.Is(CueWord.Her) || t.Is(CueWord.Our) || t.Is(CueWord.Their) || t.Is(CueWord.This) || t.Is(CueWord.That);
+
+    /// <summary>True when a phone number or email has been found in the text.</summary>
+    private static bool HasContact(List<Candidate> found)
+    {
+        foreach (var c in found)
+        {
+            if (c.Type is PiiType.Phone or PiiType.Email)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A word-name right before a phone number or email ("jade 07700 900643", "call bill on ...", "faith at f.w@x.com",
+    /// "rose's number is ..."), or right after one at the end of a clause ("07700 900643 jade"). Not after "the", "a",
+    /// "my", "your": "the bill 0800 ...".
+    /// </summary>
+    private static bool NextToContact(string text, List<Token> tokens, int i, List<Candidate> contacts)
+    {
+        var t = tokens[i];
+        if (i > 0 && t.Joined && IsDeterminer(tokens[i - 1]))
+        {
+            return false;
+        }
+
+        // The contact that starts after this word, past at most two joining words ("on", "number is").
+        var after = t.End;
+        var k = i + 1;
+        while (k < tokens.Count && k - i <= 2 && IsContactJoiner(tokens[k]))
+        {
+            after = tokens[k].End;
+            k++;
+        }
+
+        var endOfClause = i + 1 >= tokens.Count || !tokens[i + 1].Joined || tokens[i + 1].Is(CueWord.And);
+        foreach (var c in contacts)
+        {
+            if (c.Type is not (PiiType.Phone or PiiType.Email))
+            {
+                continue;
+            }
+
+            if (c.Start >= t.End && OnlySeparators(text, after, c.Start))
+            {
+                return true;
+            }
+
+            if (c.End <= t.Start && endOfClause && OnlySeparators(text, c.End, t.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsContactJoiner(Token t) => t.Joined && (t.Is(CueWord.On) || t.Is(CueWord.At) || t.Is(CueWord.Is) || t.Is(CueWord.Number)
+        || t.Is(CueWord.No) || t.Is(CueWord.Mob) || t.Is(CueWord.Mobile) || t.Is(CueWord.Tel) || t.Is(CueWord.Phone) || t.Is(CueWord.Email));
+
+    /// <summary>Nothing but a few spaces, commas, colons, dashes or brackets between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private static bool OnlySeparators(string text, int from, int to)
+    {
+        if (to < from || to - from > 4)
+        {
+            return false;
+        }
+
+        for (var p = from; p < to; p++)
+        {
+            if (text[p] is not (' ' or ',' or ':' or '-' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private enum Cue
@@ -371,7 +618,7 @@ internal static class NameFinder
         }
 
         // Lower case: only a word the lexicon does not know and that does not look like a verb or adverb.
-        return !first.Capitalised && next.Flags == WordFlags.None && LooksLikeName(text, next, capitalised: false);
+        return !first.Capitalised && !Known(next) && LooksLikeName(text, next, capitalised: false);
     }
 
     private static bool IsAcronym(string text, Token t) => t.Acronym;

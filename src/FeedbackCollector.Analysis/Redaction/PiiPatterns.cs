@@ -53,7 +53,7 @@ internal static partial class PiiPatterns
     internal static partial Regex CuedHandle();
 
     /// <summary>A flat, unit or named building just before a numbered address: "flat 3, ", "Westfield House, ".</summary>
-    [GeneratedRegex(@"(?:(?:\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Farm|Flats|Tower|Point|Place|Villas)),?\s+)?\b(?:flat|apt|apartment|unit|house|room|suite|block)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s*|\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Farm|Flats|Tower|Point|Place|Villas)),?\s+)\z", Options)]
+    [GeneratedRegex(@"(?:(?:\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:" + BuildingWords + @")),?\s+)?\b(?:flat|apt|apartment|unit|house|room|suite|block)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s*|\b(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:" + BuildingWords + @")),?\s+)\z", Options)]
     internal static partial Regex AddressPrefix();
 
     /// <summary>A numbered street address: "12 Acacia Avenue", "14 high st"; a flat or building in front is added by <see cref="AddressPrefix"/>.</summary>
@@ -68,6 +68,20 @@ internal static partial class PiiPatterns
     /// <summary>A flat, unit or room then a street without a house number: "Unit 4, Kirkstall Road", "Room 6, Albion Street".</summary>
     [GeneratedRegex(@"\b(?:flat|apt|apartment|unit|room|suite|block)\s*\d{1,4}[a-z]?\s*,?\s+(?:[a-z][a-z'’\-]*\s+){1,3}?(?:" + StreetSuffixes + @")\b\.?", Options)]
     internal static partial Regex UnitAddress();
+
+    /// <summary>
+    /// A flat, apartment, unit or house number then a named building, with no street: "Flat 12, Waterloo House",
+    /// "Apartment 4, Riverside Mill", "house 3 Oakwood Lodge". The building's name must be capitalised.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:flat|apt|apartment|unit|house|block|suite)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,?\s+(?-i:(?:[A-Z][a-z'’]+\s+){1,3}(?:" + BuildingWords + @"))\b", Options)]
+    internal static partial Regex UnitBuilding();
+
+    /// <summary>
+    /// A flat or apartment number on its own: capitalised ("Flat 12", "Apartment 4b") or after a living cue ("we live in flat 3",
+    /// "moved to unit 7"); not a count ("flat 5 days").
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?-i:Flat|Apartment|Apt)|(?<=\b(?:live|lives|living|lived|stay|stays|staying|stayed|moved|move)\s+(?:at|in|to|into)\s+)(?:flat|apartment|apt|unit))\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|times?\b|floors?\b|storeys?\b|people\b|of\b))", Options)]
+    internal static partial Regex UnitNumber();
 
     /// <summary>A full date with no birth cue; the year decides whether it can be a child's date of birth.</summary>
     [GeneratedRegex(@"(?<![\d/.\-])(?<d>\d{1,2})\s?[/.\-]\s?(?<m>\d{1,2})\s?[/.\-]\s?(?<y>(?:19|20)\d{2})(?![\d/])|(?<![\d/.\-])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d/])|\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -89,6 +103,11 @@ internal static partial class PiiPatterns
     /// <summary>A capitalised street name without number or cue: "Acacia Avenue", "Rose Lane" (case-sensitive).</summary>
     [GeneratedRegex(@"\b(?:[A-Z][a-z'’\-]+\s+){1,3}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Gardens|Grove|Close|Drive|Mews|Rd|St|Ave)\b\.?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex NamedStreet();
+
+    /// <summary>Words that end a named building (case-sensitive where used): "Waterloo House", "Riverside Mill".</summary>
+    private const string BuildingWords =
+        "House|Court|Lodge|Hall|Mansions|Buildings|Cottage|Cottages|Farm|Flats|Tower|Towers|Point|Place|Villas|Mill|Mews|Gardens|Heights"
+        + "|Wharf|Quay|Works|Yard|Apartments";
 
     /// <summary>The street words that end <see cref="NumberedAddress"/>, <see cref="UnitAddress"/> and <see cref="CuedAddress"/>.</summary>
     internal const string StreetSuffixes =
