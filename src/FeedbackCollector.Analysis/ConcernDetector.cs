@@ -246,6 +246,26 @@ public sealed class ConcernDetector : IConcernDetector
                     }
                 }
 
+                if (category == ConcernCategory.ImmediateDanger && (mask & ConcernLexicon.Imminent) == 0)
+                {
+                    // Session 7: a rape told afterwards ("i was raped last year") is abuse; a note written and not acted on
+                    // is self-harm; a gang's phone handed over with a threat is exploitation. Danger now needs a word of now.
+                    if (match.EndsWith("raped", StringComparison.Ordinal) && !SentenceHas(text, tokens, sentence, "just", "been", "happened", "help"))
+                    {
+                        return ConcernCategory.AbuseNeglect;
+                    }
+
+                    if (match.StartsWith("written a note", StringComparison.Ordinal) || match.StartsWith("wrote a note", StringComparison.Ordinal))
+                    {
+                        return ConcernCategory.SelfHarm;
+                    }
+
+                    if ((mask & ConcernLexicon.Burner) != 0 || GangPhone(text, tokens, sentence))
+                    {
+                        return ConcernCategory.Exploitation;
+                    }
+                }
+
                 // "wont let her go out" said of mum's partner is coercive control, not danger now.
                 if (category == ConcernCategory.ImmediateDanger && (mask & ConcernLexicon.Imminent) == 0 && (mask & ConcernLexicon.Partner) != 0
                     && match.EndsWith(" go") && match.Contains("let ", StringComparison.Ordinal))
@@ -280,6 +300,38 @@ public sealed class ConcernDetector : IConcernDetector
         }
 
         return category;
+    }
+
+    private static bool SentenceHas(ReadOnlySpan<char> text, ConcernTokens tokens, int sentence, params ReadOnlySpan<string> words)
+    {
+        for (var k = tokens.SentenceStart[sentence]; k < tokens.SentenceEnd(sentence); k++)
+        {
+            if (SignalMatcher.IsWord(text, tokens, k, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"they gave my son a phone": a phone handed over in the sentence.</summary>
+    private static bool GangPhone(ReadOnlySpan<char> text, ConcernTokens tokens, int sentence)
+    {
+        var gave = false;
+        for (var k = tokens.SentenceStart[sentence]; k < tokens.SentenceEnd(sentence); k++)
+        {
+            if (SignalMatcher.IsWord(text, tokens, k, "gave", "given", "give", "gives", "handed", "hands"))
+            {
+                gave = true;
+            }
+            else if (gave && SignalMatcher.IsWord(text, tokens, k, "phone", "phones"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"throws me against the wall", "throws stuff at me": the thrown-at is the child.</summary>

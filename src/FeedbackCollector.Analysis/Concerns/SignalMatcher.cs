@@ -243,7 +243,9 @@ internal static class SignalMatcher
         // Peer bullying in a school place (session 5): "a year 11 shoved me into the lockers" is bullying, not abuse. Only
         // with no family member, partner, trusted adult or grown man in the sentence, and only for the school's own places,
         // not the word "school", so "he hit me so hard i couldnt go to school" still counts.
-        if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Trust)) == 0 && SchoolPlaceWithoutAdult(text, t, sentence))
+        // Not for hunger (session 7): "i steal food from the canteen cos theres nothing at home" is neglect, not a peer.
+        if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Trust)) == 0 && SchoolPlaceWithoutAdult(text, t, sentence)
+            && !HasWord(text, t, first, last, "food", "eat", "leftovers", "hungry", "starving", "meal", "meals", "dinner", "dinners", "breakfast"))
         {
             return true;
         }
@@ -463,11 +465,11 @@ internal static class SignalMatcher
         return false;
     }
 
-    private static bool HasWord(ReadOnlySpan<char> text, ConcernTokens t, int first, int last, string a, string b)
+    private static bool HasWord(ReadOnlySpan<char> text, ConcernTokens t, int first, int last, params ReadOnlySpan<string> words)
     {
         for (var k = first; k <= last; k++)
         {
-            if (IsWord(text, t, k, a, b))
+            if (IsWord(text, t, k, words))
             {
                 return true;
             }

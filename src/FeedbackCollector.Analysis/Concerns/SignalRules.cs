@@ -56,6 +56,11 @@ internal static class SignalRules
         (Id, "ive|just|have|has|shes|hes ~1 taken|swallowed|took ~3 @Quantity ~4 @Pills -@PastMark"),
         (Id, "swallowed|swallow ~2 all|loads|lots|whole ~2 them|pills|tablets|meds|packet|box|bottle ~3 now|rn|ago|just|tonight"),
 
+        // Session 7: in front of a train or a bus now ("the next train", at the station); the plan alone is self-harm below.
+        (Id, "step|jump|walk|stepping|jumping|walking ~0 in ~0 front ~0 of ~1 the|a ~0 next ~0 train|bus|lorry|tube"),
+        (Id, "station|platform|platforms|tracks ~12 step|jump|stepping|jumping|walk|walking ~0 in ~0 front"),
+        (Id, "step|jump|stepping|jumping|walk|walking ~0 in ~0 front ~0 of +@Imminent neg"),
+
         // Self-harm and suicidal thoughts.
         (Sh, "@SelfHarmStrong neg next!the,a,an,holiday,trips,trip,my,school,buses,bus,it,with"),
         (Sh, "@Desire ~5 @DeathGoal neg next!my,her,his,your,laughing,of,from,for,in,on"),
@@ -109,6 +114,15 @@ internal static class SignalRules
         (Sh, "letter|letters|note|notes|goodbye ~10 go|going|goin ~0 through ~0 with ~0 it"),
         (Sh, "dont|cant|dnt|never|cannot ~0 see ~0 myself|me ~2 here|alive|around next!at,in,with,for,after,when,this,him,her,them,people,much"),
 
+        // Session 7: suicidal planning told without a death word: a noose or a rope hidden or ready, a train or a bus to step in
+        // front of, belongings sorted out "after im gone".
+        (Sh, "noose|nooses -@Awareness -@Hypothetical -@Trivial -@Laugh"),
+        (Sh, "rope|ropes|noose ~4 in|under|inside|behind ~1 my|the ~0 wardrobe|bed|room|bedroom|drawer|cupboard -@Laugh -@Trivial"),
+        (Sh, "got|have|bought|hid|hidden|ready ~2 a|the|my ~0 rope|belt|cord ~4 ready|tonight|hidden|room|wardrobe -@Laugh -@Trivial"),
+        (Sh, "step|stepping|jump|walk|walking|throw|stand|lie|lay ~2 in ~0 front ~0 of ~2 train|trains|bus|buses|lorry|lorries|traffic|tube neg -@Awareness"),
+        (Sh, "train|trains|bus|buses|lorry|lorries|tube ~3 step|jump|walk|throw|lie|lay ~1 in ~0 front ~0 of neg -@Awareness"),
+        (Sh, "after|when|once ~0 im|i ~1 gone|dead next!to,for,home,out,back,away,on,abroad,off,from,in,the,a,shopping,up,round,over,into,through -@Laugh -@Trivial"),
+
         // Exploitation.
         (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
         (Ex, "@Goods ~2 to ~0 @Carry +@Coerce|@Older"),
@@ -159,7 +173,7 @@ internal static class SignalRules
         (Da, "@Partner|dad|daddy|father|stepdad|stepfather|step|he ~8 @Harm ~2 her|mum|mam|mom|mother|mummy|wife|girlfriend|partner neg"),
 
         // Session 6: an adult son, brother, grandad or uncle who hurts mum or nan is domestic abuse too; a weapon waved at mum
-        // "when they argue" is domestic abuse (danger now only with a word of now, see SignalMatcher.Suppressed).
+        // "when they argue" is domestic abuse (danger now only with a word of now, see ConcernDetector.Recategorise).
         (Da, "brother|bro|son|grandad|grandpa|uncle ~8 @Harm ~2 mum|mam|mom|mother|mummy|nan|nana|gran|grandma|wife neg"),
         (Da, "waves|waved|waving|holds|held|holding|pulls|pulled|points|pointed|pointing|brandishes|brandished|grabs|grabbed|gets|got ~2 @Weapon ~2 at|to|up|on|against ~1 @Mum|her|nan|mums"),
         (Da, "threaten|threatens|threatening|threatened ~3 burn|kill|stab|hurt|torch ~6 mum|nan|@Mum|mums|nans"),
@@ -262,6 +276,40 @@ internal static class SignalRules
         // on their own every night till gone midnight". A time or a habit is needed, so "left alone at lunch" at school is not.
         (An, "@Kid|kids|ones|uns|we|us|they|them ~4 are|were|get|got|been|is|was|being|keeps|kept|often|always|regularly ~2 left ~1 @Alone|alone|unattended|unsupervised ~8 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|regularly|often|always|while|whilst|time -@Venue"),
         (An, "@Leave|leaves ~1 them|the|both|those|@Kid ~3 @Alone|alone|unattended|unsupervised ~6 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|while|whilst -@Venue"),
+
+        // Session 7, from safeguarding practice rather than from a test set. Neglect told plainly: no heating, electric or hot
+        // water for a time (a power cut "for two hours" or a broken school boiler is not one: a duration of days, or the cold
+        // and the candles, is needed, and not in a lesson or at a venue); food stolen, begged for or taken from bins because
+        // there is none; the only meal at school; a shared mattress on the floor; a doctor or dentist withheld while a child
+        // is ill or in pain; appointments missed; untreated conditions.
+        (An, "no|without|havent|hasnt|aint|hadnt ~3 gas|electric|electricity|heating|leccy|lecky ~8 weeks|week|days|months|ages|coats|candles|freezing|cold|dark|torch|torches -@Venue -@Trivial -@ResolvedNow"),
+        (An, "gas|electric|electricity|heating|leccy|lecky ~2 off|cut|disconnected ~5 since|weeks|days|months|ages -@Venue -@Trivial -@ResolvedNow"),
+        (An, "no|without|havent|hasnt|aint|hadnt ~2 hot ~0 water ~8 wash|washed|shower|bath|smell|stink|stinks|weeks|days|months -@Venue"),
+        (An, "nick|nicking|nicked|steal|stealing|stole|beg|begging|begged|ask|asking|asked ~6 food|eat|leftovers|tea|dinner|breakfast ~8 nothing|no|none|hungry|starving|empty -@Laugh"),
+        (An, "beg|begging|begged|ask|asking|asks ~2 people|strangers|neighbours|everyone ~2 for ~1 change|money|food ~10 eat|food|hungry|starving|tea|dinner"),
+        (An, "i|we|me|us|@Kid ~4 through|from|raid|raiding|raided|searching|search|rooting|root|in|out ~2 bins|bin|skips ~6 food|eat|eating|hungry -@Laugh"),
+        (An, "only ~1 proper|real|hot|decent|actual ~0 meal|meals|food|dinner ~3 get|have|eat|gets|eats ~4 school|dinners|lunch|lunches|breakfast"),
+        (An, "share|sharing|shares ~3 mattress|mattresses ~2 on ~1 floor|floors"),
+        (An, "only|one ~2 mattress|mattresses ~2 on ~1 floor|floors -@Venue"),
+        (An, "months|weeks|ages|pain|hurting|killing|ill|sick|infection|infected|bleeding|agony ~12 wont|doesnt|never|refuses|refused|wouldnt ~1 take|takes ~1 me|us|him|her ~2 to ~1 the ~0 doctors|doctor|gp|dentist|dentists|hospital next!till,until,til,on,tomorrow,next,after,before,unless,cos,because"),
+        (An, "wont|doesnt|never|refuses|refused|wouldnt ~1 take|takes ~1 me|us|him|her ~2 to ~1 the ~0 doctors|doctor|gp|dentist|dentists|hospital ~12 months|weeks|ages|pain|hurting|killing|ill|sick|infection|infected|bleeding|agony"),
+        (An, "not|never|wasnt|werent|isnt|arent|missed ~1 brought|taken ~2 to ~2 medical|health|dental|hospital|gp|clinic ~0 appointments|appointment"),
+        (An, "untreated ~2 wound|wounds|infection|infections|injury|injuries|tooth|teeth|decay|rash|burn|burns|eczema|condition|nits"),
+
+        // Domestic abuse told in case-note style or reported speech: "YP disclosed dad is violent to mum when drinking",
+        // "a violent incident at home between the adults", an Operation Encompass notification (not a briefing about it).
+        (Da, "violent|violence|aggressive|abusive ~2 to|towards|toward|with|against ~1 @Mum|mums|nan|nana|gran|mother neg -@Awareness"),
+        (Da, "violent|violence|physical|domestic ~4 between ~1 the|her|his|my ~0 adults|parents|carers|mum|dad -@Awareness"),
+        (Da, "operation ~0 encompass ~1 notification|call|callout ~4 received|today|overnight|morning|night|weekend|regarding|re|about|for|yesterday -@Awareness"),
+        (Da, "received|had|got|receive ~2 operation ~0 encompass ~0 notification|call|callout -@Awareness"),
+
+        // Criminal exploitation: a phone handed over with a threat or a debt attached is a gang's phone, not a present.
+        (Ex, "gave|given|give|gives|handed|hands ~3 a ~0 phone ~20 threaten|threatened|threatens|threatening|stab|hurt|kill|batter|beat|shank|owe|owes|smash -@Family"),
+        (Ex, "@Burner ~20 threaten|threatened|threatens|threatening|stab|hurt|kill|batter|beat|shank|owe|owes|smash"),
+
+        // Sexual abuse told afterwards, without a harm word: "forced himself on me".
+        (An, "forced|forces|forcing|force ~0 himself|herself|themselves ~0 on|onto|upon ~0 me|her|him|us"),
+        (An, "made|makes|forced|forces|force|make ~1 me|her|him|us ~2 have ~0 sex"),
     ];
 
     /// <summary>Every class of <see cref="ConcernLexicon"/> by its name, so that a rule can name any of them.</summary>
