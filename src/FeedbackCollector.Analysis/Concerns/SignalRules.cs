@@ -307,6 +307,13 @@ internal static class SignalRules
         (Ex, "gave|given|give|gives|handed|hands ~3 a ~0 phone ~20 threaten|threatened|threatens|threatening|stab|hurt|kill|batter|beat|shank|owe|owes|smash -@Family"),
         (Ex, "@Burner ~20 threaten|threatened|threatens|threatening|stab|hurt|kill|batter|beat|shank|owe|owes|smash"),
 
+        // Food locked away; "its our special game"; rows heard as screaming and smashing below; girls collected by adult males.
+        (An, "locks|locked|lock|padlock|padlocked|padlocks|chains|chained ~1 the|our|her|his|up|away ~1 fridge|fridges|cupboards|cupboard|kitchen|food"),
+        (An, "says|said|calls|called|its|it's|tells ~2 our|a ~1 special|secret|little ~0 game|games|thing ~0 next!at,on,for,in,with,to +@Family|@Male|@Trust|@Partner|@Pronoun"),
+        (Da, "screaming|screamin|shouting|shoutin|yelling|yellin ~3 smashing|smashin|banging|bangin|crashing|crashin ~6 downstairs|every|nights|night -@Laugh"),
+        (Ex, "picked|picking ~0 up ~2 by ~0 adult|older|unknown|grown ~0 males|male|men|man"),
+        (Ex, "collected|collecting ~1 by ~0 adult|older|unknown|grown ~0 males|male|men|man"),
+
         // Sexual abuse told afterwards, without a harm word: "forced himself on me".
         (An, "forced|forces|forcing|force ~0 himself|herself|themselves ~0 on|onto|upon ~0 me|her|him|us"),
         (An, "made|makes|forced|forces|force|make ~1 me|her|him|us ~2 have ~0 sex"),
