@@ -247,6 +247,69 @@ public sealed class ConcernDetector : IConcernDetector
     private static ConcernCategory Recategorise(ConcernCategory category, ReadOnlySpan<char> text, ConcernTokens tokens, int start, int end, Audience audience)
     {
         var match = text[start..end];
+
+        // Session 6, as a category fix that keeps the flag: a threat that keeps a secret ("says hell hurt me if i tell") is
+        // abuse, and a weapon waved at mum or nan "when he gets angry" is domestic abuse, unless a word of now is in the
+        // sentence ("tonight", "rn"); "throws me against the wall" is the child hurt, not things smashed between adults.
+        if (category is ConcernCategory.ImmediateDanger or ConcernCategory.DomesticAbuse)
+        {
+            var (first, _) = SignalMatcher.WordsOf(tokens, start, end);
+            if (first >= 0)
+            {
+                var sentence = tokens.Sentence[first];
+                var mask = tokens.SentenceMask[sentence];
+                if (category == ConcernCategory.ImmediateDanger && (mask & ConcernLexicon.Imminent) == 0)
+                {
+                    var mum = (mask & ConcernLexicon.Mum) != 0 || SignalMatcher.HasNan(text, tokens, sentence);
+                    if (mum && SignalMatcher.HabitualRow(text, tokens, sentence))
+                    {
+                        return ConcernCategory.DomesticAbuse;
+                    }
+
+                    if (SignalMatcher.ConditionalThreat(text, tokens, sentence))
+                    {
+                        return mum ? ConcernCategory.DomesticAbuse : ConcernCategory.AbuseNeglect;
+                    }
+                }
+
+                if (category == ConcernCategory.ImmediateDanger && (mask & ConcernLexicon.Imminent) == 0)
+                {
+                    // Session 7: a rape told afterwards ("i was raped last year") is abuse; a note written and not acted on
+                    // is self-harm; a gang's phone handed over with a threat is exploitation. Danger now needs a word of now.
+                    if (match.EndsWith("raped", StringComparison.Ordinal) && !SentenceHas(text, tokens, sentence, "just", "been", "happened", "help"))
+                    {
+                        return ConcernCategory.AbuseNeglect;
+                    }
+
+                    if (match.StartsWith("written a note", StringComparison.Ordinal) || match.StartsWith("wrote a note", StringComparison.Ordinal))
+                    {
+                        return ConcernCategory.SelfHarm;
+                    }
+
+                    if ((mask & ConcernLexicon.Burner) != 0 || GangPhone(text, tokens, sentence))
+                    {
+                        return ConcernCategory.Exploitation;
+                    }
+                }
+
+                // "wont let her go out" said of mum's partner is coercive control, not danger now.
+                if (category == ConcernCategory.ImmediateDanger && (mask & ConcernLexicon.Imminent) == 0 && (mask & ConcernLexicon.Partner) != 0
+                    && match.EndsWith(" go") && match.Contains("let ", StringComparison.Ordinal))
+                {
+                    var (_, last) = SignalMatcher.WordsOf(tokens, start, end);
+                    if (last + 1 < tokens.Count && SignalMatcher.IsWord(text, tokens, last + 1, "out", "on"))
+                    {
+                        return ConcernCategory.DomesticAbuse;
+                    }
+                }
+
+                if (category == ConcernCategory.DomesticAbuse && (tokens.WordMask[first] & ConcernLexicon.Smash) != 0 && ChildHit(text, tokens, first))
+                {
+                    return ConcernCategory.AbuseNeglect;
+                }
+            }
+        }
+
         if (category == ConcernCategory.AbuseNeglect && audience == Audience.Parent && (match.EndsWith(" me") || match.EndsWith("me") && match.Length > 3 && match[^3] == ' '))
         {
             return ConcernCategory.DomesticAbuse;
@@ -263,6 +326,58 @@ public sealed class ConcernDetector : IConcernDetector
         }
 
         return category;
+    }
+
+    private static bool SentenceHas(ReadOnlySpan<char> text, ConcernTokens tokens, int sentence, params ReadOnlySpan<string> words)
+    {
+        for (var k = tokens.SentenceStart[sentence]; k < tokens.SentenceEnd(sentence); k++)
+        {
+            if (SignalMatcher.IsWord(text, tokens, k, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"they gave my son a phone": a phone handed over in the sentence.</summary>
+    private static bool GangPhone(ReadOnlySpan<char> text, ConcernTokens tokens, int sentence)
+    {
+        var gave = false;
+        for (var k = tokens.SentenceStart[sentence]; k < tokens.SentenceEnd(sentence); k++)
+        {
+            if (SignalMatcher.IsWord(text, tokens, k, "gave", "given", "give", "gives", "handed", "hands"))
+            {
+                gave = true;
+            }
+            else if (gave && SignalMatcher.IsWord(text, tokens, k, "phone", "phones"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"throws me against the wall", "throws stuff at me": the thrown-at is the child.</summary>
+    private static bool ChildHit(ReadOnlySpan<char> text, ConcernTokens tokens, int smash)
+    {
+        var sentence = tokens.Sentence[smash];
+        if (smash + 1 < tokens.Count && tokens.Sentence[smash + 1] == sentence && SignalMatcher.IsWord(text, tokens, smash + 1, "me", "him", "us"))
+        {
+            return true;
+        }
+
+        for (var k = smash + 1; k <= smash + 3 && k + 1 < tokens.Count && tokens.Sentence[k + 1] == sentence; k++)
+        {
+            if (SignalMatcher.IsWord(text, tokens, k, "at") && SignalMatcher.IsWord(text, tokens, k + 1, "me", "him", "us"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Someone other than the writer just before a self-harm-shaped act ("mum hit my legs"): that is abuse.</summary>

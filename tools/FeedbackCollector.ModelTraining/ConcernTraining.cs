@@ -1,7 +1,7 @@
 // The concerns mode of the trainer: trains the concern backstop (ConcernModel) and reports cross-validated figures.
 //
 //   dotnet run -c Release --project tools/FeedbackCollector.ModelTraining -- --concerns [options]
-//     --data FILE[,FILE...]  labelled JSONL to train on (default: the dev set, the concern challenge sets, themes-challenge, concerns-train-2, concerns-train-3, concerns-train-4 and concerns-train-5)
+//     --data FILE[,FILE...]  labelled JSONL to train on (default: the dev set, the concern challenge sets, themes-challenge, concerns-train-2 to concerns-train-7)
 //     --folds K              cross-validation folds (default 5; 0 skips cross-validation)
 //     --test FILE[,FILE...]  score these files with the rules alone and with the model trained on all the data
 //     --out PATH             write the model trained on all the data here, at the cross-validated threshold
@@ -9,7 +9,7 @@
 //     --l2 X --pos X --iter N --cl2 X --recall X --precision X --seed N --whole   training options (defaults: ConcernTrainingOptions)
 //     --grid                 cross-validate a small grid of options and stop
 //     --speed                CPU time per text of concern detection, rules alone and with the model (warm)
-//     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly
+//     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly (with --test: also the rules alone)
 using System.Globalization;
 using FeedbackCollector.Analysis.Concerns;
 using FeedbackCollector.Analysis.Evaluation;
@@ -58,7 +58,7 @@ internal static class ConcernTraining
 
         if (data.Count == 0)
         {
-            data.AddRange(new[] { "devset", "concerns-challenge-1", "concerns-challenge-2", "themes-challenge", "concerns-train-2", "concerns-train-3", "concerns-train-4", "concerns-train-5" }.Select(f => $"{DevSet}{f}.jsonl"));
+            data.AddRange(new[] { "devset", "concerns-challenge-1", "concerns-challenge-2", "themes-challenge", "concerns-train-2", "concerns-train-3", "concerns-train-4", "concerns-train-5", "concerns-train-6", "concerns-train-7" }.Select(f => $"{DevSet}{f}.jsonl"));
         }
 
         var items = data.SelectMany(p => DevSetReader.ReadFile(p)).ToList();
@@ -99,7 +99,14 @@ internal static class ConcernTraining
             foreach (var test in tests)
             {
                 var testItems = DevSetReader.ReadFile(test);
-                Print($"{Path.GetFileName(test)}, rules alone", ConcernModelTrainer.Evaluate(null, testItems));
+                var rulesAlone = ConcernModelTrainer.Evaluate(null, testItems);
+                Print($"{Path.GetFileName(test)}, rules alone", rulesAlone);
+                if (misses)
+                {
+                    Console.WriteLine($"  missed: {string.Join(' ', rulesAlone.Missed)}");
+                    Console.WriteLine($"  extra:  {string.Join(' ', rulesAlone.Extra)}");
+                }
+
                 var withModel = ConcernModelTrainer.Evaluate(bytes, testItems);
                 Print($"{Path.GetFileName(test)}, rules or model", withModel);
                 if (misses)

@@ -158,7 +158,7 @@ internal static partial class ConcernRules
     /// <summary>Cutting.</summary>
     private static Regex ShCutting() => shCuttingRegex ??= new Regex(
         @"\b(?:cut|cuts|cutting|cuttin|scratch|scratches|scratching|scratched|burn|burns|burning|burnt|carve|carving|carved)\x20(?:on\x20)?" + Whose + @"\x20(?:arms?|wrists?|legs?|thighs?|skin|stomach|belly|hips?)\b
-          | \b(?:hit|hitting|bang|banging|punch|punching)\x20" + Whose + @"\x20head\x20(?:against|on)\x20the\x20wall\b | \b(?:till|until|til)\x20(?:it|i)\x20bleeds?\b
+          | \b(?:hit|hitting|bang|banging|punch|punching)\x20" + Whose + @"\x20head\x20(?:against|on)\x20the\x20wall\b | \b(?:till|until|til)\x20(?:it|i|they)\x20bleeds?\b
           | \b(?:i|ive|been|started|start|keep|kept|still|stop|stopped|back\x20to|relapsed?|urges?\x20to|want\x20to|wanna)\x20(?:\w+\x20)?(?:cutting|cuttin|cuting)\b(?!\x20(?:back|down|out|off|up|in\b|the\b|a\b|class|lessons?|school|corners|hair|my\x20hair|grass|ties|people|some|someone|them|him|her|it\b|things|paper|onions|food|my\x20(?:food|nails|hair)))
           | \bi\x20cut\x20(?:again|last\x20night|yesterday|today|deep|deeper)\b", Options);
 
@@ -398,7 +398,7 @@ internal static partial class ConcernRules
     /// <summary>An adult with a child: age gaps, "a grown man", "men in cars", "wants me to go to his flat", "says he's 16".</summary>
     [GeneratedRegex(
         @"\b(?:boyfriend|bf|girlfriend|gf|lad|man|guy|boy|bloke|fella)\x20(?:whos|who\x20is|is|thats|hes|aged)\x20(?:1[89]|[2-9]\d)\b
-          | \b(?:grown\x20(?:man|men|up\x20man)|older\x20men|(?:a\x20)?man\x20in\x20his\x20(?:20s|30s|40s|50s|twenties|thirties|forties)|(?:men|man|guys|lads)\x20in\x20(?:cars?|a\x20car|vans?))\b
+          | \b(?:grown\x20(?:man|men|up\x20man)|older\x20men|(?:a\x20)?man\x20in\x20his\x20(?:20s|30s|40s|50s|twenties|thirties|forties)|(?:men|man|guys|lads)\x20in\x20(?:different\x20|various\x20|other\x20|flash\x20|fancy\x20|expensive\x20|their\x20)?(?:cars?|a\x20car|vans?))\b
           | \b(?:getting|got|gets|get)\x20(?:in|into)\x20(?:a\x20|the\x20)?cars?\x20with\x20(?:older|men|a\x20man|strangers|adults)\b
           | \b(?:picked\x20up|collected)\x20by\x20(?:a\x20man|men|older|an\x20adult|a\x20stranger)\b
           | \b(?:wants|wanted|asked|asks|keeps\x20asking)\x20(?:me|her|him)\x20to\x20(?:go|come)\x20(?:to|round\x20to|back\x20to|over\x20to)\x20his\x20(?:flat|house|place|car|hotel)\b

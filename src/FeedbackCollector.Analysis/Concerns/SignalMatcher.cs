@@ -237,7 +237,9 @@ internal static class SignalMatcher
         // Peer bullying in a school place (session 5): "a year 11 shoved me into the lockers" is bullying, not abuse. Only
         // with no family member, partner, trusted adult or grown man in the sentence, and only for the school's own places,
         // not the word "school", so "he hit me so hard i couldnt go to school" still counts.
-        if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Trust)) == 0 && SchoolPlaceWithoutAdult(text, t, sentence))
+        // Not for hunger (session 7): "i steal food from the canteen cos theres nothing at home" is neglect, not a peer.
+        if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Trust)) == 0 && SchoolPlaceWithoutAdult(text, t, sentence)
+            && !HasWord(text, t, first, last, "food", "eat", "leftovers", "hungry", "starving", "meal", "meals", "dinner", "dinners", "breakfast"))
         {
             return true;
         }
@@ -322,6 +324,63 @@ internal static class SignalMatcher
         return false;
     }
 
+    /// <summary>"if i tell", "if i say anything", "if she leaves": a threat's condition is telling or leaving.</summary>
+    internal static bool ConditionalThreat(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        var end = t.SentenceEnd(sentence);
+        for (var k = t.SentenceStart[sentence]; k < end; k++)
+        {
+            if (!IsWord(text, t, k, "if"))
+            {
+                continue;
+            }
+
+            for (var j = k + 1; j <= k + 3 && j < end; j++)
+            {
+                if (IsWord(text, t, j, "tell", "told", "tells", "telling", "say", "snitch", "grass", "grassed", "snitched", "leave", "leaves", "left"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A row told as a habit: "when he gets angry", "when they argue", "whenever", "every time he drinks".</summary>
+    internal static bool HabitualRow(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        var end = t.SentenceEnd(sentence);
+        var when = false;
+        var cause = false;
+        for (var k = t.SentenceStart[sentence]; k < end; k++)
+        {
+            if (IsWord(text, t, k, "whenever") || (IsWord(text, t, k, "every") && k + 1 < end && IsWord(text, t, k + 1, "time")))
+            {
+                return true;
+            }
+
+            when |= IsWord(text, t, k, "when");
+            cause |= IsWord(text, t, k, "angry", "argue", "argues", "arguing", "drunk", "drinking", "drinks", "mad", "temper", "row", "rows", "fight", "fighting", "pub", "kicks", "off", "drink");
+        }
+
+        return when && cause;
+    }
+
+    /// <summary>A grandmother named in the sentence ("nan", "gran").</summary>
+    internal static bool HasNan(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
+    {
+        for (var k = t.SentenceStart[sentence]; k < t.SentenceEnd(sentence); k++)
+        {
+            if (IsWord(text, t, k, "nan", "nana", "nanna", "gran", "granny", "grandma"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool NearPeerAges(ReadOnlySpan<char> text, ConcernTokens t, int sentence, int first, int last)
     {
         var adultInMatch = false;
@@ -400,11 +459,11 @@ internal static class SignalMatcher
         return false;
     }
 
-    private static bool HasWord(ReadOnlySpan<char> text, ConcernTokens t, int first, int last, string a, string b)
+    private static bool HasWord(ReadOnlySpan<char> text, ConcernTokens t, int first, int last, params ReadOnlySpan<string> words)
     {
         for (var k = first; k <= last; k++)
         {
-            if (IsWord(text, t, k, a, b))
+            if (IsWord(text, t, k, words))
             {
                 return true;
             }
@@ -413,7 +472,7 @@ internal static class SignalMatcher
         return false;
     }
 
-    private static bool IsWord(ReadOnlySpan<char> text, ConcernTokens t, int k, params ReadOnlySpan<string> words)
+    internal static bool IsWord(ReadOnlySpan<char> text, ConcernTokens t, int k, params ReadOnlySpan<string> words)
     {
         var w = text[t.Start[k]..t.End[k]];
         foreach (var x in words)

@@ -45,6 +45,22 @@ internal static class SignalRules
         (Id, "not|isnt|aint|nt ~0 safe ~2 home|house|here ~0 rn|now|tonight|tonite|2nite|right"),
         (Id, "he|hes|they|theyre|dad|dads|ex|@Partner ~1 outside ~3 now|rn|again ~8 scared|help|pls|please|wont|hiding|knife|terrified|frightened"),
 
+        // Session 6: a break-in now, a young child who has gone floppy or blue or is fitting, a young person who ran off saying
+        // they will kill themselves, tablets just taken. "someone broke into my dads van last week" is not one.
+        (Id, "someone|somebody|some1|sum1|man|men|he|they|people|burglar|burglars ~3 broke|broken|breaking|smashed|smashing|kicked|kicking ~4 in|into|through|window|door|windows|doors ~10 hear|hiding|hide|under|upstairs|downstairs|scared|pls|please|help|rn|now -@PastMark -@Accident"),
+        (Id, "burglar|burglars|intruder|intruders ~4 in|inside ~2 house|flat|home|kitchen|downstairs|upstairs|rn|now|here"),
+        (Id, "gone|going|turned|turning|is|hes|shes|went|keeps|started|and ~1 floppy|unresponsive|fitting next!with,from,after,cos,because,about,over,for,in,into,well,nicely,properly,fine,ok,perfectly,the"),
+        (Id, "gone|turned|going|turning ~0 blue ~8 respond|responding|breathing|breathe|wake|waking|move|moving"),
+        (Id, "ran|run|runs|stormed|walked|left|gone|went ~2 off|out|away|unit|house|home ~12 kill|end|hang|drown|jump|harm|hurt ~0 herself|himself|themselves|myself"),
+        (Id, "ran|run|runs|stormed|walked|left|gone|went ~2 off|out|away|unit|house|home ~12 end|take|ending|taking ~0 his|her|their|my ~0 life|own"),
+        (Id, "ive|just|have|has|shes|hes ~1 taken|swallowed|took ~3 @Quantity ~4 @Pills -@PastMark"),
+        (Id, "swallowed|swallow ~2 all|loads|lots|whole ~2 them|pills|tablets|meds|packet|box|bottle ~3 now|rn|ago|just|tonight"),
+
+        // Session 7: in front of a train or a bus now ("the next train", at the station); the plan alone is self-harm below.
+        (Id, "step|jump|walk|stepping|jumping|walking ~0 in ~0 front ~0 of ~1 the|a ~0 next ~0 train|bus|lorry|tube"),
+        (Id, "station|platform|platforms|tracks ~12 step|jump|stepping|jumping|walk|walking ~0 in ~0 front"),
+        (Id, "step|jump|stepping|jumping|walk|walking ~0 in ~0 front ~0 of +@Imminent neg"),
+
         // Self-harm and suicidal thoughts.
         (Sh, "@SelfHarmStrong neg next!the,a,an,holiday,trips,trip,my,school,buses,bus,it,with"),
         (Sh, "@Desire ~5 @DeathGoal neg next!my,her,his,your,laughing,of,from,for,in,on"),
@@ -71,7 +87,7 @@ internal static class SignalRules
 
         // Text-speak and hoarding (session 4): "hope i dont wake up 2moro", "dnt wanna b here n e more", saving up tablets,
         // "cut again", cuts "gettin deeper".
-        (Sh, "hope|hoping|hopin|wish|wishing|want|wanna|wnt|pray|praying ~2 i|to|2 ~0 dont|dnt|never|wont|nvr|neva ~0 wake ~0 up next!late,early,in,at,before,for,till,until,when,on,with"),
+        (Sh, "hope|hopes|hoping|hopin|wish|wishing|want|wanna|wnt|pray|praying ~2 i|to|2 ~1 dont|dnt|never|wont|nvr|neva ~0 wake ~0 up next!late,early,in,at,before,for,till,until,when,on,with"),
         (Sh, "dont|dnt ~0 wanna|want|wnt|wana ~2 be|b|live ~0 here|alive|around ~0 anymore|any|n|no|nomore|nemore"),
         (Sh, "saving|savin|saved|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|stashing|stashed|stash|collecting ~4 pills|tablets|meds|paracetamol|painkillers|antidepressants|medication|medicine"),
         (Sh, "pills|tablets|meds|paracetamol|painkillers|antidepressants ~1 saved|stashed|hoarded|stockpiled|hidden ~1 up|away|under|in"),
@@ -82,6 +98,30 @@ internal static class SignalRules
         // PE, denies". The denial carries it, so a games lesson in the sentence does not undo it.
         (Sh, "scarring|scars|scar|cuts|scratches|lacerations ~4 @Body ~10 denies|denied|deny|denying|unexplained|refuses|refused|wont|wouldnt|hiding|hides|hid|covering|covers"),
         (Sh, "new|fresh|recent|healing|linear|superficial ~0 scarring|scars|cuts|scratches|lacerations ~3 @Body -@Accident"),
+
+        // Session 6 (27 November): goodbye notes drafted and deleted, not waking up told as a wish in a conditional, hair
+        // pulled out and skin bitten or picked, a high place checked, no future; "goodbye letters to the youth worker who is
+        // leaving" is not one (-@Education -@Trust).
+        (Sh, "write|writes|writing|wrote|written|writ|drafted|drafting|draft|type|types|typed|typing|saved|keep|kept ~3 goodbye|suicide ~0 note|notes|letter|letters|message|messages|text|texts -@Education -@Trust"),
+        (Sh, "if ~4 sleep|asleep|bed ~4 never|didnt|dont|wouldnt|not|wont|dnt|neva|nvr ~0 wake|woke|waking ~0 up next!till,until,til,in,on,for,when,early,late,at,before,with,cos,because,after,and,to"),
+        (Sh, "pull|pulling|pulls|pulled|rip|ripping|rips|ripped ~1 my|her|his ~0 hair|eyelashes|lashes|eyebrows ~0 out next!with,over,about,trying,because,cos,waiting,at,here,the,this,dealing not:parent"),
+        (Sh, "pull|pulling|pulls|pulled|rip|ripping|rips|ripped ~1 my|her|his ~0 hair|eyelashes|lashes|eyebrows ~4 clumps|bald|patch|patches|bleed|bleeds"),
+        (Sh, "pulling|pulls|pulled|ripping|rips ~0 out ~1 her|his|my ~0 hair|eyelashes|lashes|eyebrows"),
+        (Sh, "bite|biting|bites ~0 myself|herself|himself|meself"),
+        (Sh, "bite|biting|bites ~1 my|her|his ~1 arms|arm|wrists|wrist|hands|hand|skin|legs|thighs ~6 till|until|til|bleed|bleeds|bleeding|purple|marks|bruise|bruises|cope|coping"),
+        (Sh, "picking|picks|pick|scratching|scratches|scratch|digging|digs|carving ~3 skin|arms|arm|wrists|wrist|legs|thighs ~3 with ~2 compass|compasses|blade|razor|pin|pins|scissors|clip|glass|needle|sharpener"),
+        (Sh, "@HighPlace|bridges|buildings|roofs|cliffs|floors ~4 high|tall ~1 enough"),
+        (Sh, "letter|letters|note|notes|goodbye ~10 go|going|goin ~0 through ~0 with ~0 it"),
+        (Sh, "dont|cant|dnt|never|cannot ~0 see ~0 myself|me ~2 here|alive|around next!at,in,with,for,after,when,this,him,her,them,people,much"),
+
+        // Session 7: suicidal planning told without a death word: a noose or a rope hidden or ready, a train or a bus to step in
+        // front of, belongings sorted out "after im gone".
+        (Sh, "noose|nooses -@Awareness -@Hypothetical -@Trivial -@Laugh"),
+        (Sh, "rope|ropes|noose ~4 in|under|inside|behind ~1 my|the ~0 wardrobe|bed|room|bedroom|drawer|cupboard -@Laugh -@Trivial"),
+        (Sh, "got|have|bought|hid|hidden|ready ~2 a|the|my ~0 rope|belt|cord ~4 ready|tonight|hidden|room|wardrobe -@Laugh -@Trivial"),
+        (Sh, "step|stepping|jump|walk|walking|throw|stand|lie|lay ~2 in ~0 front ~0 of ~2 train|trains|bus|buses|lorry|lorries|traffic|tube neg -@Awareness"),
+        (Sh, "train|trains|bus|buses|lorry|lorries|tube ~3 step|jump|walk|throw|lie|lay ~1 in ~0 front ~0 of neg -@Awareness"),
+        (Sh, "after|when|once ~0 im|i ~1 gone|dead next!to,for,home,out,back,away,on,abroad,off,from,in,the,a,shopping,up,round,over,into,through -@Laugh -@Trivial"),
 
         // Exploitation.
         (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
@@ -114,6 +154,12 @@ internal static class SignalRules
         (Ex, "@Older|@Male ~6 give|gives|gave|given|giving|offering|offered|buying|buys|bought|get|gets|got ~3 alcohol|vodka|drink|drinks|drugs|weed|cigs|vapes|money"),
         (Ex, "given|giving|gave|give ~0 alcohol|vodka|drugs|weed ~3 by|from ~2 @Older|@Male"),
 
+        // Session 6: someone met on a game or an app who wants an address or secrecy.
+        (Ex, "@Online ~10 wants|wanted|asked|asking|asks|keeps ~2 my ~0 address|postcode|location|school"),
+        (Ex, "@Online ~12 @Secret +@Male|@Pronoun"),
+        (Ex, "older|adult|unknown ~0 male|males|man|men ~2 collecting|collected|collects|picking|picked|picks"),
+        (Ex, "hotel ~0 key|room ~0 card|cards|keys|keycard"),
+
         // Missing and found far away, and the man she was warned about (session 4).
         (Ex, "turned|turns|turning|turn ~0 up ~1 in|at ~1 another|different|other ~0 town|city|county|area"),
         (Ex, "found|located|traced ~1 in ~0 another|different ~0 town|city|county|area"),
@@ -125,6 +171,18 @@ internal static class SignalRules
 
         // Domestic abuse.
         (Da, "@Partner|dad|daddy|father|stepdad|stepfather|step|he ~8 @Harm ~2 her|mum|mam|mom|mother|mummy|wife|girlfriend|partner neg"),
+
+        // Session 6: an adult son, brother, grandad or uncle who hurts mum or nan is domestic abuse too; a weapon waved at mum
+        // "when they argue" is domestic abuse (danger now only with a word of now, see ConcernDetector.Recategorise).
+        (Da, "brother|bro|son|grandad|grandpa|uncle ~8 @Harm ~2 mum|mam|mom|mother|mummy|nan|nana|gran|grandma|wife neg"),
+        (Da, "waves|waved|waving|holds|held|holding|pulls|pulled|points|pointed|pointing|brandishes|brandished|grabs|grabbed|gets|got ~2 @Weapon ~2 at|to|up|on|against ~1 @Mum|her|nan|mums"),
+        (Da, "threaten|threatens|threatening|threatened ~3 burn|kill|stab|hurt|torch ~6 mum|nan|@Mum|mums|nans"),
+        (Da, "what|things|stuff ~1 he|dad|@Partner ~0 does|did|do|dose ~0 to|2 ~0 mum|her|@Mum|nan"),
+        (Da, "@Partner|dad|stepdad|he|grandad|brother ~2 goes|went|go|going ~0 for ~1 @Mum|her|nan next!birthday,sake,dinner,tea,lunch,drink,drinks,walk,walks,a,the,food"),
+        (Da, "broke|broken|smashed|fractured|bust|busted ~1 mums|mum|nans|wifes|mams|moms ~0 nose|jaw|arm|ribs|wrist|cheekbone|eye|face|teeth|tooth|leg"),
+        (Da, "keeps|kept|locks|locked|lock ~1 mum|nan|@Mum ~2 in|inside|indoors ~2 house|flat|home|room|bedroom|indoors"),
+        (Da, "he|@Partner ~8 locked|locks|lock ~0 me ~1 in|inside ~2 house|flat|bedroom|room|home|bathroom +@Kid|@Partner not:child"),
+        (Da, "set|setting|burn|torch ~1 fire|the|our ~4 house|flat|home ~3 with ~0 mum|her|nan|@Mum"),
         (Da, "knocking|knocks|knocked|knock ~2 @Mum|her ~0 about|around"),
         (Da, "he|dad|@Partner ~3 stood|standing|stands ~0 over ~0 her|mum"),
         (Da, "@Mum ~6 @InjuryHarm|@Bleed -@Accident"),
@@ -182,6 +240,12 @@ internal static class SignalRules
         (An, "wont|doesnt|never|dont ~0 let ~0 me|us ~0 out|eat|leave"),
         (An, "wishes|wished ~0 i ~0 was|were|wasnt|had ~1 never|born|dead"),
 
+        // Session 6: a threat to make a child keep quiet ("hed hurt my little sister if i told"), a dog set on a child.
+        (An, "hurt|batter|beat|hit|stab|smack|slap|punch|hurts|batters|hits ~3 me|us|my|you|her|him|@Kid ~3 if ~2 tell|told|tells|say|snitch|grass|grassed -@Laugh -@Trivial"),
+        (An, "he|hed|hell|she|shed|shell|they|theyd|theyll|@Partner|@Male|@Trust|uncle|stepdad|step|cousin|grandad ~1 kill ~1 me|us|my|you|her|him|@Kid ~3 if ~2 tell|told|tells|say|snitch|grass|grassed -@Laugh -@Trivial"),
+        (An, "set|sets|setting ~1 the|his|her|their|a|our ~0 dog|dogs ~0 on ~0 me|us|him|her|my"),
+        (An, "@Actor ~4 put|held|holds|puts|pushed|forced|shoved|stuck ~1 my|her|his ~0 hand|hands|arm|face|head|fingers ~2 on|in|under|against|onto|into ~1 cooker|hob|oven|fire|iron|radiator|kettle|water|toilet|bath|stove"),
+
         // Empty cupboards and a home visit in practitioner words (session 4).
         (An, "cupboards|cupboard|fridge|fridges ~3 always|never|constantly|still|allways|alwayz ~1 empty|bare"),
         (An, "faeces|excrement|urine|faecal ~4 floor|floors|carpet|carpets|kitchen|bedroom|bedrooms|mattress|mattresses|walls|cot|sofa|bed|beds|house|home|property|flat"),
@@ -210,8 +274,49 @@ internal static class SignalRules
 
         // Young children left alone, told by a neighbour or a practitioner (session 5): "the two little ones next door are left
         // on their own every night till gone midnight". A time or a habit is needed, so "left alone at lunch" at school is not.
-        (An, "@Kid|kids|ones|uns|we|us|they|them ~4 are|were|get|got|been|is|was|being|keeps|kept|often|always|regularly ~2 left ~1 @Alone|alone|unattended|unsupervised ~8 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|regularly|often|always|while|whilst -@Venue"),
+        (An, "@Kid|kids|ones|uns|we|us|they|them ~4 are|were|get|got|been|is|was|being|keeps|kept|often|always|regularly ~2 left ~1 @Alone|alone|unattended|unsupervised ~8 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|regularly|often|always|while|whilst|time -@Venue"),
         (An, "@Leave|leaves ~1 them|the|both|those|@Kid ~3 @Alone|alone|unattended|unsupervised ~6 night|nights|midnight|overnight|hours|evening|evenings|weekend|weekends|days|every|late|while|whilst -@Venue"),
+
+        // Session 7, from safeguarding practice rather than from a test set. Neglect told plainly: no heating, electric or hot
+        // water for a time (a power cut "for two hours" or a broken school boiler is not one: a duration of days, or the cold
+        // and the candles, is needed, and not in a lesson or at a venue); food stolen, begged for or taken from bins because
+        // there is none; the only meal at school; a shared mattress on the floor; a doctor or dentist withheld while a child
+        // is ill or in pain; appointments missed; untreated conditions.
+        (An, "no|without|havent|hasnt|aint|hadnt ~3 gas|electric|electricity|heating|leccy|lecky ~8 weeks|week|days|months|ages|coats|candles|freezing|cold|dark|torch|torches -@Venue -@Trivial -@ResolvedNow"),
+        (An, "gas|electric|electricity|heating|leccy|lecky ~2 off|cut|disconnected ~5 since|weeks|days|months|ages -@Venue -@Trivial -@ResolvedNow"),
+        (An, "no|without|havent|hasnt|aint|hadnt ~2 hot ~0 water ~8 wash|washed|shower|bath|smell|stink|stinks|weeks|days|months -@Venue"),
+        (An, "nick|nicking|nicked|steal|stealing|stole|beg|begging|begged|ask|asking|asked ~6 food|eat|leftovers|tea|dinner|breakfast ~8 nothing|no|none|hungry|starving|empty -@Laugh"),
+        (An, "beg|begging|begged|ask|asking|asks ~2 people|strangers|neighbours|everyone ~2 for ~1 change|money|food ~10 eat|food|hungry|starving|tea|dinner"),
+        (An, "i|we|me|us|@Kid ~4 through|from|raid|raiding|raided|searching|search|rooting|root|in|out ~2 bins|bin|skips ~6 food|eat|eating|hungry -@Laugh"),
+        (An, "only ~1 proper|real|hot|decent|actual ~0 meal|meals|food|dinner ~3 get|have|eat|gets|eats ~4 school|dinners|lunch|lunches|breakfast"),
+        (An, "share|sharing|shares ~3 mattress|mattresses ~2 on ~1 floor|floors"),
+        (An, "only|one ~2 mattress|mattresses ~2 on ~1 floor|floors -@Venue"),
+        (An, "months|weeks|ages|pain|hurting|killing|ill|sick|infection|infected|bleeding|agony ~12 wont|doesnt|never|refuses|refused|wouldnt ~1 take|takes ~1 me|us|him|her ~2 to ~1 the ~0 doctors|doctor|gp|dentist|dentists|hospital next!till,until,til,on,tomorrow,next,after,before,unless,cos,because"),
+        (An, "wont|doesnt|never|refuses|refused|wouldnt ~1 take|takes ~1 me|us|him|her ~2 to ~1 the ~0 doctors|doctor|gp|dentist|dentists|hospital ~12 months|weeks|ages|pain|hurting|killing|ill|sick|infection|infected|bleeding|agony"),
+        (An, "not|never|wasnt|werent|isnt|arent|missed ~1 brought|taken ~2 to ~2 medical|health|dental|hospital|gp|clinic ~0 appointments|appointment"),
+        (An, "untreated ~2 wound|wounds|infection|infections|injury|injuries|tooth|teeth|decay|rash|burn|burns|eczema|condition|nits"),
+
+        // Domestic abuse told in case-note style or reported speech: "YP disclosed dad is violent to mum when drinking",
+        // "a violent incident at home between the adults", an Operation Encompass notification (not a briefing about it).
+        (Da, "violent|violence|aggressive|abusive ~2 to|towards|toward|with|against ~1 @Mum|mums|nan|nana|gran|mother neg -@Awareness"),
+        (Da, "violent|violence|physical|domestic ~4 between ~1 the|her|his|my ~0 adults|parents|carers|mum|dad -@Awareness"),
+        (Da, "operation ~0 encompass ~1 notification|call|callout ~4 received|today|overnight|morning|night|weekend|regarding|re|about|for|yesterday -@Awareness"),
+        (Da, "received|had|got|receive ~2 operation ~0 encompass ~0 notification|call|callout -@Awareness"),
+
+        // Criminal exploitation: a phone handed over with a threat or a debt attached is a gang's phone, not a present.
+        (Ex, "gave|given|give|gives|handed|hands ~3 a ~0 phone ~20 threaten|threatened|threatens|threatening|stab|hurt|kill|batter|beat|shank|owe|owes|smash -@Family"),
+        (Ex, "@Burner ~20 threaten|threatened|threatens|threatening|stab|hurt|kill|batter|beat|shank|owe|owes|smash"),
+
+        // Food locked away; "its our special game"; rows heard as screaming and smashing below; girls collected by adult males.
+        (An, "locks|locked|lock|padlock|padlocked|padlocks|chains|chained ~1 the|our|her|his|up|away ~1 fridge|fridges|cupboards|cupboard|kitchen|food"),
+        (An, "says|said|calls|called|its|it's|tells ~2 our|a ~1 special|secret|little ~0 game|games|thing ~0 next!at,on,for,in,with,to +@Family|@Male|@Trust|@Partner|@Pronoun"),
+        (Da, "screaming|screamin|shouting|shoutin|yelling|yellin ~3 smashing|smashin|banging|bangin|crashing|crashin ~6 downstairs|every|nights|night -@Laugh"),
+        (Ex, "picked|picking ~0 up ~2 by ~0 adult|older|unknown|grown ~0 males|male|men|man"),
+        (Ex, "collected|collecting ~1 by ~0 adult|older|unknown|grown ~0 males|male|men|man"),
+
+        // Sexual abuse told afterwards, without a harm word: "forced himself on me".
+        (An, "forced|forces|forcing|force ~0 himself|herself|themselves ~0 on|onto|upon ~0 me|her|him|us"),
+        (An, "made|makes|forced|forces|force|make ~1 me|her|him|us ~2 have ~0 sex"),
     ];
 
     /// <summary>Every class of <see cref="ConcernLexicon"/> by its name, so that a rule can name any of them.</summary>
