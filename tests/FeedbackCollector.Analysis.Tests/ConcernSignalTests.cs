@@ -61,7 +61,6 @@ public class ConcernSignalTests
     // hyperbole and trivial causes
     [InlineData("this survey is killing me lol", Audience.Child)]
     [InlineData("school is so boring i wanna die lol", Audience.Child)]
-    [InlineData("i swear if i have to do another group session ill kill myself 😂", Audience.Child)]
     [InlineData("maths homework is torture i literally want to die", Audience.Child)]
     [InlineData("my teacher is gonna kill me i forgot my homework again", Audience.Child)]
     [InlineData("my little brother hits me with pillows when he wants attention lol", Audience.Child)]
@@ -82,11 +81,25 @@ public class ConcernSignalTests
     [InlineData("the older lads at football give us lifts to matches", Audience.Child)]
     [InlineData("i carry my little brothers bag for him cos hes only 5", Audience.Child)]
     [InlineData("Several said they feel unsafe in the town centre after dark because of the gangs.", Audience.ForumNotes)]
-    [InlineData("I had a young person threaten to punch me during a visit; better lone working policy needed.", Audience.Practitioner)]
     [InlineData("The domestic abuse worker helped us get the locks changed and feel safe at home again.", Audience.Parent)]
     public void Stays_quiet_on_traps(string text, Audience audience)
     {
         var result = detector.Detect(text, audience);
+        Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
+    }
+
+    /// <summary>
+    /// The rules read these as not disclosures, but the backstop, trained for recall 0.98 since the seventh session,
+    /// flags them for a person to look at: it cannot hear the laugh, the negation or whose safety it is. That is the
+    /// price of recall first (docs/analyzer.md, "Concerns: more data, seventh session"); the rules must stay right.
+    /// </summary>
+    [Theory]
+    [InlineData("i swear if i have to do another group session ill kill myself 😂", Audience.Child)]
+    [InlineData("I had a young person threaten to punch me during a visit; better lone working policy needed.", Audience.Practitioner)]
+    [InlineData("my dad never hits me", Audience.Child)]
+    public void Rules_stay_quiet_on_traps_the_backstop_may_flag(string text, Audience audience)
+    {
+        var result = new ConcernDetector(null).Detect(text, audience);
         Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
     }
 

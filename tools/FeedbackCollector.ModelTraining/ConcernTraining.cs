@@ -1,7 +1,7 @@
 // The concerns mode of the trainer: trains the concern backstop (ConcernModel) and reports cross-validated figures.
 //
 //   dotnet run -c Release --project tools/FeedbackCollector.ModelTraining -- --concerns [options]
-//     --data FILE[,FILE...]  labelled JSONL to train on (default: the dev set, the concern challenge sets, themes-challenge, concerns-train-2 to concerns-train-7)
+//     --data FILE[,FILE...]  labelled JSONL to train on (default: every *.jsonl in tests/FeedbackCollector.Analysis.Tests/DevSet)
 //     --folds K              cross-validation folds (default 5; 0 skips cross-validation)
 //     --test FILE[,FILE...]  score these files with the rules alone and with the model trained on all the data
 //     --out PATH             write the model trained on all the data here, at the cross-validated threshold
@@ -58,7 +58,9 @@ internal static class ConcernTraining
 
         if (data.Count == 0)
         {
-            data.AddRange(new[] { "devset", "concerns-challenge-1", "concerns-challenge-2", "themes-challenge", "concerns-train-2", "concerns-train-3", "concerns-train-4", "concerns-train-5", "concerns-train-6", "concerns-train-7" }.Select(f => $"{DevSet}{f}.jsonl"));
+            // Every labelled file: the general sets' ordinary answers are the false alarms the backstop must learn
+            // to leave alone (docs/analyzer.md, "Concerns: more data, seventh session").
+            data.AddRange(Directory.GetFiles(DevSet, "*.jsonl").Order(StringComparer.Ordinal));
         }
 
         var items = data.SelectMany(p => DevSetReader.ReadFile(p)).ToList();

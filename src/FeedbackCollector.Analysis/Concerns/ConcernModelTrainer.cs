@@ -10,7 +10,10 @@ namespace FeedbackCollector.Analysis.Concerns;
 /// <param name="Iterations">Full-batch Adam steps.</param>
 /// <param name="LearningRate">Adam step size.</param>
 /// <param name="CategoryL2">L2 penalty on the category head's weights.</param>
-/// <param name="TargetRecall">Recall the threshold must reach at least (rules or model, out of fold).</param>
+/// <param name="TargetRecall">
+/// Recall the threshold must reach at least (rules or model, out of fold). 0.98, above the product's 0.97 target, because
+/// out-of-fold recall on the training data runs above recall on new writing (docs/analyzer.md, seventh session).
+/// </param>
 /// <param name="MinPrecision">
 /// Recall first: the threshold is then lowered while rules-or-model keeps at least this precision out of fold, since
 /// new phrasings (held-out data) reach the model with lower probabilities than the texts it was trained beside.
@@ -26,7 +29,7 @@ public sealed record ConcernTrainingOptions(
     int Iterations = 300,
     double LearningRate = 0.05,
     double CategoryL2 = 0.003,
-    double TargetRecall = 0.97,
+    double TargetRecall = 0.98,
     double MinPrecision = 0.88,
     bool BestSentence = true);
 
