@@ -44,10 +44,7 @@ public class ConcernGapRule2Tests
     [InlineData("child", "he touchs me wen mum is at work", ConcernCategory.AbuseNeglect, "touchs me")]
     public void Flags_the_new_patterns(string audience, string text, ConcernCategory category, string evidence)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
-        Assert.Contains(evidence, result.Evidence);
+        ConcernRuleAssert.Flags(audience, text, category, evidence);
     }
 
     [Theory]
@@ -76,8 +73,7 @@ public class ConcernGapRule2Tests
     [InlineData("parent", "We had a hard year after I left my abusive ex, but we are safe now and the kids are thriving.")]
     public void Stays_quiet_on_near_misses(string audience, string text)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
+        ConcernRuleAssert.Quiet(audience, text);
     }
 
     [Fact]
@@ -101,8 +97,4 @@ public class ConcernGapRule2Tests
         Assert.True(result.Flagged);
         Assert.Equal(ConcernCategory.AbuseNeglect, result.Category);
     }
-
-    // The product's own wire names, so a misspelt audience fails the test instead of falling back to another one.
-    private static Audience Parse(string audience) =>
-        WireNames.TryParse<Audience>(audience, out var parsed) ? parsed : throw new ArgumentException($"Unknown audience '{audience}'.", nameof(audience));
 }

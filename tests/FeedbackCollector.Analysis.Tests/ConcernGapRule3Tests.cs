@@ -13,8 +13,6 @@ namespace FeedbackCollector.Analysis.Tests;
 /// </summary>
 public class ConcernGapRule3Tests
 {
-    private readonly ConcernDetector rules = new(model: null);
-
     [Theory]
     [InlineData("practitioner", "Student has scarring on her wrists noticed by the nurse, denies anything is wrong.", ConcernCategory.SelfHarm, "scarring on her wrists")]
     [InlineData("practitioner", "Scratches across both forearms seen in PE, he refused to say how.", ConcernCategory.SelfHarm, "Scratches across both forearms")]
@@ -29,10 +27,7 @@ public class ConcernGapRule3Tests
     [InlineData("child", "since mum split from him he still comes round messaging her threats", ConcernCategory.DomesticAbuse, "since mum split")]
     public void Flags_the_new_patterns(string audience, string text, ConcernCategory category, string evidence)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
-        Assert.Contains(evidence, result.Evidence, StringComparison.OrdinalIgnoreCase);
+        ConcernRuleAssert.Flags(audience, text, category, evidence);
     }
 
     [Theory]
@@ -46,8 +41,7 @@ public class ConcernGapRule3Tests
     [InlineData("parent", "The coach keeps turning up at matches and shouting at the ref.")]
     public void Does_not_flag_the_near_misses(string audience, string text)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
+        ConcernRuleAssert.Quiet(audience, text);
     }
 
     [Theory]
@@ -56,12 +50,6 @@ public class ConcernGapRule3Tests
     [InlineData("parent", "My 14 year old has a boyfriend who is 18.", ConcernCategory.Exploitation)]
     public void A_school_place_or_a_peer_age_does_not_hide_an_adult(string audience, string text, ConcernCategory category)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
+        ConcernRuleAssert.Flags(audience, text, category);
     }
-
-    // The product's own wire names, so a misspelt audience fails the test instead of falling back to another one.
-    private static Audience Parse(string audience) =>
-        WireNames.TryParse<Audience>(audience, out var parsed) ? parsed : throw new ArgumentException($"Unknown audience '{audience}'.", nameof(audience));
 }

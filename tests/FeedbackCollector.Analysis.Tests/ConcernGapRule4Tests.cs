@@ -16,8 +16,6 @@ namespace FeedbackCollector.Analysis.Tests;
 /// </summary>
 public class ConcernGapRule4Tests
 {
-    private readonly ConcernDetector rules = new(model: null);
-
     [Theory]
     [InlineData("child", "most nights i type goodbye notes on my phone and then delete them", ConcernCategory.SelfHarm, "goodbye notes")]
     [InlineData("child", "does it matter if i go to sleep tonight and dont wake up", ConcernCategory.SelfHarm, "dont wake up")]
@@ -50,10 +48,7 @@ public class ConcernGapRule4Tests
     [InlineData("parent", "The kids next door get left by themselves all the time.", ConcernCategory.AbuseNeglect, "left by themselves all the time")]
     public void Flags_the_new_patterns(string audience, string text, ConcernCategory category, string evidence)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
-        Assert.Contains(evidence, result.Evidence, StringComparison.OrdinalIgnoreCase);
+        ConcernRuleAssert.Flags(audience, text, category, evidence);
     }
 
     [Theory]
@@ -67,9 +62,7 @@ public class ConcernGapRule4Tests
     [InlineData("child", "when dad is drunk he holds a knife to mums throat", ConcernCategory.DomesticAbuse)]
     public void Names_the_right_category(string audience, string text, ConcernCategory category)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
+        ConcernRuleAssert.Flags(audience, text, category);
     }
 
     [Theory]
@@ -78,9 +71,7 @@ public class ConcernGapRule4Tests
     [InlineData("child", "some men wont let me leave the flat")]
     public void Danger_now_stays_danger_now(string audience, string text)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(ConcernCategory.ImmediateDanger, result.Category);
+        ConcernRuleAssert.Flags(audience, text, ConcernCategory.ImmediateDanger);
     }
 
     [Theory]
@@ -104,8 +95,7 @@ public class ConcernGapRule4Tests
     [InlineData("child", "my birth parents neglected me but my adoptive family is amazing")]
     public void Does_not_flag_the_near_misses(string audience, string text)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
+        ConcernRuleAssert.Quiet(audience, text);
     }
 
     [Theory]
@@ -114,12 +104,6 @@ public class ConcernGapRule4Tests
     [InlineData("child", "last year my dad started hitting me and things are much better at school")]
     public void An_excuse_or_a_partial_resolution_does_not_hide_abuse(string audience, string text)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(ConcernCategory.AbuseNeglect, result.Category);
+        ConcernRuleAssert.Flags(audience, text, ConcernCategory.AbuseNeglect);
     }
-
-    // The product's own wire names, so a misspelt audience fails the test instead of falling back to another one.
-    private static Audience Parse(string audience) =>
-        WireNames.TryParse<Audience>(audience, out var parsed) ? parsed : throw new ArgumentException($"Unknown audience '{audience}'.", nameof(audience));
 }

@@ -13,8 +13,6 @@ namespace FeedbackCollector.Analysis.Tests;
 /// </summary>
 public class ConcernGapRule7Tests
 {
-    private readonly ConcernDetector rules = new(model: null);
-
     [Theory]
     [InlineData("child", "no gas or electric at ours, we sit in our coats with candles", ConcernCategory.AbuseNeglect, "no gas or electric")]
     [InlineData("child", "we havent had heating or electric for 2 weeks and its freezing at night", ConcernCategory.AbuseNeglect, "electric for 2 weeks")]
@@ -55,10 +53,7 @@ public class ConcernGapRule7Tests
     [InlineData("child", "standing on the platform, gonna jump in front", ConcernCategory.ImmediateDanger, "jump in front")]
     public void Flags_the_new_patterns(string audience, string text, ConcernCategory category, string evidence)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
-        Assert.Contains(evidence, result.Evidence, StringComparison.OrdinalIgnoreCase);
+        ConcernRuleAssert.Flags(audience, text, category, evidence);
     }
 
     [Theory]
@@ -89,11 +84,6 @@ public class ConcernGapRule7Tests
     [InlineData("child", "once im gone from this school i wont miss it")]
     public void Does_not_flag_the_near_misses(string audience, string text)
     {
-        var result = rules.Detect(text, Parse(audience));
-        Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
+        ConcernRuleAssert.Quiet(audience, text);
     }
-
-    // The product's own wire names, so a misspelt audience fails the test instead of falling back to another one.
-    private static Audience Parse(string audience) =>
-        WireNames.TryParse<Audience>(audience, out var parsed) ? parsed : throw new ArgumentException($"Unknown audience '{audience}'.", nameof(audience));
 }

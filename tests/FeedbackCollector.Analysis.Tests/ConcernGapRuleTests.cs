@@ -11,8 +11,6 @@ namespace FeedbackCollector.Analysis.Tests;
 /// </summary>
 public class ConcernGapRuleTests
 {
-    private readonly ConcernDetector rules = new(model: null);
-
     [Theory]
     // neglect: care nobody gives
     [InlineData("no one wakes us up in the mornings so we are always late", "wakes us up in the mornings")]
@@ -37,10 +35,7 @@ public class ConcernGapRuleTests
     [InlineData("got a right hiding off my dad for being late", "got a right hiding")]
     public void Flags_neglect_and_abuse_told_without_harm_words(string text, string evidence)
     {
-        var result = rules.Detect(text, Audience.Child);
-        Assert.True(result.Flagged, text);
-        Assert.Equal(ConcernCategory.AbuseNeglect, result.Category);
-        Assert.Contains(evidence, result.Evidence);
+        ConcernRuleAssert.Flags("child", text, ConcernCategory.AbuseNeglect, evidence);
     }
 
     [Theory]
@@ -55,10 +50,7 @@ public class ConcernGapRuleTests
     [InlineData("they said i have to work for them now", ConcernCategory.Exploitation, "said i have to work for them")]
     public void Flags_indirect_disclosures(string text, ConcernCategory category, string evidence)
     {
-        var result = rules.Detect(text, Audience.Child);
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
-        Assert.Contains(evidence, result.Evidence);
+        ConcernRuleAssert.Flags("child", text, category, evidence);
     }
 
     [Theory]
@@ -69,10 +61,7 @@ public class ConcernGapRuleTests
     [InlineData("my uncle dose stuff 2 me", ConcernCategory.AbuseNeglect, "dose stuff 2 me")]
     public void Flags_phone_spellings(string text, ConcernCategory category, string evidence)
     {
-        var result = rules.Detect(text, Audience.Child);
-        Assert.True(result.Flagged, text);
-        Assert.Equal(category, result.Category);
-        Assert.Contains(evidence, result.Evidence);
+        ConcernRuleAssert.Flags("child", text, category, evidence);
     }
 
     [Theory]
@@ -103,8 +92,7 @@ public class ConcernGapRuleTests
     [InlineData("mum said i have to work for my pocket money")]
     public void Stays_quiet_on_near_misses(string text)
     {
-        var result = rules.Detect(text, Audience.Child);
-        Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
+        ConcernRuleAssert.Quiet("child", text);
     }
 
     [Fact]
