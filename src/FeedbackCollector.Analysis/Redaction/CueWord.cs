@@ -329,6 +329,10 @@ internal enum CueWord : byte
     Tonight,
     /// <summary>"last".</summary>
     Last,
+    /// <summary>"said".</summary>
+    Said,
+    /// <summary>"says".</summary>
+    Says,
 }
 
 /// <summary>The text of each <see cref="CueWord"/>.</summary>
@@ -528,5 +532,7 @@ internal static class CueWords
         (CueWord.Like, "like"),
         (CueWord.Tonight, "tonight"),
         (CueWord.Last, "last"),
+        (CueWord.Said, "said"),
+        (CueWord.Says, "says"),
     ];
 }

@@ -314,8 +314,17 @@ internal static class NameFinder
             return false;
         }
 
-        var subject = t.SentenceStart || (hasPrev && (p1.Is(CueWord.And) || p1.Is(CueWord.With) || p1.Is(CueWord.Like) || p1.Is(CueWord.About)));
+        // "thank you to grace at the family hub", "youth worker will at the hub".
+        var subject = t.SentenceStart || (hasPrev && (p1.Is(CueWord.And) || p1.Is(CueWord.With) || p1.Is(CueWord.Like) || p1.Is(CueWord.About)
+            || p1.Is(CueWord.To) || p1.Has(WordFlags.Role | WordFlags.Relation)));
         if (subject && (n1.Is(CueWord.From) || n1.Is(CueWord.In) || n1.Is(CueWord.At)) && PlaceAfter(text, tokens, i + 2))
+        {
+            return true;
+        }
+
+        // "my foster mum hope is the kindest person": after "mum" or "dad", "hope is" cannot be a verb.
+        if (hasPrev && (p1.Is(CueWord.Mum) || p1.Is(CueWord.Dad) || p1.Is(CueWord.Mam) || p1.Is(CueWord.Mom)) && (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
+            && !t.Is(CueWord.Will))
         {
             return true;
         }
@@ -323,6 +332,13 @@ internal static class NameFinder
         if (!t.SentenceStart)
         {
             return false;
+        }
+
+        // "jade says shes staying", "mark said", "jack and me both waited".
+        if (n1.Is(CueWord.Says) || n1.Is(CueWord.Said) || n1.Is(CueWord.Told)
+            || (n1.Is(CueWord.And) && i + 2 < tokens.Count && tokens[i + 2].Joined && tokens[i + 2].Is(CueWord.Me)))
+        {
+            return true;
         }
 
         if (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
