@@ -259,6 +259,80 @@ internal enum CueWord : byte
     Checks,
     /// <summary>"checked".</summary>
     Checked,
+    /// <summary>"college".</summary>
+    College,
+    /// <summary>"class".</summary>
+    Class,
+    /// <summary>"year".</summary>
+    Year,
+    /// <summary>"form".</summary>
+    Form,
+    /// <summary>"group".</summary>
+    Group,
+    /// <summary>"reception".</summary>
+    Reception,
+    /// <summary>"desk".</summary>
+    Desk,
+    /// <summary>"church".</summary>
+    Church,
+    /// <summary>"mosque".</summary>
+    Mosque,
+    /// <summary>"team".</summary>
+    Team,
+    /// <summary>"scared".</summary>
+    Scared,
+    /// <summary>"frightened".</summary>
+    Frightened,
+    /// <summary>"terrified".</summary>
+    Terrified,
+    /// <summary>"crying".</summary>
+    Crying,
+    /// <summary>"upset".</summary>
+    Upset,
+    /// <summary>"worried".</summary>
+    Worried,
+    /// <summary>"pregnant".</summary>
+    Pregnant,
+    /// <summary>"bullied".</summary>
+    Bullied,
+    /// <summary>"keep".</summary>
+    Keep,
+    /// <summary>"bully".</summary>
+    Bully,
+    /// <summary>"tease".</summary>
+    Tease,
+    /// <summary>"ignore".</summary>
+    Ignore,
+    /// <summary>"hit".</summary>
+    Hit,
+    /// <summary>"pick".</summary>
+    Pick,
+    /// <summary>"shout".</summary>
+    Shout,
+    /// <summary>"swear".</summary>
+    Swear,
+    /// <summary>"laugh".</summary>
+    Laugh,
+    /// <summary>"keeps".</summary>
+    Keeps,
+    /// <summary>"kept".</summary>
+    Kept,
+    /// <summary>"are".</summary>
+    Are,
+    /// <summary>"were".</summary>
+    Were,
+    /// <summary>"in".</summary>
+    In,
+    /// <summary>"like".</summary>
+    Like,
+    /// <summary>"tonight".</summary>
+    Tonight,
+    /// <summary>"last".</summary>
+    Last,
+    /// <summary>"said".</summary>
+    Said,
+    /// <summary>"says".</summary>
+    Says,
 }
 
 /// <summary>The text of each <see cref="CueWord"/>.</summary>
@@ -275,6 +349,25 @@ internal static class CueWords
 
     /// <summary>The last of those verbs.</summary>
     public const CueWord LastAction = CueWord.Checked;
+
+    /// <summary>The first of the places and groups after a lower-case name ("from the youth club", "in my class"); the
+    /// range runs from "youth" to "school" and on from "college" to "team".</summary>
+    public const CueWord FirstPlace = CueWord.College;
+
+    /// <summary>The last of the places and groups added with "college".</summary>
+    public const CueWord LastPlace = CueWord.Team;
+
+    /// <summary>The first of the states only a person is in ("scared", "crying"): "rose is scared to go home".</summary>
+    public const CueWord FirstState = CueWord.Scared;
+
+    /// <summary>The last of those states.</summary>
+    public const CueWord LastState = CueWord.Bullied;
+
+    /// <summary>The first of the plural verbs people do to a person ("keep", "bully", "ignore"): "mark and jade bully me".</summary>
+    public const CueWord FirstGroupVerb = CueWord.Keep;
+
+    /// <summary>The last of those verbs.</summary>
+    public const CueWord LastGroupVerb = CueWord.Laugh;
 
     /// <summary>Every cue word with its text.</summary>
     public static readonly (CueWord Cue, string Word)[] All =
@@ -404,5 +497,42 @@ internal static class CueWords
         (CueWord.Sorted, "sorted"),
         (CueWord.Checks, "checks"),
         (CueWord.Checked, "checked"),
+        (CueWord.College, "college"),
+        (CueWord.Class, "class"),
+        (CueWord.Year, "year"),
+        (CueWord.Form, "form"),
+        (CueWord.Group, "group"),
+        (CueWord.Reception, "reception"),
+        (CueWord.Desk, "desk"),
+        (CueWord.Church, "church"),
+        (CueWord.Mosque, "mosque"),
+        (CueWord.Team, "team"),
+        (CueWord.Scared, "scared"),
+        (CueWord.Frightened, "frightened"),
+        (CueWord.Terrified, "terrified"),
+        (CueWord.Crying, "crying"),
+        (CueWord.Upset, "upset"),
+        (CueWord.Worried, "worried"),
+        (CueWord.Pregnant, "pregnant"),
+        (CueWord.Bullied, "bullied"),
+        (CueWord.Keep, "keep"),
+        (CueWord.Bully, "bully"),
+        (CueWord.Tease, "tease"),
+        (CueWord.Ignore, "ignore"),
+        (CueWord.Hit, "hit"),
+        (CueWord.Pick, "pick"),
+        (CueWord.Shout, "shout"),
+        (CueWord.Swear, "swear"),
+        (CueWord.Laugh, "laugh"),
+        (CueWord.Keeps, "keeps"),
+        (CueWord.Kept, "kept"),
+        (CueWord.Are, "are"),
+        (CueWord.Were, "were"),
+        (CueWord.In, "in"),
+        (CueWord.Like, "like"),
+        (CueWord.Tonight, "tonight"),
+        (CueWord.Last, "last"),
+        (CueWord.Said, "said"),
+        (CueWord.Says, "says"),
     ];
 }

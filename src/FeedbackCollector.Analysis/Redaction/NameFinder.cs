@@ -148,7 +148,8 @@ internal static class NameFinder
 
             if (!cap)
             {
-                return AfterPersonCue(tokens, i, cue) || (t.SentenceStart && !IsDescribingName(t) && LowerCaseDoer(text, tokens, i));
+                return AfterPersonCue(tokens, i, cue) || (!IsDescribingName(t) && ((t.SentenceStart && LowerCaseDoer(text, tokens, i))
+                    || LowerCaseInContext(text, tokens, i)));
             }
 
             return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false)
@@ -223,11 +224,16 @@ internal static class NameFinder
             return adverbs > 0 || (j + 1 < tokens.Count && tokens[j + 1].Joined && tokens[j + 1].Is(CueWord.Round));
         }
 
-        if (verbsOnly || !(v.Is(CueWord.Is) || v.Is(CueWord.Was)))
-        {
-            return false;
-        }
+        return !verbsOnly && (v.Is(CueWord.Is) || v.Is(CueWord.Was)) && PersonPredicate(text, tokens, j, strict, plural: false);
+    }
 
+    /// <summary>
+    /// What follows "is"/"was" (or "are"/"were", <paramref name="plural"/>) at token <paramref name="j"/> when the subject
+    /// is a person: a trait ("really kind"; not "kind of") or a state ("scared", "crying"), unless <paramref name="strict"/>;
+    /// "the best" + a role, or "a"/"my" + a role or relation ("my best mate", "my mates").
+    /// </summary>
+    private static bool PersonPredicate(string text, List<Token> tokens, int j, bool strict, bool plural)
+    {
         var k = j + 1;
         while (k < tokens.Count && tokens[k].Joined && tokens[k].Has(WordFlags.Frequency) && k - j <= 2)
         {
@@ -240,6 +246,11 @@ internal static class NameFinder
         }
 
         var w = tokens[k];
+        if (!strict && w.IsAnyOf(CueWords.FirstState, CueWords.LastState))
+        {
+            return true;
+        }
+
         if (w.Has(WordFlags.PersonTrait) && !strict)
         {
             // "Hope is kind of all i have".
@@ -251,7 +262,7 @@ internal static class NameFinder
             : w.Is(CueWord.A) || w.Is(CueWord.An) || w.Is(CueWord.My) ? k + 1 : -1;
         for (var r = from; r >= 0 && r < tokens.Count && r <= from + 2 && tokens[r].Joined; r++)
         {
-            if (tokens[r].Has(WordFlags.Role | WordFlags.Relation))
+            if (tokens[r].Has(WordFlags.Role | WordFlags.Relation) || (plural && IsPluralPerson(text, tokens[r])))
             {
                 return true;
             }
@@ -259,6 +270,156 @@ internal static class NameFinder
 
         return false;
     }
+
+    /// <summary>"mates", "friends", "teachers": a role or relation word with a plural "s".</summary>
+    private static bool IsPluralPerson(string text, Token t) =>
+        t.BaseLength > 3 && EndsWithS(text, t) && (Lexicon.Lookup(text.AsSpan(t.Start, t.BaseLength - 1)) & (WordFlags.Role | WordFlags.Relation)) != 0;
+
+    /// <summary>
+    /// A lower-case word-name told by its clause: "me and bill", "me n jade"; a possessive at a home ("staying at grace's
+    /// tonight", "will's mum"); before a place or group ("will from the youth club", "mark in my class", "grace at the front
+    /// desk", "sam from camhs") at the start of a sentence or after "and", "with", "like", "about"; starting a sentence before
+    /// a person's predicate ("rose is scared", "hope was the best worker", "ruby is my best mate", "mark keeps copying"), or
+    /// before "and" + another name and what people do ("jade and rose keep posting", "mark and jade bully me", "ruby and
+    /// faith are my mates"). Not "will they", "hope is all i have", "rose by", "the bill's", "hope keeps me going",
+    /// "hope from the start", "will from now on", "hope and faith got me through".
+    /// </summary>
+    private static bool LowerCaseInContext(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        var hasPrev = i > 0 && t.Joined;
+        var p1 = hasPrev ? tokens[i - 1] : default;
+        var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+        var n1 = hasNext ? tokens[i + 1] : default;
+
+        if (hasPrev && i >= 2 && (p1.Is(CueWord.And) || p1.Is(CueWord.N)) && p1.Joined && tokens[i - 2].Is(CueWord.Me))
+        {
+            return true;
+        }
+
+        if (t.BaseLength < t.Length)
+        {
+            if (hasPrev && IsDeterminer(p1))
+            {
+                return false;
+            }
+
+            return (hasNext && IsHomeOrFamily(text, n1))
+                || (hasPrev && (p1.Is(CueWord.At) || p1.Is(CueWord.Round) || p1.Is(CueWord.To))
+                    && (!hasNext || n1.Is(CueWord.Tonight) || n1.Is(CueWord.Last) || n1.Is(CueWord.For) || n1.Is(CueWord.On) || n1.Is(CueWord.And)));
+        }
+
+        if (!hasNext)
+        {
+            return false;
+        }
+
+        // "thank you to grace at the family hub", "youth worker will at the hub".
+        var subject = t.SentenceStart || (hasPrev && (p1.Is(CueWord.And) || p1.Is(CueWord.With) || p1.Is(CueWord.Like) || p1.Is(CueWord.About)
+            || p1.Is(CueWord.To) || p1.Has(WordFlags.Role | WordFlags.Relation)));
+        if (subject && (n1.Is(CueWord.From) || n1.Is(CueWord.In) || n1.Is(CueWord.At)) && PlaceAfter(text, tokens, i + 2))
+        {
+            return true;
+        }
+
+        // "my foster mum hope is the kindest person": after "mum" or "dad", "hope is" cannot be a verb.
+        if (hasPrev && (p1.Is(CueWord.Mum) || p1.Is(CueWord.Dad) || p1.Is(CueWord.Mam) || p1.Is(CueWord.Mom)) && (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
+            && !t.Is(CueWord.Will))
+        {
+            return true;
+        }
+
+        if (!t.SentenceStart)
+        {
+            return false;
+        }
+
+        // "jade says shes staying", "mark said", "jack and me both waited".
+        if (n1.Is(CueWord.Says) || n1.Is(CueWord.Said) || n1.Is(CueWord.Told)
+            || (n1.Is(CueWord.And) && i + 2 < tokens.Count && tokens[i + 2].Joined && tokens[i + 2].Is(CueWord.Me)))
+        {
+            return true;
+        }
+
+        if (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
+        {
+            return PersonPredicate(text, tokens, i + 1, strict: false, plural: false);
+        }
+
+        if ((n1.Is(CueWord.Keeps) || n1.Is(CueWord.Kept)) && i + 2 < tokens.Count && tokens[i + 2].Joined && EndsWithIng(text, tokens[i + 2]))
+        {
+            return true;
+        }
+
+        // "jade and rose keep posting": the pair is the subject; the pass that links "X and Y" marks the second.
+        if (!n1.Is(CueWord.And) || i + 3 >= tokens.Count || !tokens[i + 2].Joined || tokens[i + 2].Capitalised
+            || !tokens[i + 2].Has(WordFlags.Name | WordFlags.WordName) || tokens[i + 2].Has(WordFlags.Calendar) || IsDescribingName(tokens[i + 2]))
+        {
+            return false;
+        }
+
+        var j = i + 3;
+        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && j - i <= 4)
+        {
+            j++;
+        }
+
+        if (j >= tokens.Count || !tokens[j].Joined)
+        {
+            return false;
+        }
+
+        var v = tokens[j];
+        if (v.Is(CueWord.Keep))
+        {
+            return j + 1 < tokens.Count && tokens[j + 1].Joined && EndsWithIng(text, tokens[j + 1]);
+        }
+
+        if (v.IsAnyOf(CueWords.FirstGroupVerb, CueWords.LastGroupVerb))
+        {
+            return true;
+        }
+
+        if (v.Is(CueWord.Are) || v.Is(CueWord.Were))
+        {
+            return PersonPredicate(text, tokens, j, strict: false, plural: true);
+        }
+
+        return v.Has(WordFlags.PersonVerb) && !EndsWithS(text, v) && !EndsWithIng(text, v);
+    }
+
+    /// <summary>
+    /// A place or group from token <paramref name="k"/> on: an optional "the"/"my"/"our", then within two words a place
+    /// ("youth club", "class", "year", "front desk") or a service ("camhs").
+    /// </summary>
+    private static bool PlaceAfter(string text, List<Token> tokens, int k)
+    {
+        if (k < tokens.Count && tokens[k].Joined && (tokens[k].Is(CueWord.The) || tokens[k].Is(CueWord.My) || tokens[k].Is(CueWord.Our)))
+        {
+            k++;
+        }
+
+        for (var r = k; r < tokens.Count && r <= k + 1 && tokens[r].Joined; r++)
+        {
+            var w = tokens[r];
+            if (w.IsAnyOf(CueWord.Youth, CueWord.School) || w.IsAnyOf(CueWords.FirstPlace, CueWords.LastPlace) || w.Has(WordFlags.Service))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithIng(string text, Token t) =>
+        t.BaseLength > 4 && text.AsSpan(t.Start, t.BaseLength).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Olu's mum", "Kayden's house": a family or home word after a possessive.</summary>
+    private static bool IsHomeOrFamily(string text, Token n1) =>
+        IsRelationWord(text, n1) || IsRoleWord(text, n1) || n1.Is(CueWord.Mum)
+            || n1.Is(CueWord.Dad) || n1.Is(CueWord.Mam) || n1.Is(CueWord.Mom) || n1.Is(CueWord.House) || n1.Is(CueWord.Family)
+            || n1.Is(CueWord.Parents) || n1.Is(CueWord.Carer) || n1.Is(CueWord.Birthday) || n1.Is(CueWord.Phone) || n1.Is(CueWord.Room)
+            || n1.Is(CueWord.Dob);
 
     /// <summary>
     /// A lower-case word-name starting a sentence with a person's verb after it that cannot be a plural noun: past tense,
@@ -571,10 +732,7 @@ internal static class NameFinder
         var n1 = tokens[i + 1];
 
         // "Olu's mum", "Kayden's house": a possessive before a family or place word.
-        if (tokens[i].BaseLength < tokens[i].Length && (IsRelationWord(text, n1) || IsRoleWord(text, n1) || n1.Is(CueWord.Mum)
-            || n1.Is(CueWord.Dad) || n1.Is(CueWord.Mam) || n1.Is(CueWord.Mom) || n1.Is(CueWord.House) || n1.Is(CueWord.Family)
-            || n1.Is(CueWord.Parents) || n1.Is(CueWord.Carer) || n1.Is(CueWord.Birthday) || n1.Is(CueWord.Phone) || n1.Is(CueWord.Room)
-            || n1.Is(CueWord.Dob)))
+        if (tokens[i].BaseLength < tokens[i].Length && IsHomeOrFamily(text, n1))
         {
             return true;
         }
