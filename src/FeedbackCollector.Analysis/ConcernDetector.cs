@@ -253,7 +253,7 @@ public sealed class ConcernDetector : IConcernDetector
         // sentence ("tonight", "rn"); "throws me against the wall" is the child hurt, not things smashed between adults.
         if (category is ConcernCategory.ImmediateDanger or ConcernCategory.DomesticAbuse)
         {
-            var (first, _) = SignalMatcher.WordsOf(tokens, start, end);
+            var (first, last) = SignalMatcher.WordsOf(tokens, start, end);
             if (first >= 0)
             {
                 var sentence = tokens.Sentence[first];
@@ -270,13 +270,10 @@ public sealed class ConcernDetector : IConcernDetector
                     {
                         return mum ? ConcernCategory.DomesticAbuse : ConcernCategory.AbuseNeglect;
                     }
-                }
 
-                if (category == ConcernCategory.ImmediateDanger && (mask & ConcernLexicon.Imminent) == 0)
-                {
                     // Session 7: a rape told afterwards ("i was raped last year") is abuse; a note written and not acted on
                     // is self-harm; a gang's phone handed over with a threat is exploitation. Danger now needs a word of now.
-                    if (match.EndsWith("raped", StringComparison.Ordinal) && !SentenceHas(text, tokens, sentence, "just", "been", "happened", "help"))
+                    if (match.EndsWith("raped", StringComparison.Ordinal) && !SignalMatcher.SentenceHas(text, tokens, sentence, "just", "been", "happened", "help"))
                     {
                         return ConcernCategory.AbuseNeglect;
                     }
@@ -290,14 +287,10 @@ public sealed class ConcernDetector : IConcernDetector
                     {
                         return ConcernCategory.Exploitation;
                     }
-                }
 
-                // "wont let her go out" said of mum's partner is coercive control, not danger now.
-                if (category == ConcernCategory.ImmediateDanger && (mask & ConcernLexicon.Imminent) == 0 && (mask & ConcernLexicon.Partner) != 0
-                    && match.EndsWith(" go") && match.Contains("let ", StringComparison.Ordinal))
-                {
-                    var (_, last) = SignalMatcher.WordsOf(tokens, start, end);
-                    if (last + 1 < tokens.Count && SignalMatcher.IsWord(text, tokens, last + 1, "out", "on"))
+                    // "wont let her go out" said of mum's partner is coercive control, not danger now.
+                    if ((mask & ConcernLexicon.Partner) != 0 && match.EndsWith(" go") && match.Contains("let ", StringComparison.Ordinal)
+                        && last + 1 < tokens.Count && SignalMatcher.IsWord(text, tokens, last + 1, "out", "on"))
                     {
                         return ConcernCategory.DomesticAbuse;
                     }
@@ -326,19 +319,6 @@ public sealed class ConcernDetector : IConcernDetector
         }
 
         return category;
-    }
-
-    private static bool SentenceHas(ReadOnlySpan<char> text, ConcernTokens tokens, int sentence, params ReadOnlySpan<string> words)
-    {
-        for (var k = tokens.SentenceStart[sentence]; k < tokens.SentenceEnd(sentence); k++)
-        {
-            if (SignalMatcher.IsWord(text, tokens, k, words))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>"they gave my son a phone": a phone handed over in the sentence.</summary>

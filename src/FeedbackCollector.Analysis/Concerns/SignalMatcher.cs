@@ -368,18 +368,12 @@ internal static class SignalMatcher
     }
 
     /// <summary>A grandmother named in the sentence ("nan", "gran").</summary>
-    internal static bool HasNan(ReadOnlySpan<char> text, ConcernTokens t, int sentence)
-    {
-        for (var k = t.SentenceStart[sentence]; k < t.SentenceEnd(sentence); k++)
-        {
-            if (IsWord(text, t, k, "nan", "nana", "nanna", "gran", "granny", "grandma"))
-            {
-                return true;
-            }
-        }
+    internal static bool HasNan(ReadOnlySpan<char> text, ConcernTokens t, int sentence) =>
+        SentenceHas(text, t, sentence, "nan", "nana", "nanna", "gran", "granny", "grandma");
 
-        return false;
-    }
+    /// <summary>Whether a word of sentence <paramref name="sentence"/> is one of <paramref name="words"/>.</summary>
+    internal static bool SentenceHas(ReadOnlySpan<char> text, ConcernTokens t, int sentence, params ReadOnlySpan<string> words) =>
+        HasWord(text, t, t.SentenceStart[sentence], t.SentenceEnd(sentence) - 1, words);
 
     private static bool NearPeerAges(ReadOnlySpan<char> text, ConcernTokens t, int sentence, int first, int last)
     {
