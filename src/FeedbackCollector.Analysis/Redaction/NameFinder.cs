@@ -193,13 +193,7 @@ internal static class NameFinder
     /// </summary>
     private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool verbsOnly, bool strict)
     {
-        var j = i + 1;
-        var adverbs = 0;
-        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && adverbs < 2)
-        {
-            j++;
-            adverbs++;
-        }
+        var j = PastAdverbs(tokens, i + 1, out var adverbs);
 
         if (j >= tokens.Count || !tokens[j].Joined)
         {
@@ -228,17 +222,29 @@ internal static class NameFinder
     }
 
     /// <summary>
+    /// The first token from <paramref name="from"/> on that is not one of at most two frequency adverbs joined to it
+    /// ("never", "always": "grace never rings back"); <paramref name="adverbs"/> is how many were passed.
+    /// </summary>
+    private static int PastAdverbs(List<Token> tokens, int from, out int adverbs)
+    {
+        var j = from;
+        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && j - from < 2)
+        {
+            j++;
+        }
+
+        adverbs = j - from;
+        return j;
+    }
+
+    /// <summary>
     /// What follows "is"/"was" (or "are"/"were", <paramref name="plural"/>) at token <paramref name="j"/> when the subject
     /// is a person: a trait ("really kind"; not "kind of") or a state ("scared", "crying"), unless <paramref name="strict"/>;
     /// "the best" + a role, or "a"/"my" + a role or relation ("my best mate", "my mates").
     /// </summary>
     private static bool PersonPredicate(string text, List<Token> tokens, int j, bool strict, bool plural)
     {
-        var k = j + 1;
-        while (k < tokens.Count && tokens[k].Joined && tokens[k].Has(WordFlags.Frequency) && k - j <= 2)
-        {
-            k++;
-        }
+        var k = PastAdverbs(tokens, j + 1, out _);
 
         if (k >= tokens.Count || !tokens[k].Joined)
         {
@@ -323,7 +329,7 @@ internal static class NameFinder
         }
 
         // "my foster mum hope is the kindest person": after "mum" or "dad", "hope is" cannot be a verb.
-        if (hasPrev && (p1.Is(CueWord.Mum) || p1.Is(CueWord.Dad) || p1.Is(CueWord.Mam) || p1.Is(CueWord.Mom)) && (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
+        if (hasPrev && IsParent(p1) && (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
             && !t.Is(CueWord.Will))
         {
             return true;
@@ -358,11 +364,7 @@ internal static class NameFinder
             return false;
         }
 
-        var j = i + 3;
-        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && j - i <= 4)
-        {
-            j++;
-        }
+        var j = PastAdverbs(tokens, i + 3, out _);
 
         if (j >= tokens.Count || !tokens[j].Joined)
         {
@@ -416,10 +418,12 @@ internal static class NameFinder
 
     /// <summary>"Olu's mum", "Kayden's house": a family or home word after a possessive.</summary>
     private static bool IsHomeOrFamily(string text, Token n1) =>
-        IsRelationWord(text, n1) || IsRoleWord(text, n1) || n1.Is(CueWord.Mum)
-            || n1.Is(CueWord.Dad) || n1.Is(CueWord.Mam) || n1.Is(CueWord.Mom) || n1.Is(CueWord.House) || n1.Is(CueWord.Family)
+        IsRelationWord(text, n1) || IsRoleWord(text, n1) || IsParent(n1) || n1.Is(CueWord.House) || n1.Is(CueWord.Family)
             || n1.Is(CueWord.Parents) || n1.Is(CueWord.Carer) || n1.Is(CueWord.Birthday) || n1.Is(CueWord.Phone) || n1.Is(CueWord.Room)
             || n1.Is(CueWord.Dob);
+
+    /// <summary>"mum", "dad", "mam", "mom".</summary>
+    private static bool IsParent(Token t) => t.Is(CueWord.Mum) || t.Is(CueWord.Dad) || t.Is(CueWord.Mam) || t.Is(CueWord.Mom);
 
     /// <summary>
     /// A lower-case word-name starting a sentence with a person's verb after it that cannot be a plural noun: past tense,
@@ -427,13 +431,7 @@ internal static class NameFinder
     /// </summary>
     private static bool LowerCaseDoer(string text, List<Token> tokens, int i)
     {
-        var j = i + 1;
-        var adverbs = 0;
-        while (j < tokens.Count && tokens[j].Joined && tokens[j].Has(WordFlags.Frequency) && adverbs < 2)
-        {
-            j++;
-            adverbs++;
-        }
+        var j = PastAdverbs(tokens, i + 1, out var adverbs);
 
         if (j >= tokens.Count || !tokens[j].Joined || !tokens[j].Has(WordFlags.PersonVerb))
         {

@@ -80,7 +80,7 @@ internal static partial class PiiPatterns
     /// A flat or apartment number on its own: capitalised ("Flat 12", "Apartment 4b") or after a living cue ("we live in flat 3",
     /// "moved to unit 7"); not a count ("flat 5 days").
     /// </summary>
-    [GeneratedRegex(@"(?:\b(?-i:Flat|Apartment|Apt)|(?<=\b(?:live|lives|living|lived|stay|stays|staying|stayed|moved|move)\s+(?:at|in|to|into)\s+)(?:flat|apartment|apt|unit))\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|times?\b|floors?\b|storeys?\b|people\b|of\b))", Options)]
+    [GeneratedRegex(@"(?:\b(?-i:Flat|Apartment|Apt)|(?<=\b(?:" + LivingVerbs + @")\s+(?:at|in|to|into)\s+)(?:flat|apartment|apt|unit))\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|times?\b|floors?\b|storeys?\b|people\b|of\b))", Options)]
     internal static partial Regex UnitNumber();
 
     /// <summary>A full date with no birth cue; the year decides whether it can be a child's date of birth.</summary>
@@ -93,7 +93,7 @@ internal static partial class PiiPatterns
 
     /// <summary>A street named after a living cue: "lives on Rose Lane", "I live at Oak Court".</summary>
     internal static Regex CuedAddress() => cuedAddress ??= new Regex(
-        @"\b(?:live|lives|living|lived|stay|stays|staying|stayed|moved|move|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?", Options);
+        @"\b(?:" + LivingVerbs + @"|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?", Options);
 
     // Interpreted (built once), not source-generated: redaction runs it only on texts with a living cue and a street
     // word, and JIT-compiling the generated matcher (7.3 KB of IL) cost more CPU in every process than interpreting it
@@ -103,6 +103,9 @@ internal static partial class PiiPatterns
     /// <summary>A capitalised street name without number or cue: "Acacia Avenue", "Rose Lane" (case-sensitive).</summary>
     [GeneratedRegex(@"\b(?:[A-Z][a-z'’\-]+\s+){1,3}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Gardens|Grove|Close|Drive|Mews|Rd|St|Ave)\b\.?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex NamedStreet();
+
+    /// <summary>Verbs of where someone lives or stays, before "at"/"in"/"to": "lives at", "moved into", "staying on".</summary>
+    private const string LivingVerbs = "live|lives|living|lived|stay|stays|staying|stayed|moved|move";
 
     /// <summary>Words that end a named building (case-sensitive where used): "Waterloo House", "Riverside Mill".</summary>
     private const string BuildingWords =
