@@ -16,8 +16,6 @@ using FeedbackCollector.Analysis.Evaluation;
 
 internal static class ConcernTraining
 {
-    private const string DevSet = "tests/FeedbackCollector.Analysis.Tests/DevSet/";
-
     public static int Run(string[] args)
     {
         var options = new ConcernTrainingOptions();
@@ -58,9 +56,8 @@ internal static class ConcernTraining
 
         if (data.Count == 0)
         {
-            // Every labelled file: the general sets' ordinary answers are the false alarms the backstop must learn
-            // to leave alone (docs/analyzer.md, "Concerns: more data, seventh session").
-            data.AddRange(Directory.GetFiles(DevSet, "*.jsonl").Order(StringComparer.Ordinal));
+            // The general sets' ordinary answers are the false alarms the backstop must learn to leave alone.
+            data.AddRange(DevSetFiles.All());
         }
 
         var items = data.SelectMany(p => DevSetReader.ReadFile(p)).ToList();
