@@ -12,7 +12,8 @@
 //     --concerns             train the concern backstop instead (see ConcernTraining.cs)
 //     --errors N             with --test: also list up to N missed and N extra themes of the model per file
 //     --sl2w X --sbalance X  sentiment model: L2 on whole-text features; label balance (0 keeps the mix, 1 balances)
-//     --sgrid                cross-validate a grid of sentiment options only (theme model trained once a fold)
+//     --sgrid                cross-validate a grid of sentiment options only (theme model trained once a fold);
+//                            --sgrid-l2 X,Y,... and --sgrid-balance X,Y,... set the grid (default 0.001,0.003,0.01 x 0,0.5,1)
 //     --all-sentiment        also train the sentiment model on the sets whose sentiment labels are placeholders
 //                            (DevSetFiles.SentimentPlaceholders; off since s14; they are never scored for sentiment)
 //     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
@@ -36,6 +37,8 @@ string? taxonomyPath = null;
 var folds = 5;
 var grid = false;
 var sentimentGrid = false;
+double[] gridL2 = [0.001, 0.003, 0.01];
+double[] gridBalance = [0.0, 0.5, 1.0];
 var speed = false;
 var errors = 0;
 for (var i = 0; i < args.Length; i++)
@@ -57,6 +60,8 @@ for (var i = 0; i < args.Length; i++)
         case "--sl2w": options = options with { SentimentL2Whole = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--sbalance": options = options with { SentimentBalance = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--sgrid": sentimentGrid = true; break;
+        case "--sgrid-l2": gridL2 = [.. Next().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))]; break;
+        case "--sgrid-balance": gridBalance = [.. Next().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))]; break;
         case "--errors": errors = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--sl2": options = options with { SentimentL2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--pos": options = options with { PositiveWeight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -125,8 +130,8 @@ if (sentimentGrid)
 {
     // Sentiment options only, by cross-validation (the theme model is trained once a fold): accuracy, and the mean of
     // the four labels' recalls, which a set with another mix of labels rewards.
-    var variants = (from sl2 in new[] { 0.001, 0.003, 0.01 }
-                    from balance in new[] { 0.0, 0.5, 1.0 }
+    var variants = (from sl2 in gridL2
+                    from balance in gridBalance
                     select options with { SentimentL2 = sl2, SentimentBalance = balance }).ToList();
     var figures = AnalyzerModelTrainer.CrossValidateSentiment(items, taxonomy, Math.Max(folds, 2), variants);
     for (var v = 0; v < variants.Count; v++)

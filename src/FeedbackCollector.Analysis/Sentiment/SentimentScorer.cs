@@ -142,17 +142,18 @@ internal sealed class SentimentScorer
         // Who writes changes what a plain statement means: a practitioner's or forum note reporting harm is a fact,
         // a child's line about the same harm is their experience.
         var who = (int)audience is >= 0 and < 5 ? (int)audience : 0;
-        TextFeatures.AddWhole(features, 'a', AudienceNames[who], 1f);
-        TextFeatures.AddWhole(features, 'a', AudienceByLabel[(who * 4) + (int)rule.Label], 1f);
-        TextFeatures.AddWhole(features, 'q', "request", (m.Cues & Cue.Request) != 0 ? 1f : 0f);
-        TextFeatures.AddWhole(features, 'q', "request-bare", (m.Cues & Cue.Request) != 0 && m.RawPos < 1f && m.NegativeParts == 0 ? 1f : 0f);
-        TextFeatures.AddWhole(features, 'q', "sarcasm", (m.Cues & Cue.Sarcasm) != 0 ? 1f : 0f);
-        TextFeatures.AddWhole(features, 'q', "grudging", (m.Cues & Cue.Grudging) != 0 ? 1f : 0f);
-        TextFeatures.AddWhole(features, 'q', "report", (m.Cues & Cue.Report) != 0 ? 1f : 0f);
-        TextFeatures.AddWhole(features, 'q', "no-first-person", (m.Cues & Cue.FirstPerson) == 0 ? 1f : 0f);
-        TextFeatures.AddWhole(features, 'q', "both-parts", m.PositiveParts > 0 && m.NegativeParts > 0 ? 1f : 0f);
-        TextFeatures.AddWhole(features, 'q', "last-part", m.LastPart);
-        TextFeatures.AddWhole(features, 'q', "negated-bad", Math.Min(m.NegatedBad, 6f) / 3f);
+        AddCue(features, AudienceHashes[who], 1f);
+        AddCue(features, AudienceByLabelHashes[(who * 4) + (int)rule.Label], 1f);
+        var cues = m.Cues;
+        AddCue(features, RequestCue, (cues & Cue.Request) != 0 ? 1f : 0f);
+        AddCue(features, BareRequestCue, (cues & Cue.Request) != 0 && m.RawPos < 1f && m.NegativeParts == 0 ? 1f : 0f);
+        AddCue(features, SarcasmCue, (cues & Cue.Sarcasm) != 0 ? 1f : 0f);
+        AddCue(features, GrudgingCue, (cues & Cue.Grudging) != 0 ? 1f : 0f);
+        AddCue(features, ReportCue, (cues & Cue.Report) != 0 ? 1f : 0f);
+        AddCue(features, NoFirstPersonCue, (cues & Cue.FirstPerson) == 0 ? 1f : 0f);
+        AddCue(features, BothPartsCue, m.PositiveParts > 0 && m.NegativeParts > 0 ? 1f : 0f);
+        AddCue(features, LastPartCue, m.LastPart);
+        AddCue(features, NegatedBadCue, Math.Min(m.NegatedBad, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "pos", Math.Min(m.Pos, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "neg", Math.Min(m.Neg, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "rawpos", Math.Min(m.RawPos, 6f) / 3f);
@@ -166,13 +167,38 @@ internal sealed class SentimentScorer
         }
     }
 
+    // The cue features' hashes, computed once (each is TextFeatures.Hash('q', its name)).
+    private static readonly uint RequestCue = TextFeatures.Hash('q', "request");
+    private static readonly uint BareRequestCue = TextFeatures.Hash('q', "request-bare");
+    private static readonly uint SarcasmCue = TextFeatures.Hash('q', "sarcasm");
+    private static readonly uint GrudgingCue = TextFeatures.Hash('q', "grudging");
+    private static readonly uint ReportCue = TextFeatures.Hash('q', "report");
+    private static readonly uint NoFirstPersonCue = TextFeatures.Hash('q', "no-first-person");
+    private static readonly uint BothPartsCue = TextFeatures.Hash('q', "both-parts");
+    private static readonly uint LastPartCue = TextFeatures.Hash('q', "last-part");
+    private static readonly uint NegatedBadCue = TextFeatures.Hash('q', "negated-bad");
+
+    /// <summary>Adds a whole-text cue feature by its precomputed hash (nothing when the value is 0).</summary>
+    private static void AddCue(List<Feature> features, uint hash, float value)
+    {
+        if (value != 0)
+        {
+            features.Add(new Feature(hash, value, -1, -1));
+        }
+    }
+
     /// <summary>Audiences as the model's features spell them, in <see cref="Audience"/> order.</summary>
     private static readonly string[] AudienceNames = ["unknown", "child", "parent", "practitioner", "forum-notes"];
 
-    /// <summary>Each audience with each lexicon label ("practitioner|negative"), by audience * 4 + label, built once.</summary>
-    private static readonly string[] AudienceByLabel =
-        [.. AudienceNames.SelectMany(a => new[] { SentimentLabel.Positive, SentimentLabel.Neutral, SentimentLabel.Negative, SentimentLabel.Mixed }
-            .OrderBy(l => (int)l).Select(l => string.Concat(a, "|", ThemeAwareSentiment.Name(l))))];
+    /// <summary>The hashes of the audience features (<c>a|child</c>...), in <see cref="Audience"/> order.</summary>
+    private static readonly uint[] AudienceHashes = [.. AudienceNames.Select(a => TextFeatures.Hash('a', a))];
+
+    /// <summary>
+    /// The hashes of each audience with each lexicon label (<c>a|practitioner|negative</c>), by audience * 4 + label.
+    /// </summary>
+    private static readonly uint[] AudienceByLabelHashes =
+        [.. AudienceNames.SelectMany(a => new[] { SentimentLabel.Neutral, SentimentLabel.Positive, SentimentLabel.Negative, SentimentLabel.Mixed }
+            .Select(l => TextFeatures.Hash('a', string.Concat(a, "|", ThemeAwareSentiment.Name(l)))))];
 
     /// <summary>True when one of the word's keys starts a lexicon phrase (the trie can only match from such a word).</summary>
     private bool StartsPhrase(NormWord word)

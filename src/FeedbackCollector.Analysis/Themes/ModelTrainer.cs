@@ -36,11 +36,11 @@ public sealed record TrainingOptions(
     int Iterations = 300,
     double LearningRate = 0.05,
     int MinCount = 2,
-    double SentimentL2 = 0.003,
+    double SentimentL2 = 0.001,
     double SentimentL2Whole = 0.001,
     int ThresholdFolds = 0,
     bool SentimentOnPlaceholders = false,
-    double SentimentBalance = 0);
+    double SentimentBalance = 0.75);
 
 /// <summary>Figures of an analyzer over labelled English texts.</summary>
 /// <param name="Items">Texts scored.</param>
