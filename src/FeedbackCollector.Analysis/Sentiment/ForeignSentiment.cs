@@ -92,9 +92,6 @@ internal static class ForeignSentiment
             not: "لا لم لن ليس ليست بدون غير"),
     };
 
-    /// <summary>The languages this class can score.</summary>
-    public static IEnumerable<string> Languages => Lexicons.Keys;
-
     /// <summary>
     /// The sentiment of <paramref name="text"/> written in <paramref name="language"/>, or null when there is no word
     /// list for the language.
