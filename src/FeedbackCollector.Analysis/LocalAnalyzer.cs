@@ -11,7 +11,8 @@ namespace FeedbackCollector.Analysis;
 /// <summary>
 /// The local analyzer: no cloud, transparent rules, fast. Pipeline per text: language → personal-data redaction →
 /// (normalised redacted text) themes, sentiment, key phrases → safeguarding concern detection on the redacted text
-/// (always, whatever the language). Text recognised as another language is not themed and is marked neutral.
+/// (always, whatever the language). Text recognised as another language is not themed; its sentiment comes from small
+/// word lists for the languages most written here (<see cref="ForeignSentiment"/>), neutral for the others.
 /// Thread-safe: one instance serves many threads.
 /// </summary>
 public sealed class LocalAnalyzer : ITextAnalyzer
@@ -94,8 +95,13 @@ public sealed class LocalAnalyzer : ITextAnalyzer
             _themes.FindHits(span, request.Audience, scratch.ThemeHits);
             scratch.Words.Reset();
             themes = _themes.Score(redacted, span, scratch.ThemeHits, scratch.Words);
-            sentiment = _sentiment.Score(span, scratch.PhraseHits, themes, scratch.Words);
+            sentiment = _sentiment.Score(span, scratch.PhraseHits, themes, scratch.Words, request.Audience);
             keyPhrases = KeyPhraseExtractor.Extract(redacted, span, scratch.ThemeHits, _themes);
+        }
+        else
+        {
+            // Not themed, but its writer's feeling is still read where there is a word list for the language.
+            sentiment = ForeignSentiment.Score(redacted, language) ?? NeutralSentiment;
         }
 
         var concern = _concerns.Detect(redacted, request.Audience) ?? ConcernResult.None;
@@ -144,7 +150,7 @@ public sealed class LocalAnalyzer : ITextAnalyzer
         var words = shareWordFeatures ? scratch.Words : null;
         words?.Reset();
         var themes = _themes.Score(text, span, scratch.ThemeHits, words);
-        return (themes, _sentiment.Score(span, scratch.PhraseHits, themes, words));
+        return (themes, _sentiment.Score(span, scratch.PhraseHits, themes, words, audience));
     }
 
     /// <summary>Sentiment only (for tests).</summary>
@@ -153,6 +159,14 @@ public sealed class LocalAnalyzer : ITextAnalyzer
         var scratch = _scratch ??= new Scratch();
         _tokenizer.Tokenize(text, scratch.Tokens, scoreLanguages: false);
         return _sentiment.Score(scratch.Tokens.Span, scratch.PhraseHits);
+    }
+
+    /// <summary>The lexicon's sums, parts and cues of a text (for tests).</summary>
+    internal SentimentMass SentimentMassOf(string text)
+    {
+        var scratch = _scratch ??= new Scratch();
+        _tokenizer.Tokenize(text, scratch.Tokens, scoreLanguages: false);
+        return _sentiment.Mass(scratch.Tokens.Span, scratch.PhraseHits);
     }
 
     /// <summary>Language only (for tests).</summary>

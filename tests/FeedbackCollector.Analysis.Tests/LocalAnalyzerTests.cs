@@ -43,8 +43,8 @@ public class LocalAnalyzerTests
         Assert.True(r.IsNonEnglish);
         Assert.Empty(r.Themes);
         Assert.Empty(r.KeyPhrases);
-        Assert.Equal(SentimentLabel.Neutral, r.Sentiment.Label);
-        Assert.Equal(1.0, r.Sentiment.Neutral);
+        // Not themed, but the writer's feeling is read from the Polish word list ("nikt", "nie pomaga", "smutna").
+        Assert.Equal(SentimentLabel.Negative, r.Sentiment.Label);
         Assert.Same(concern, r.Concern);
         concerns.Verify(c => c.Detect(It.IsAny<string>(), Audience.Child), Times.Once);
     }

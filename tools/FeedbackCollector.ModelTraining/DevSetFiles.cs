@@ -10,4 +10,17 @@ internal static class DevSetFiles
     /// hand-picked subsets did not (docs/analyzer.md, "Themes: more data" and "Concerns: more data", seventh session).
     /// </summary>
     public static IEnumerable<string> All() => System.IO.Directory.GetFiles(Directory, "*.jsonl").Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sets whose sentiment labels are placeholders by their README entry ("negative" for a disclosure, "neutral" for
+    /// anything else, or "neutral" throughout): the sentiment model neither trains nor is scored on them.
+    /// </summary>
+    public static readonly string[] SentimentPlaceholders =
+    [
+        "concerns-train-2.jsonl", "concerns-train-3.jsonl", "concerns-train-4.jsonl", "concerns-train-5.jsonl",
+        "concerns-train-6.jsonl", "redaction-context.jsonl",
+    ];
+
+    /// <summary>True when the file at <paramref name="path"/> is one of <see cref="SentimentPlaceholders"/>.</summary>
+    public static bool HasPlaceholderSentiment(string path) => SentimentPlaceholders.Contains(Path.GetFileName(path), StringComparer.Ordinal);
 }

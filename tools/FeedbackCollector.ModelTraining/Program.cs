@@ -11,6 +11,11 @@
 //     --grid                 cross-validate a small grid of options and stop
 //     --concerns             train the concern backstop instead (see ConcernTraining.cs)
 //     --errors N             with --test: also list up to N missed and N extra themes of the model per file
+//     --sl2w X --sbalance X  sentiment model: L2 on whole-text features; label balance (0 keeps the mix, 1 balances)
+//     --sgrid                cross-validate a grid of sentiment options only (theme model trained once a fold);
+//                            --sgrid-l2 X,Y,... and --sgrid-balance X,Y,... set the grid (default 0.001,0.003,0.01 x 0,0.5,1)
+//     --all-sentiment        also train the sentiment model on the sets whose sentiment labels are placeholders
+//                            (DevSetFiles.SentimentPlaceholders; off since s14; they are never scored for sentiment)
 //     --speed                CPU time per text of the theme and sentiment steps, rules alone and with the models
 //     --taxonomy PATH        train and score with this taxonomy file instead of the built-in one (try phrase or
 //                            threshold edits without rebuilding; the shipped model must match the shipped taxonomy)
@@ -31,6 +36,9 @@ string? output = null;
 string? taxonomyPath = null;
 var folds = 5;
 var grid = false;
+var sentimentGrid = false;
+double[] gridL2 = [0.001, 0.003, 0.01];
+double[] gridBalance = [0.0, 0.5, 1.0];
 var speed = false;
 var errors = 0;
 for (var i = 0; i < args.Length; i++)
@@ -48,6 +56,12 @@ for (var i = 0; i < args.Length; i++)
         case "--l2w": options = options with { L2Whole = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--grid": grid = true; break;
         case "--speed": speed = true; break;
+        case "--all-sentiment": options = options with { SentimentOnPlaceholders = true }; break;
+        case "--sl2w": options = options with { SentimentL2Whole = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--sbalance": options = options with { SentimentBalance = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--sgrid": sentimentGrid = true; break;
+        case "--sgrid-l2": gridL2 = [.. Next().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))]; break;
+        case "--sgrid-balance": gridBalance = [.. Next().Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))]; break;
         case "--errors": errors = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--sl2": options = options with { SentimentL2 = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--pos": options = options with { PositiveWeight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -63,12 +77,26 @@ if (data.Count == 0)
     data.AddRange(DevSetFiles.All());
 }
 
+// Sets whose sentiment labels are placeholders are never scored for sentiment, and train the theme model only unless
+// --all-sentiment is given.
 static List<LabelledItem> Read(IEnumerable<string> paths) =>
-    [.. paths.SelectMany(p => { using var r = File.OpenText(p); return DevSetReader.Read(r, p); })];
+    [.. paths.SelectMany(p =>
+    {
+        using var r = File.OpenText(p);
+        var read = DevSetReader.Read(r, p);
+        return !DevSetFiles.HasPlaceholderSentiment(p) ? read : (IEnumerable<LabelledItem>)[.. read.Select(i => i with { SentimentReviewed = false })];
+    })];
 
 static void Print(string title, ModelFigures f)
 {
     Console.WriteLine(FormattableString.Invariant($"{title,-34} n={f.Items,4}  themes macro-F1 {f.ThemeMacroF1:0.000}  sentiment {f.SentimentAccuracy:0.000}"));
+}
+
+static double MeanRecall(ModelFigures f)
+{
+    var labels = f.SentimentConfusion.Keys.Select(k => k.Labelled).Distinct().ToList();
+    return labels.Count == 0 ? 0 : labels.Average(l =>
+        (double)f.SentimentConfusion.GetValueOrDefault((l, l)) / f.SentimentConfusion.Where(kv => kv.Key.Labelled == l).Sum(kv => kv.Value));
 }
 
 static void PrintThemes(ModelFigures rules, ModelFigures model)
@@ -98,11 +126,26 @@ if (grid)
     }
     return 0;
 }
+if (sentimentGrid)
+{
+    // Sentiment options only, by cross-validation (the theme model is trained once a fold): accuracy, and the mean of
+    // the four labels' recalls, which a set with another mix of labels rewards.
+    var variants = (from sl2 in gridL2
+                    from balance in gridBalance
+                    select options with { SentimentL2 = sl2, SentimentBalance = balance }).ToList();
+    var figures = AnalyzerModelTrainer.CrossValidateSentiment(items, taxonomy, Math.Max(folds, 2), variants);
+    for (var v = 0; v < variants.Count; v++)
+    {
+        Console.WriteLine(FormattableString.Invariant($"CV sl2={variants[v].SentimentL2} sl2w={variants[v].SentimentL2Whole} balance={variants[v].SentimentBalance}: sentiment {figures[v].SentimentAccuracy:0.000}, mean recall {MeanRecall(figures[v]):0.000}"));
+    }
+    return 0;
+}
 if (folds > 1)
 {
     var (model, rules) = AnalyzerModelTrainer.CrossValidate(items, taxonomy, folds, options);
     Print($"{folds}-fold CV, rules alone", rules);
     Print($"{folds}-fold CV, model", model);
+    Console.WriteLine(FormattableString.Invariant($"    sentiment mean recall over the labels: rules {MeanRecall(rules):0.000}, model {MeanRecall(model):0.000}"));
     PrintThemes(rules, model);
 }
 if (tests.Count > 0 || output is not null)

@@ -26,6 +26,12 @@ public sealed record LabelledItem(
     ConcernCategory? Concern,
     IReadOnlyList<LabelledPii> Pii)
 {
+    /// <summary>
+    /// False when the item's sentiment label is a placeholder (sets written for concerns or redaction whose README
+    /// entry says so): the sentiment model neither trains on it nor is scored on it.
+    /// </summary>
+    public bool SentimentReviewed { get; init; } = true;
+
     /// <summary>The request to send to an analyzer for this item.</summary>
     public AnalysisRequest ToRequest() => new(Id, Text, Audience);
 }

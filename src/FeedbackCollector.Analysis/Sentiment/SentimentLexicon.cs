@@ -228,6 +228,20 @@ internal static class SentimentLexicon
         ("looking forward", 1.8f), ("best thing", 2.5f), ("would recommend", 2.5f), ("would definitely recommend", 2.8f),
         ("would highly recommend", 2.8f), ("highly recommend", 2.8f), ("could not have been more", 2.5f), ("couldnt have been more", 2.5f),
         ("could not ask for", 2.5f), ("couldnt ask for", 2.5f), ("wouldnt be here", 2f), ("would not be here", 2f),
+
+        // Praise told with words that look bad on their own (s14): "over the moon", being seen on your own (which
+        // children ask for), not having to talk out loud, a service that is well run.
+        ("over the moon", 3f), ("saw me on my own", 2f), ("see me on my own", 2f), ("seen on my own", 2f),
+        ("spoke to me on my own", 2f), ("talk to me on my own", 1.5f), ("seen alone", 1.5f), ("seeing children alone", 1.5f),
+        ("see children alone", 1.5f), ("seen on their own", 1.5f), ("seeing them alone", 1.2f), ("you dont have to", 1.2f),
+        ("well run", 2f), ("well organised", 2f), ("well organized", 2f), ("runs well", 1.8f), ("cant complain", 1.5f),
+        ("nothing to complain about", 2f), ("never had a problem", 2f), ("never had any problems", 2f), ("no issues", 1.2f),
+        ("properly embedded", 2f), ("gets me", 1.8f), ("gets me down", -2f),
+
+        // Requests and suggestions are neutral by the labelling conventions: what is asked for is not had, but it is
+        // not a complaint either ("id like information on...", "would welcome a directory").
+        ("would like", 0f), ("id like", 0f), ("would love", 0f), ("would welcome", 0f), ("would be nice", 0f),
+        ("would be good", 0f), ("would be great", 0f), ("would be helpful", 0f), ("would be useful", 0f),
     ];
 
     /// <summary>Multi-word situations, treated like <see cref="Situations"/>.</summary>

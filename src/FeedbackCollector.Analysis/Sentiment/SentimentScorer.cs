@@ -96,13 +96,13 @@ internal sealed class SentimentScorer
     /// lexicon's masses and label, and the themes found); without one, the lexicon decides and a text about a problem
     /// theme with no good word in it is a complaint told as a fact.
     /// </summary>
-    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes) => Score(tokens, scratch, themes, null);
+    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes) => Score(tokens, scratch, themes, null, Audience.Unknown);
 
     /// <summary>
     /// As <see cref="Score(ReadOnlySpan{Token}, List{PhraseHit}, IReadOnlyList{ThemeMatch})"/>, taking the word features
-    /// from <paramref name="words"/> (shared with the theme model) when given.
+    /// from <paramref name="words"/> (shared with the theme model) when given, for a text written by <paramref name="audience"/>.
     /// </summary>
-    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes, WordFeatures? words)
+    public SentimentResult Score(ReadOnlySpan<Token> tokens, List<PhraseHit> scratch, IReadOnlyList<ThemeMatch> themes, WordFeatures? words, Audience audience)
     {
         var m = Mass(tokens, scratch);
         var rule = ToResult(m.Pos, m.Neg, m.RawPos, m.RawNeg);
@@ -113,13 +113,13 @@ internal sealed class SentimentScorer
         var model = _modelScratch ??= new ModelScratch();
         if (words is null)
         {
-            BuildFeatures(tokens, m, rule, themes, model.Features, model.Seen);
+            BuildFeatures(tokens, m, rule, themes, audience, model.Features, model.Seen);
         }
         else
         {
             model.Features.Clear();
             model.Features.AddRange(words.Of(tokens));
-            AddWholeFeatures(m, rule, themes, model.Features);
+            AddWholeFeatures(m, rule, themes, audience, model.Features);
         }
         Span<float> logits = stackalloc float[_model.ClassCount];
         Span<int> rows = stackalloc int[0];
@@ -128,17 +128,32 @@ internal sealed class SentimentScorer
     }
 
     /// <summary>The features the sentiment model reads; the same code serves training and scoring.</summary>
-    internal static void BuildFeatures(ReadOnlySpan<Token> tokens, SentimentMass m, SentimentResult rule, IReadOnlyList<ThemeMatch> themes, List<Feature> features, HashSet<uint> seen)
+    internal static void BuildFeatures(ReadOnlySpan<Token> tokens, SentimentMass m, SentimentResult rule, IReadOnlyList<ThemeMatch> themes, Audience audience, List<Feature> features, HashSet<uint> seen)
     {
         features.Clear();
         seen.Clear();
         TextFeatures.AddWords(tokens, features, seen);
-        AddWholeFeatures(m, rule, themes, features);
+        AddWholeFeatures(m, rule, themes, audience, features);
     }
 
     /// <summary>The whole-text features after the words: the lexicon's masses and label, and the themes found.</summary>
-    private static void AddWholeFeatures(SentimentMass m, SentimentResult rule, IReadOnlyList<ThemeMatch> themes, List<Feature> features)
+    private static void AddWholeFeatures(SentimentMass m, SentimentResult rule, IReadOnlyList<ThemeMatch> themes, Audience audience, List<Feature> features)
     {
+        // Who writes changes what a plain statement means: a practitioner's or forum note reporting harm is a fact,
+        // a child's line about the same harm is their experience.
+        var who = (int)audience is >= 0 and < 5 ? (int)audience : 0;
+        AddCue(features, AudienceHashes[who], 1f);
+        AddCue(features, AudienceByLabelHashes[(who * 4) + (int)rule.Label], 1f);
+        var cues = m.Cues;
+        AddCue(features, RequestCue, (cues & Cue.Request) != 0 ? 1f : 0f);
+        AddCue(features, BareRequestCue, (cues & Cue.Request) != 0 && m.RawPos < 1f && m.NegativeParts == 0 ? 1f : 0f);
+        AddCue(features, SarcasmCue, (cues & Cue.Sarcasm) != 0 ? 1f : 0f);
+        AddCue(features, GrudgingCue, (cues & Cue.Grudging) != 0 ? 1f : 0f);
+        AddCue(features, ReportCue, (cues & Cue.Report) != 0 ? 1f : 0f);
+        AddCue(features, NoFirstPersonCue, (cues & Cue.FirstPerson) == 0 ? 1f : 0f);
+        AddCue(features, BothPartsCue, m.PositiveParts > 0 && m.NegativeParts > 0 ? 1f : 0f);
+        AddCue(features, LastPartCue, m.LastPart);
+        AddCue(features, NegatedBadCue, Math.Min(m.NegatedBad, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "pos", Math.Min(m.Pos, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "neg", Math.Min(m.Neg, 6f) / 3f);
         TextFeatures.AddWhole(features, 's', "rawpos", Math.Min(m.RawPos, 6f) / 3f);
@@ -151,6 +166,39 @@ internal sealed class SentimentScorer
             TextFeatures.AddWhole(features, 't', t.ThemeId, 1f);
         }
     }
+
+    // The cue features' hashes, computed once (each is TextFeatures.Hash('q', its name)).
+    private static readonly uint RequestCue = TextFeatures.Hash('q', "request");
+    private static readonly uint BareRequestCue = TextFeatures.Hash('q', "request-bare");
+    private static readonly uint SarcasmCue = TextFeatures.Hash('q', "sarcasm");
+    private static readonly uint GrudgingCue = TextFeatures.Hash('q', "grudging");
+    private static readonly uint ReportCue = TextFeatures.Hash('q', "report");
+    private static readonly uint NoFirstPersonCue = TextFeatures.Hash('q', "no-first-person");
+    private static readonly uint BothPartsCue = TextFeatures.Hash('q', "both-parts");
+    private static readonly uint LastPartCue = TextFeatures.Hash('q', "last-part");
+    private static readonly uint NegatedBadCue = TextFeatures.Hash('q', "negated-bad");
+
+    /// <summary>Adds a whole-text cue feature by its precomputed hash (nothing when the value is 0).</summary>
+    private static void AddCue(List<Feature> features, uint hash, float value)
+    {
+        if (value != 0)
+        {
+            features.Add(new Feature(hash, value, -1, -1));
+        }
+    }
+
+    /// <summary>Audiences as the model's features spell them, in <see cref="Audience"/> order.</summary>
+    private static readonly string[] AudienceNames = ["unknown", "child", "parent", "practitioner", "forum-notes"];
+
+    /// <summary>The hashes of the audience features (<c>a|child</c>...), in <see cref="Audience"/> order.</summary>
+    private static readonly uint[] AudienceHashes = [.. AudienceNames.Select(a => TextFeatures.Hash('a', a))];
+
+    /// <summary>
+    /// The hashes of each audience with each lexicon label (<c>a|practitioner|negative</c>), by audience * 4 + label.
+    /// </summary>
+    private static readonly uint[] AudienceByLabelHashes =
+        [.. AudienceNames.SelectMany(a => new[] { SentimentLabel.Neutral, SentimentLabel.Positive, SentimentLabel.Negative, SentimentLabel.Mixed }
+            .Select(l => TextFeatures.Hash('a', string.Concat(a, "|", ThemeAwareSentiment.Name(l)))))];
 
     /// <summary>True when one of the word's keys starts a lexicon phrase (the trie can only match from such a word).</summary>
     private bool StartsPhrase(NormWord word)
@@ -173,12 +221,22 @@ internal sealed class SentimentScorer
         // re-weighting and are used to see whether a text is clearly both positive and negative.
         float pos = 0, neg = 0, sit = 0, rawPos = 0, rawNeg = 0, rawSit = 0;
         float sentPos = 0, sentNeg = 0, sentSit = 0;
+        // Parts (clauses, and the sides of a contrast word): how many lean each way, and which way the last one leans,
+        // for the model to see praise and complaint side by side ("nice. always late", "rubbish until she came").
+        float part = 0, negatedBad = 0;
+        int posParts = 0, negParts = 0, lastPart = 0;
+        var clause = -1;
         var sentence = -1;
         var after = 1f;
         var i = 0;
         while (i < tokens.Length)
         {
             ref readonly var t = ref tokens[i];
+            if (t.Clause != clause)
+            {
+                ClosePart(ref part, ref posParts, ref negParts, ref lastPart);
+                clause = t.Clause;
+            }
             if (t.Sentence != sentence)
             {
                 pos += sentPos;
@@ -192,6 +250,7 @@ internal sealed class SentimentScorer
             if (word.Is(WordFlags.Contrast) && i + 1 < tokens.Length && tokens[i + 1].Sentence == sentence)
             {
                 // "ok but slow": what came before weighs less, what follows more.
+                ClosePart(ref part, ref posParts, ref negParts, ref lastPart);
                 sentPos *= BeforeContrast;
                 sentNeg *= BeforeContrast;
                 sentSit *= BeforeContrast;
@@ -241,6 +300,7 @@ internal sealed class SentimentScorer
                         var negation = Negated(tokens, i, v > 0 ? NegationWindow : 2);
                         if (negation != 0)
                         {
+                            negatedBad += v < 0 ? -v : 0;
                             v = v > 0 ? -v * negation : -v * 0.5f;
                             situation = false;
                         }
@@ -249,6 +309,10 @@ internal sealed class SentimentScorer
                     {
                         v = -0.6f * v; // "they should listen more" is a complaint
                     }
+                }
+                if (!situation || v > 0)
+                {
+                    part += v;
                 }
                 if (v > 0)
                 {
@@ -271,9 +335,44 @@ internal sealed class SentimentScorer
         pos += sentPos;
         neg += sentNeg;
         sit += sentSit;
+        ClosePart(ref part, ref posParts, ref negParts, ref lastPart);
+        var cues = SentimentCues.Read(tokens);
+        if ((cues & Cue.Sarcasm) != 0)
+        {
+            // "thanks i guess 🙄", "great, thanks for nothing": the praise is taken back.
+            neg += pos;
+            rawNeg += rawPos;
+            pos = 0;
+            rawPos = 0;
+        }
         // Hard situations next to clear praise are what the thanks is about ("she helped me stop self-harming").
         var sitWeight = rawPos >= 1.5f && rawPos > rawNeg ? SituationsNextToPraise : 1f;
-        return new SentimentMass(pos, neg + (sit * sitWeight), rawPos, rawNeg + (rawSit * sitWeight), rawSit);
+        return new SentimentMass(pos, neg + (sit * sitWeight), rawPos, rawNeg + (rawSit * sitWeight), rawSit)
+        {
+            PositiveParts = posParts,
+            NegativeParts = negParts,
+            LastPart = lastPart,
+            NegatedBad = negatedBad,
+            Cues = cues,
+        };
+    }
+
+    /// <summary>A part's net judgement at least this strong says which way it leans.</summary>
+    private const float PartLean = 0.8f;
+
+    private static void ClosePart(ref float part, ref int posParts, ref int negParts, ref int lastPart)
+    {
+        if (part >= PartLean)
+        {
+            posParts++;
+            lastPart = 1;
+        }
+        else if (part <= -PartLean)
+        {
+            negParts++;
+            lastPart = -1;
+        }
+        part = 0;
     }
 
     private static float Modifiers(ReadOnlySpan<Token> tokens, int i, in Token t)
@@ -389,4 +488,20 @@ internal sealed class SentimentScorer
 }
 
 /// <summary>The lexicon's sums for a text: judgements (contrast-weighted and as said) and hard situations.</summary>
-internal readonly record struct SentimentMass(float Pos, float Neg, float RawPos, float RawNeg, float Sit);
+internal readonly record struct SentimentMass(float Pos, float Neg, float RawPos, float RawNeg, float Sit)
+{
+    /// <summary>Clauses (and sides of a contrast word) whose judgement leans positive.</summary>
+    public int PositiveParts { get; init; }
+
+    /// <summary>Clauses (and sides of a contrast word) whose judgement leans negative.</summary>
+    public int NegativeParts { get; init; }
+
+    /// <summary>Which way the last leaning part leans: 1, -1, or 0 when none leans.</summary>
+    public int LastPart { get; init; }
+
+    /// <summary>Weight of bad words said under negation ("no complaints", "not bad", "never judged").</summary>
+    public float NegatedBad { get; init; }
+
+    /// <summary>How the text is said (see <see cref="SentimentCues"/>).</summary>
+    public Cue Cues { get; init; }
+}

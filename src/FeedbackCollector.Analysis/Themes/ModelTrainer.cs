@@ -15,6 +15,14 @@ namespace FeedbackCollector.Analysis.Themes;
 /// <param name="MinCount">A word feature is kept only when at least this many training texts have it.</param>
 /// <param name="SentimentL2">Sentiment model: L2 penalty on word weights.</param>
 /// <param name="SentimentL2Whole">Sentiment model: L2 penalty on whole-text weights (lexicon scores, themes found).</param>
+/// <param name="SentimentOnPlaceholders">
+/// Sentiment model: also train on items whose sentiment label is a placeholder (<see cref="LabelledItem.SentimentReviewed"/>
+/// false). Off since s14: those labels say "negative" for any disclosure and "neutral" for anything else.
+/// </param>
+/// <param name="SentimentBalance">
+/// Sentiment model: how far each label's examples are weighted towards equal total weight per label: each example of
+/// label k weighs (n / (4 n_k))^balance, so 0 keeps the training mix and 1 balances the labels fully.
+/// </param>
 /// <param name="ThresholdFolds">
 /// Folds of the inner cross-validation that chooses each theme's decision point for F1 on held-out predictions of
 /// the training data (0 or 1: every theme decides at probability 0.5). Off by default: with the positive examples
@@ -28,15 +36,17 @@ public sealed record TrainingOptions(
     int Iterations = 300,
     double LearningRate = 0.05,
     int MinCount = 2,
-    double SentimentL2 = 0.003,
+    double SentimentL2 = 0.001,
     double SentimentL2Whole = 0.001,
-    int ThresholdFolds = 0);
+    int ThresholdFolds = 0,
+    bool SentimentOnPlaceholders = false,
+    double SentimentBalance = 0.75);
 
 /// <summary>Figures of an analyzer over labelled English texts.</summary>
 /// <param name="Items">Texts scored.</param>
 /// <param name="ThemeMacroF1">Macro-F1 over the themes with support.</param>
 /// <param name="ThemeF1">F1 per theme id (themes with support).</param>
-/// <param name="SentimentAccuracy">Share of texts with the right sentiment label.</param>
+/// <param name="SentimentAccuracy">Share of texts with the right sentiment label (over texts whose sentiment label is reviewed).</param>
 /// <param name="SentimentConfusion">Counts by (labelled, predicted).</param>
 public sealed record ModelFigures(
     int Items,
@@ -134,6 +144,57 @@ public static class AnalyzerModelTrainer
 
     private static AnalyzerModels TrainModels(IReadOnlyList<LabelledItem> items, Taxonomy taxonomy, TrainingOptions options)
     {
+        var themeModel = TrainThemeModel(items, taxonomy, options);
+        var (rows, labels) = SentimentRows(items, taxonomy, themeModel, options);
+        return new AnalyzerModels(themeModel, FitSentiment(rows, labels, options));
+    }
+
+    /// <summary>
+    /// Cross-validates sentiment options only: in each fold the theme model is trained once and each of
+    /// <paramref name="variants"/> trains the sentiment model on the same rows (their theme options are those of the
+    /// first). Returns the figures of each variant over all held-out predictions.
+    /// </summary>
+    public static IReadOnlyList<ModelFigures> CrossValidateSentiment(IReadOnlyList<LabelledItem> items, Taxonomy taxonomy, int folds, IReadOnlyList<TrainingOptions> variants)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(variants);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var english = English(items);
+        var order = Enumerable.Range(0, english.Count).ToArray();
+        new Random(variants[0].Seed).Shuffle(order);
+        var predictions = variants.Select(_ => new (IReadOnlyList<string> Themes, SentimentLabel Sentiment)[english.Count]).ToArray();
+        for (var f = 0; f < folds; f++)
+        {
+            var test = new List<int>();
+            var train = new List<LabelledItem>();
+            for (var i = 0; i < order.Length; i++)
+            {
+                if (i % folds == f)
+                {
+                    test.Add(order[i]);
+                }
+                else
+                {
+                    train.Add(english[order[i]]);
+                }
+            }
+            var themeModel = TrainThemeModel(train, taxonomy, variants[0]);
+            for (var v = 0; v < variants.Count; v++)
+            {
+                var (rows, labels) = SentimentRows(train, taxonomy, themeModel, variants[v]);
+                var pipeline = new Pipeline(taxonomy, new AnalyzerModels(themeModel, FitSentiment(rows, labels, variants[v])));
+                foreach (var t in test)
+                {
+                    predictions[v][t] = pipeline.Analyze(english[t]);
+                }
+            }
+        }
+        return [.. predictions.Select(p => Figures(english, p, taxonomy))];
+    }
+
+    private static LinearModel TrainThemeModel(IReadOnlyList<LabelledItem> items, Taxonomy taxonomy, TrainingOptions options)
+    {
         var themeIds = taxonomy.Themes.Select(t => t.Id).ToArray();
         var rules = new Pipeline(taxonomy, null);
         var themeRows = items.Select(rules.ThemeFeatures).ToList();
@@ -152,12 +213,36 @@ public static class AnalyzerModelTrainer
             themeModel = themeModel.WithDecisionPoints(ChooseThresholds(themeRows, themeLabels, themeIds, options, own));
         }
 
-        // The sentiment model reads the themes found, so it is trained on the themes the theme model finds.
+        return themeModel;
+    }
+
+    /// <summary>
+    /// The sentiment model's training rows. It reads the themes found, so it is trained on the themes the theme model
+    /// finds. Items whose sentiment label is a placeholder do not train it (their labels say "negative" for any
+    /// disclosure and "neutral" for anything else) unless the options say so.
+    /// </summary>
+    private static (List<Feature[]> Rows, List<int[]> Labels) SentimentRows(IReadOnlyList<LabelledItem> items, Taxonomy taxonomy, LinearModel themeModel, TrainingOptions options)
+    {
         var withThemes = new Pipeline(taxonomy, new AnalyzerModels(themeModel, Empty(SentimentClasses)));
-        var sentimentRows = items.Select(withThemes.SentimentFeatures).ToList();
-        var sentimentLabels = items.Select(i => new[] { Array.IndexOf(SentimentClasses, ThemeAwareSentiment.Name(i.Sentiment)) }).ToList();
-        var sentimentModel = Fit(sentimentRows, sentimentLabels, SentimentClasses, softmax: true, options with { L2 = options.SentimentL2, L2Whole = options.SentimentL2Whole });
-        return new AnalyzerModels(themeModel, sentimentModel);
+        var sentimentItems = items.Where(i => i.SentimentReviewed || options.SentimentOnPlaceholders).ToList();
+        var rows = sentimentItems.Select(withThemes.SentimentFeatures).ToList();
+        var labels = sentimentItems.Select(i => new[] { Array.IndexOf(SentimentClasses, ThemeAwareSentiment.Name(i.Sentiment)) }).ToList();
+        return (rows, labels);
+    }
+
+    private static LinearModel FitSentiment(List<Feature[]> rows, List<int[]> labels, TrainingOptions options)
+    {
+        double[]? weights = null;
+        if (options.SentimentBalance > 0)
+        {
+            var counts = new int[SentimentClasses.Length];
+            foreach (var l in labels)
+            {
+                counts[l[0]]++;
+            }
+            weights = [.. counts.Select(n => n == 0 ? 1 : Math.Pow((double)labels.Count / (SentimentClasses.Length * n), options.SentimentBalance))];
+        }
+        return Fit(rows, labels, SentimentClasses, softmax: true, options with { L2 = options.SentimentL2, L2Whole = options.SentimentL2Whole }, classWeights: weights);
     }
 
     /// <summary>
@@ -237,7 +322,7 @@ public static class AnalyzerModelTrainer
     /// <summary>
     /// Fits a linear model. One-vs-rest logistic (labels are 0/1 per class) or softmax (label is the class index).
     /// </summary>
-    private static LinearModel Fit(List<Feature[]> rows, List<int[]> labels, string[] classes, bool softmax, TrainingOptions options, Dictionary<uint, int>? ownClass = null)
+    private static LinearModel Fit(List<Feature[]> rows, List<int[]> labels, string[] classes, bool softmax, TrainingOptions options, Dictionary<uint, int>? ownClass = null, double[]? classWeights = null)
     {
         // Keep whole-text features always, word features seen in enough texts.
         var counts = new Dictionary<uint, int>();
@@ -312,9 +397,10 @@ public static class AnalyzerModelTrainer
                         z[k] = Math.Exp(z[k] - max);
                         sum += z[k];
                     }
+                    var weight = classWeights is null ? 1 : classWeights[labels[i][0]];
                     for (var k = 0; k < c; k++)
                     {
-                        z[k] = (z[k] / sum) - (labels[i][0] == k ? 1 : 0);
+                        z[k] = ((z[k] / sum) - (labels[i][0] == k ? 1 : 0)) * weight;
                     }
                 }
                 else
@@ -402,13 +488,19 @@ public static class AnalyzerModelTrainer
         }
         var confusion = new Dictionary<(SentimentLabel, SentimentLabel), int>();
         var right = 0;
+        var scored = 0;
         for (var i = 0; i < items.Count; i++)
         {
+            if (!items[i].SentimentReviewed)
+            {
+                continue;
+            }
+            scored++;
             var key = (items[i].Sentiment, predictions[i].Sentiment);
             confusion[key] = confusion.GetValueOrDefault(key) + 1;
             right += items[i].Sentiment == predictions[i].Sentiment ? 1 : 0;
         }
-        return new ModelFigures(items.Count, f1.Count == 0 ? 0 : f1.Values.Average(), f1, items.Count == 0 ? 0 : (double)right / items.Count, confusion);
+        return new ModelFigures(items.Count, f1.Count == 0 ? 0 : f1.Values.Average(), f1, scored == 0 ? 0 : (double)right / scored, confusion);
     }
 
     /// <summary>The analyzer's theme and sentiment steps (redaction, tokens, phrases, models), as at run time.</summary>
@@ -445,7 +537,7 @@ public static class AnalyzerModelTrainer
         {
             var redacted = Prepare(item);
             var themes = _themes.Score(redacted, _tokens.Span, _hits);
-            var sentiment = _sentiment.Score(_tokens.Span, _phraseHits, themes);
+            var sentiment = _sentiment.Score(_tokens.Span, _phraseHits, themes, null, item.Audience);
             return ([.. themes.Select(t => t.ThemeId)], sentiment.Label);
         }
 
@@ -466,7 +558,7 @@ public static class AnalyzerModelTrainer
             var mass = _sentiment.Mass(_tokens.Span, _phraseHits);
             var rule = SentimentScorer.ToResult(mass.Pos, mass.Neg, mass.RawPos, mass.RawNeg);
             var features = new List<Feature>();
-            SentimentScorer.BuildFeatures(_tokens.Span, mass, rule, themes, features, []);
+            SentimentScorer.BuildFeatures(_tokens.Span, mass, rule, themes, item.Audience, features, []);
             return [.. features];
         }
     }

@@ -19,8 +19,11 @@ internal readonly record struct Feature(uint Hash, float Value, int StartToken, 
 /// </summary>
 internal static class TextFeatures
 {
-    /// <summary>Feature version: a model trained with other features is refused.</summary>
-    public const int Version = 3;
+    /// <summary>
+    /// Feature version: a model trained with other features is refused. 4 since s14 (27 November): the sentiment model
+    /// also reads the audience and the cues of <c>SentimentCues</c>.
+    /// </summary>
+    public const int Version = 4;
 
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
