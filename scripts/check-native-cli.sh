@@ -3,7 +3,8 @@
 # `analyze` on every labelled set in tests/FeedbackCollector.Analysis.Tests/DevSet (JSON Lines out, and CSV out for
 # the dev set), `evaluate --json` on the dev set (all but the elapsed time), and a storage command's refusal.
 #   scripts/check-native-cli.sh [NATIVE]       (default: artifacts/feedback; publish it first)
-# Set INPUT=file.jsonl to compare on one more input (for instance bench/analyze-throughput.sh's 100,000 lines).
+# Set INPUT=file.jsonl to compare on one more input (for instance bench/analyze-throughput.sh's 100,000 lines), and
+# SETS=glob to compare on fewer DevSet files (default *.jsonl, all of them).
 source "$(dirname "$0")/lib.sh"
 
 NATIVE="${1:-$ROOT/artifacts/feedback}"
@@ -22,12 +23,12 @@ same() { # same LABEL FILE1 FILE2
   if cmp -s "$2" "$3"; then echo "same: $1"; else echo "DIFFERENT: $1"; failed=1; fi
 }
 
-inputs=("$DEVSET"/*.jsonl)
+inputs=("$DEVSET"/${SETS:-*.jsonl})
 [ -z "${INPUT:-}" ] || inputs+=("$INPUT")
 for f in "${inputs[@]}"; do
   name="$(basename "$f")"
-  "${JIT[@]}" analyze --input "$f" --output "$work/jit-$name" 2>"$work/jit-$name.err" || echo "exit $? (JIT)" >>"$work/jit-$name.err"
-  "$NATIVE" analyze --input "$f" --output "$work/native-$name" 2>"$work/native-$name.err" || echo "exit $? (JIT)" >>"$work/native-$name.err"
+  "${JIT[@]}" analyze --input "$f" --output "$work/jit-$name" 2>"$work/jit-$name.err" || echo "exit $?" >>"$work/jit-$name.err"
+  "$NATIVE" analyze --input "$f" --output "$work/native-$name" 2>"$work/native-$name.err" || echo "exit $?" >>"$work/native-$name.err"
   same "analyze $name" "$work/jit-$name" "$work/native-$name"
   same "analyze $name (standard error and exit code)" "$work/jit-$name.err" "$work/native-$name.err"
 done
@@ -35,8 +36,18 @@ done
 "${JIT[@]}" analyze --input "$DEVSET/devset.jsonl" --output "$work/jit.csv"
 "$NATIVE" analyze --input "$DEVSET/devset.jsonl" --output "$work/native.csv"
 same "analyze devset.jsonl to CSV" "$work/jit.csv" "$work/native.csv"
-"$NATIVE" analyze --input "$work/native.csv" --output "$work/native-from-csv.jsonl"
-"${JIT[@]}" analyze --input "$work/jit.csv" --output "$work/jit-from-csv.jsonl"
+# CSV in: the dev set's id, text and audience as CSV (quoted cells, some spanning lines).
+python3 -c '
+import csv, json, sys
+w = csv.writer(sys.stdout, lineterminator="\n")
+w.writerow(["id", "text", "audience"])
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.strip():
+        d = json.loads(line)
+        w.writerow([d.get("id", ""), d["text"], d.get("audience", "")])
+' "$DEVSET/devset.jsonl" >"$work/devset.csv"
+"${JIT[@]}" analyze --input "$work/devset.csv" --output "$work/jit-from-csv.jsonl"
+"$NATIVE" analyze --input "$work/devset.csv" --output "$work/native-from-csv.jsonl"
 same "analyze CSV in" "$work/jit-from-csv.jsonl" "$work/native-from-csv.jsonl"
 
 # evaluate --json: the same document but for how long it took.
