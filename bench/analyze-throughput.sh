@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Throughput and memory of `feedback analyze` on ONE core, start-up included.
 #   bench/analyze-throughput.sh [LINES] [SEED]
-# Generates LINES (default 100000) realistic answers from a fixed seed (default 42), builds the CLI in Release,
-# then runs it pinned to core 0 under /usr/bin/time -v and prints texts per second and peak memory.
+# Generates LINES (default 100000) realistic answers from a fixed seed (default 42), builds the CLI, then runs it
+# pinned to core 0 under /usr/bin/time -v and prints texts per second and peak memory.
+# BUILD=native (default) measures the native executable (scripts/publish-cli.sh, artifacts/feedback); BUILD=jit the
+# JIT build (dotnet feedback.dll, Release). REBUILD=0 measures the existing build instead of building it again.
 set -euo pipefail
 
 LINES="${1:-100000}"
@@ -11,6 +13,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${TMPDIR:-/tmp}/feedback-throughput"
 INPUT="$WORK/input-$LINES-$SEED.jsonl"
 DLL="$ROOT/src/FeedbackCollector.Cli/bin/Release/net10.0/feedback.dll"
+NATIVE="$ROOT/artifacts/feedback"
+BUILD="${BUILD:-native}"
 mkdir -p "$WORK"
 
 if [[ ! -s "$INPUT" ]]; then
@@ -44,13 +48,25 @@ if [[ ! -s "$INPUT" ]]; then
   }' > "$INPUT"
 fi
 
-if [[ ! -f "$DLL" || "${REBUILD:-1}" == "1" ]]; then
-  dotnet build "$ROOT/src/FeedbackCollector.Cli" -c Release -v quiet -nologo >/dev/null
-fi
+case "$BUILD" in
+  native)
+    if [[ ! -x "$NATIVE" || "${REBUILD:-1}" == "1" ]]; then
+      "$ROOT/scripts/publish-cli.sh" "$(dirname "$NATIVE")" >&2
+    fi
+    CMD=("$NATIVE")
+    ;;
+  jit)
+    if [[ ! -f "$DLL" || "${REBUILD:-1}" == "1" ]]; then
+      dotnet build "$ROOT/src/FeedbackCollector.Cli" -c Release -v quiet -nologo >/dev/null
+    fi
+    CMD=(dotnet "$DLL")
+    ;;
+  *) echo "BUILD must be native or jit, not '$BUILD'" >&2; exit 2 ;;
+esac
 
-echo "input: $INPUT ($(wc -l < "$INPUT") lines, $(du -h "$INPUT" | cut -f1))"
+echo "input: $INPUT ($(wc -l < "$INPUT") lines, $(du -h "$INPUT" | cut -f1)); build: $BUILD; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 TIMES="$WORK/time.txt"
-taskset -c 0 /usr/bin/time -v dotnet "$DLL" analyze --input "$INPUT" --output /dev/null 2> "$TIMES" || {
+taskset -c 0 /usr/bin/time -v "${CMD[@]}" analyze --input "$INPUT" --output /dev/null 2> "$TIMES" || {
   cat "$TIMES" >&2
   exit 1
 }

@@ -5,28 +5,35 @@ using System.Reflection;
 namespace FeedbackCollector.Cli;
 
 /// <summary>
-/// The commands of an assembly by name, each constructed on first look-up. A command class <c>FooCommand</c> is
-/// named <c>foo</c>: the name is known from the type, so dispatching needs no instance of the other commands
-/// (a test checks that every command's <see cref="ICliCommand.Name"/> agrees with its type's name).
+/// The commands by name, each constructed on first look-up. A command class <c>FooCommand</c> is named <c>foo</c>:
+/// the name is known from the type, so dispatching needs no instance of the other commands (a test checks that every
+/// command's <see cref="ICliCommand.Name"/> agrees with its type's name, and that every command class is registered).
+/// Commands are registered explicitly rather than found by reflection over the assembly, so that the native (AOT)
+/// build knows statically which command types it must keep.
 /// </summary>
 public sealed class CliCommandCatalog : IReadOnlyDictionary<string, ICliCommand>
 {
     private const string Suffix = "Command";
 
-    private readonly Dictionary<string, Lazy<ICliCommand>> commands;
+    private readonly Dictionary<string, Entry> commands = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Finds the command classes (public parameterless constructor, name ending in "Command") of <paramref name="assembly"/>.</summary>
-    public CliCommandCatalog(Assembly assembly)
+    /// <summary>Registers <typeparamref name="T"/> under the name <see cref="NameOf"/> gives; it is constructed on first look-up.</summary>
+    public CliCommandCatalog Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>()
+        where T : ICliCommand, new()
     {
-        commands = new Dictionary<string, Lazy<ICliCommand>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var type in assembly.GetTypes())
-        {
-            if (type is { IsAbstract: false, IsInterface: false } && typeof(ICliCommand).IsAssignableFrom(type)
-                && type.GetConstructor(Type.EmptyTypes) is not null)
-            {
-                commands.Add(NameOf(type), new Lazy<ICliCommand>(() => (ICliCommand)Activator.CreateInstance(type)!));
-            }
-        }
+        var flags = typeof(T).GetCustomAttributes<CliFlagsAttribute>().SelectMany(a => a.Names).ToArray();
+        commands.Add(NameOf(typeof(T)), new Entry(new Lazy<ICliCommand>(() => new T()), flags));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a command that this build cannot run: looking it up gives a command that says so (with
+    /// <paramref name="reason"/>) and exits 2, instead of "unknown command".
+    /// </summary>
+    public CliCommandCatalog AddUnavailable(string name, string reason)
+    {
+        commands.Add(name, new Entry(new Lazy<ICliCommand>(() => new UnavailableCommand(name, reason)), []));
+        return this;
     }
 
     /// <summary>The command name a type stands for: its name without the "Command" suffix, in lower case.</summary>
@@ -38,16 +45,19 @@ public sealed class CliCommandCatalog : IReadOnlyDictionary<string, ICliCommand>
     }
 
     /// <summary>Whether the command named <paramref name="name"/> has been constructed yet.</summary>
-    public bool IsCreated(string name) => commands.TryGetValue(name, out var lazy) && lazy.IsValueCreated;
+    public bool IsCreated(string name) => commands.TryGetValue(name, out var entry) && entry.Command.IsValueCreated;
+
+    /// <summary>The options of the command named <paramref name="name"/> that take no value (its <see cref="CliFlagsAttribute"/>s).</summary>
+    public IReadOnlyList<string> FlagsOf(string name) => commands[name].Flags;
 
     /// <inheritdoc />
-    public ICliCommand this[string key] => commands[key].Value;
+    public ICliCommand this[string key] => commands[key].Command.Value;
 
     /// <inheritdoc />
     public IEnumerable<string> Keys => commands.Keys;
 
     /// <summary>Every command; constructs all of them.</summary>
-    public IEnumerable<ICliCommand> Values => commands.Values.Select(c => c.Value);
+    public IEnumerable<ICliCommand> Values => commands.Values.Select(c => c.Command.Value);
 
     /// <inheritdoc />
     public int Count => commands.Count;
@@ -58,9 +68,9 @@ public sealed class CliCommandCatalog : IReadOnlyDictionary<string, ICliCommand>
     /// <inheritdoc />
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out ICliCommand value)
     {
-        if (commands.TryGetValue(key, out var lazy))
+        if (commands.TryGetValue(key, out var entry))
         {
-            value = lazy.Value;
+            value = entry.Command.Value;
             return true;
         }
 
@@ -70,7 +80,25 @@ public sealed class CliCommandCatalog : IReadOnlyDictionary<string, ICliCommand>
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, ICliCommand>> GetEnumerator() =>
-        commands.Select(c => new KeyValuePair<string, ICliCommand>(c.Key, c.Value.Value)).GetEnumerator();
+        commands.Select(c => new KeyValuePair<string, ICliCommand>(c.Key, c.Value.Command.Value)).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private sealed record Entry(Lazy<ICliCommand> Command, string[] Flags);
+
+    /// <summary>A command left out of this build: says why and how to run it instead.</summary>
+    private sealed class UnavailableCommand(string name, string reason) : ICliCommand
+    {
+        public string Name => name;
+
+        public string Summary => $"(not in this build: see 'feedback {name} --help')";
+
+        public string Usage => $"feedback {name}: not in this build. {reason}";
+
+        public async Task<int> RunAsync(CliArgs args, CliConsole console, CancellationToken cancellationToken)
+        {
+            await console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+    }
 }

@@ -1,5 +1,7 @@
-using System.Reflection;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using FeedbackCollector.Cli;
+using FeedbackCollector.Cli.Commands;
 
 return await CliApp.RunAsync(args, CliConsole.System(), CancellationToken.None);
 
@@ -9,10 +11,43 @@ namespace FeedbackCollector.Cli
     public static class CliApp
     {
         /// <summary>
-        /// Every command in this assembly, by name. A command is constructed only when it is looked up (some read
-        /// settings in their constructors), so running one command builds only that one; listing them builds all.
+        /// The commands that work on storage: they go through the Azure SDKs and the core's reflection-based JSON,
+        /// which the native (AOT) build cannot run, so it leaves them out and says so when one is asked for. (Declared before <see cref="Commands"/>: static fields are initialised in order.)
         /// </summary>
-        public static CliCommandCatalog Commands { get; } = new(typeof(CliApp).Assembly);
+        internal static readonly string[] StorageCommandNames = ["digest", "import", "keys", "poison", "projection", "reanalyse", "surveys"];
+
+        /// <summary>
+        /// Every command, by name. A command is constructed only when it is looked up (some read settings in their
+        /// constructors), so running one command builds only that one; listing them builds all.
+        /// </summary>
+        public static CliCommandCatalog Commands { get; } = CreateCommands();
+
+        // RuntimeFeature.IsDynamicCodeSupported is a constant false in a native build: the compiler drops the branch, and
+        // with it the storage commands, the Azure SDKs and the reflection-based JSON they use (none of which it could
+        // compile without trimming warnings). In the JIT build the branch always runs.
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reached only when dynamic code is supported, i.e. not in the native build, where the branch is removed.")]
+        private static CliCommandCatalog CreateCommands()
+        {
+            var commands = new CliCommandCatalog().Add<AnalyzeCommand>().Add<EvaluateCommand>();
+            if (RuntimeFeature.IsDynamicCodeSupported)
+            {
+                AddStorageCommands(commands);
+            }
+            else
+            {
+                foreach (var name in StorageCommandNames)
+                {
+                    commands.AddUnavailable(name, $"The native build runs only analyze and evaluate; run '{name}' with the JIT build: dotnet run --project src/FeedbackCollector.Cli -c Release -- {name} ...");
+                }
+            }
+            return commands;
+        }
+
+        [RequiresUnreferencedCode("The storage commands use the Azure SDKs and reflection-based JSON.")]
+        [RequiresDynamicCode("The storage commands use the Azure SDKs and reflection-based JSON.")]
+        private static void AddStorageCommands(CliCommandCatalog commands) => commands
+            .Add<DigestCommand>().Add<ImportCommand>().Add<KeysCommand>().Add<PoisonCommand>()
+            .Add<ProjectionCommand>().Add<ReanalyseCommand>().Add<SurveysCommand>();
 
         /// <summary>Runs the command named by the first argument.</summary>
         public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
@@ -30,7 +65,7 @@ namespace FeedbackCollector.Cli
             }
             try
             {
-                var parsed = CliArgs.Parse(args.Skip(1).ToList(), FlagsOf(command));
+                var parsed = CliArgs.Parse(args.Skip(1).ToList(), [.. Commands.FlagsOf(args[0])]);
                 if (parsed.Has("help"))
                 {
                     await console.Out.WriteLineAsync(command.Usage);
@@ -45,9 +80,6 @@ namespace FeedbackCollector.Cli
                 return 2;
             }
         }
-
-        private static string[] FlagsOf(ICliCommand command) =>
-            command.GetType().GetCustomAttributes<CliFlagsAttribute>().SelectMany(a => a.Names).ToArray();
 
         private static async Task WriteHelpAsync(CliConsole console)
         {

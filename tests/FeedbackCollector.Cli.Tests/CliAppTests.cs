@@ -1,4 +1,5 @@
 using FeedbackCollector.Cli;
+using FeedbackCollector.Cli.Commands;
 
 namespace FeedbackCollector.Cli.Tests;
 
@@ -40,10 +41,13 @@ public class CliAppTests
 
 public class CliCommandCatalogTests
 {
+    private static CliCommandCatalog NewCatalog() =>
+        new CliCommandCatalog().Add<AnalyzeCommand>().Add<EvaluateCommand>().Add<KeysCommand>().Add<PoisonCommand>();
+
     [Fact]
     public void Looking_up_one_command_constructs_only_that_one()
     {
-        var catalog = new CliCommandCatalog(typeof(CliApp).Assembly);
+        var catalog = NewCatalog();
         Assert.True(catalog.TryGetValue("ANALYZE", out var command));
         Assert.Equal("analyze", command.Name);
         Assert.True(catalog.IsCreated("analyze"));
@@ -54,7 +58,7 @@ public class CliCommandCatalogTests
     [Fact]
     public void Every_command_name_matches_its_type()
     {
-        var catalog = new CliCommandCatalog(typeof(CliApp).Assembly);
+        var catalog = CliApp.Commands;
         Assert.Equal(["analyze", "digest", "evaluate", "import", "keys", "poison", "projection", "reanalyse", "surveys"], catalog.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, command) in catalog)
         {
@@ -69,10 +73,51 @@ public class CliCommandCatalogTests
         var output = new StringWriter();
         var code = await CliApp.RunAsync(["--help"], new CliConsole(TextReader.Null, output, new StringWriter(), false), default);
         Assert.Equal(0, code);
-        foreach (var command in new CliCommandCatalog(typeof(CliApp).Assembly).Values)
+        foreach (var command in CliApp.Commands.Values)
         {
             Assert.Contains($"  {command.Name,-12} {command.Summary}", output.ToString());
         }
+    }
+
+    [Fact]
+    public void Every_command_class_is_registered()
+    {
+        // Commands are registered by hand (the native build cannot find them by reflection): a new command class
+        // that is not added to CliApp would silently be missing.
+        var classes = typeof(CliApp).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false, IsNested: false } && typeof(ICliCommand).IsAssignableFrom(t))
+            .Select(CliCommandCatalog.NameOf);
+        Assert.Equal(classes.Order(StringComparer.Ordinal), CliApp.Commands.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_JIT_build_has_every_storage_command()
+    {
+        foreach (var name in CliApp.StorageCommandNames)
+        {
+            Assert.Equal(name, CliApp.Commands[name].Name);
+            Assert.DoesNotContain("not in this build", CliApp.Commands[name].Summary);
+        }
+    }
+
+    [Fact]
+    public void Flags_come_from_the_command_class_attribute()
+    {
+        Assert.Equal(["json"], CliApp.Commands.FlagsOf("evaluate"));
+        Assert.Equal(["open"], CliApp.Commands.FlagsOf("surveys"));
+        Assert.Empty(CliApp.Commands.FlagsOf("analyze"));
+    }
+
+    [Fact]
+    public async Task A_command_left_out_of_the_build_says_so_and_exits_2()
+    {
+        var catalog = new CliCommandCatalog().AddUnavailable("keys", "Run it with the JIT build.");
+        Assert.True(catalog.TryGetValue("keys", out var command));
+        Assert.Equal("keys", command.Name);
+        var err = new StringWriter();
+        var code = await command.RunAsync(CliArgs.Parse([]), new CliConsole(TextReader.Null, new StringWriter(), err, false), default);
+        Assert.Equal(2, code);
+        Assert.Contains("feedback keys: not in this build. Run it with the JIT build.", err.ToString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace FeedbackCollector.Analysis.Concerns;
@@ -52,9 +53,17 @@ internal static partial class ConcernPatterns
     /// Harm told as past and resolved, for the model's flags (the dev set's convention): a past marker ("used to",
     /// "years ago", "when i was little") and a resolution ("safe now", "havent for over a year", "clean for", "it stopped").
     /// </summary>
-    internal static Regex PastResolved() => pastResolvedRegex ??= new Regex(@"\b(?:used\x20to|years\x20ago|a\x20while\x20ago|a\x20few\x20years\x20back|when\x20i\x20was\x20(?:little|younger|small|a\x20kid))\b[^.]*?(?:\b(?:safe\x20now|(?:were|we\x20are|im|i\x20am)\x20safe|clean\x20for|it\x20stopped|no\x20longer|got\x20out|(?:havent|hasnt|not)\x20(?:\w+\x20){0,3}?(?:for|in)\x20(?:over\x20|nearly\x20|almost\x20)?(?:a|\d+|two|three|four|six)\x20(?:year|years|months))\b)", Options);
+    internal static Regex PastResolved() => pastResolvedRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(PastResolvedPattern, Options) : PastResolvedGenerated();
 
-    // Interpreted (built once), not source-generated: it runs only when the model flags a text,
+    private const string PastResolvedPattern =
+        @"\b(?:used\x20to|years\x20ago|a\x20while\x20ago|a\x20few\x20years\x20back|when\x20i\x20was\x20(?:little|younger|small|a\x20kid))\b[^.]*?(?:\b(?:safe\x20now|(?:were|we\x20are|im|i\x20am)\x20safe|clean\x20for|it\x20stopped|no\x20longer|got\x20out|(?:havent|hasnt|not)\x20(?:\w+\x20){0,3}?(?:for|in)\x20(?:over\x20|nearly\x20|almost\x20)?(?:a|\d+|two|three|four|six)\x20(?:year|years|months))\b)";
+
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(PastResolvedPattern, Options)]
+    private static partial Regex PastResolvedGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: it runs only when the model flags a text,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? pastResolvedRegex;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using FeedbackCollector.Core.Analysis;
 
@@ -156,13 +157,20 @@ internal static partial class ConcernRules
     private static partial Regex ShNoPoint();
 
     /// <summary>Cutting.</summary>
-    private static Regex ShCutting() => shCuttingRegex ??= new Regex(
+    private static Regex ShCutting() => shCuttingRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(ShCuttingPattern, Options) : ShCuttingGenerated();
+
+    private const string ShCuttingPattern =
         @"\b(?:cut|cuts|cutting|cuttin|scratch|scratches|scratching|scratched|burn|burns|burning|burnt|carve|carving|carved)\x20(?:on\x20)?" + Whose + @"\x20(?:arms?|wrists?|legs?|thighs?|skin|stomach|belly|hips?)\b
           | \b(?:hit|hitting|bang|banging|punch|punching)\x20" + Whose + @"\x20head\x20(?:against|on)\x20the\x20wall\b | \b(?:till|until|til)\x20(?:it|i|they)\x20bleeds?\b
           | \b(?:i|ive|been|started|start|keep|kept|still|stop|stopped|back\x20to|relapsed?|urges?\x20to|want\x20to|wanna)\x20(?:\w+\x20)?(?:cutting|cuttin|cuting)\b(?!\x20(?:back|down|out|off|up|in\b|the\b|a\b|class|lessons?|school|corners|hair|my\x20hair|grass|ties|people|some|someone|them|him|her|it\b|things|paper|onions|food|my\x20(?:food|nails|hair)))
-          | \bi\x20cut\x20(?:again|last\x20night|yesterday|today|deep|deeper)\b", Options);
+          | \bi\x20cut\x20(?:again|last\x20night|yesterday|today|deep|deeper)\b";
 
-    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(ShCuttingPattern, Options)]
+    private static partial Regex ShCuttingGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? shCuttingRegex;
@@ -220,11 +228,18 @@ internal static partial class ConcernRules
     private static partial Regex AnUnsafe();
 
     /// <summary>Scared to go home; scared of a parent.</summary>
-    private static Regex AnHome() => anHomeRegex ??= new Regex(
-        @"\b(?:scared|afraid|frightened|terrified|petrified|dread|dreading|" + Neg + @"\x20(?:want|wanna))\x20(?:to\x20go(?:ing)?|of\x20going|going|to\x20be\x20going|of\x20being)\x20(?:back\x20)?(?:home|at\x20home)\b | \bcant\x20go\x20(?:back\x20)?home\b
-          | \b(?:scared|afraid|frightened|terrified|petrified)\x20(?:of|off)\x20(?:my\x20)?(?:dad|mum|mom|step\x20?dad|stepdad|step\x20?mum|father|mother|(?:mum|mom)s?\x20(?:boyfriend|partner|bf)|carer|foster\x20\w+|uncle)\b", Options);
+    private static Regex AnHome() => anHomeRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(AnHomePattern, Options) : AnHomeGenerated();
 
-    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    private const string AnHomePattern =
+        @"\b(?:scared|afraid|frightened|terrified|petrified|dread|dreading|" + Neg + @"\x20(?:want|wanna))\x20(?:to\x20go(?:ing)?|of\x20going|going|to\x20be\x20going|of\x20being)\x20(?:back\x20)?(?:home|at\x20home)\b | \bcant\x20go\x20(?:back\x20)?home\b
+          | \b(?:scared|afraid|frightened|terrified|petrified)\x20(?:of|off)\x20(?:my\x20)?(?:dad|mum|mom|step\x20?dad|stepdad|step\x20?mum|father|mother|(?:mum|mom)s?\x20(?:boyfriend|partner|bf)|carer|foster\x20\w+|uncle)\b";
+
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(AnHomePattern, Options)]
+    private static partial Regex AnHomeGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? anHomeRegex;
@@ -261,40 +276,68 @@ internal static partial class ConcernRules
     private static partial Regex AnKickedOut();
 
     /// <summary>Sexual abuse.</summary>
-    private static Regex AnSexual() => anSexualRegex ??= new Regex(
+    private static Regex AnSexual() => anSexualRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(AnSexualPattern, Options) : AnSexualGenerated();
+
+    private const string AnSexualPattern =
         @"\b(?:touched|touches|touching|touch|feels?\x20up|felt\x20up)\x20(?:me|her|him|my\x20(?:daughter|son|sister|brother|child|little\x20\w+)|(?:my|her|his)\x20(?:private|privates|private\x20parts|body|bum|chest|boobs|breasts|willy|penis|vagina|thighs?|legs?))\b(?!\x20(?:base|up\b|on\x20the\x20shoulder|on\x20the\x20arm))
           | \bmade\x20me\x20(?:do\x20(?:things|stuff|sexual)|touch|watch\x20(?:porn|things|stuff|videos)|take\x20(?:off\x20)?my\x20clothes|undress|have\x20sex|suck|strip|get\x20naked|kiss)\b
-          | \bsexually\x20(?:abused|assaulted|touched|abusing)\b | \brap(?:ed|e\x20me|ing\x20me)\b | \bmolest\w*", Options);
+          | \bsexually\x20(?:abused|assaulted|touched|abusing)\b | \brap(?:ed|e\x20me|ing\x20me)\b | \bmolest\w*";
 
-    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(AnSexualPattern, Options)]
+    private static partial Regex AnSexualGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
     // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
     private static Regex? anSexualRegex;
 
     /// <summary>Marks, bruises, being abused.</summary>
-    private static Regex AnMarks() => anMarksRegex ??= new Regex(
+    private static Regex AnMarks() => anMarksRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(AnMarksPattern, Options) : AnMarksGenerated();
+
+    private const string AnMarksPattern =
         @"\b(?:leaves?|left)\x20(?:me\x20with\x20)?(?:marks|bruises)\b | \bbruises?\x20(?:from|because|cos|coz|where)\b
           | \bbeing\x20(?:abused|hurt\x20at\x20home|neglected|hit\x20at\x20home|beaten)\b | \b(?:neglected|abused|beaten)\x20(?:at\x20home|by\x20(?:my|his|her|their))\b
-          | \b(?:he|she|they|" + Kin + @")\x20(?:does|did|do)\x20(?:stuff|things)\x20to\x20me\b", Options);
+          | \b(?:he|she|they|" + Kin + @")\x20(?:does|did|do)\x20(?:stuff|things)\x20to\x20me\b";
 
-    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(AnMarksPattern, Options)]
+    private static partial Regex AnMarksGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
     // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
     private static Regex? anMarksRegex;
 
     /// <summary>Secrets imposed by an abuser: "says its our secret", "makes me keep secrets"; night visits to a child's room.</summary>
-    private static Regex AnSecret() => anSecretRegex ??= new Regex(
-        @"\bmakes?\x20(?:me|her|him|us)\x20keep\x20(?:secrets|it\x20(?:a\x20)?secret|quiet)\b | \b(?:comes?|coming|came|keeps\x20coming|gets)\x20(?:in|into)\x20(?:my|her|his)\x20(?:room|bed|bedroom)\x20(?:at\x20night|when|every\x20night)\b | \b(?:says|said|told\x20(?:me|her|him|us))\x20(?:its|it\x20is|it\x20was|this\x20is)\x20(?:our|a)\x20(?:little\x20)?secret\b | \b(?:says|said|told\x20(?:me|her|him))\x20(?:i|she|he|we)\x20(?:cant|can\x20not|mustnt|shouldnt|shouldn\x20t|isnt\x20allowed\x20to|arent\x20allowed\x20to|not\x20allowed\x20to)\x20tell\x20(?:anyone|anybody|no\x20one|my\x20mum|my\x20parents|her\x20mum|his\x20mum)\b", Options);
+    private static Regex AnSecret() => anSecretRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(AnSecretPattern, Options) : AnSecretGenerated();
 
-    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    private const string AnSecretPattern =
+        @"\bmakes?\x20(?:me|her|him|us)\x20keep\x20(?:secrets|it\x20(?:a\x20)?secret|quiet)\b | \b(?:comes?|coming|came|keeps\x20coming|gets)\x20(?:in|into)\x20(?:my|her|his)\x20(?:room|bed|bedroom)\x20(?:at\x20night|when|every\x20night)\b | \b(?:says|said|told\x20(?:me|her|him|us))\x20(?:its|it\x20is|it\x20was|this\x20is)\x20(?:our|a)\x20(?:little\x20)?secret\b | \b(?:says|said|told\x20(?:me|her|him))\x20(?:i|she|he|we)\x20(?:cant|can\x20not|mustnt|shouldnt|shouldn\x20t|isnt\x20allowed\x20to|arent\x20allowed\x20to|not\x20allowed\x20to)\x20tell\x20(?:anyone|anybody|no\x20one|my\x20mum|my\x20parents|her\x20mum|his\x20mum)\b";
+
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(AnSecretPattern, Options)]
+    private static partial Regex AnSecretGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? anSecretRegex;
 
     /// <summary>Polish and romanised Urdu.</summary>
-    private static Regex AnOther() => anOtherRegex ??= new Regex(
-        @"\bbij(?:e|a)\x20mnie\b | \bboje\x20sie\x20(?:wr(?:a|o)cic|wracac)\b | \bnie\x20jestem\x20bezpieczn\w+ | \bdotykal\w*\x20mnie\b | \bnie\x20ma\x20jedzenia\b
-          | \bmujhe\x20(?:maar|mar|peet)t?[aei]\x20ha(?:i|in|y)\b | \bmujhe\x20(?:maara|mara|peeta|pita)\b | \bghar\x20(?:mein|me|mai|pe)\x20(?:mehfooz|mahfooz|mehfuz|safe)\x20nahi\b | \bghar\x20jane\x20se\x20da?r\b | \bmujhe\x20(?:chhua|chua|chhoo\w*|choo\w*)\b | \bkhana\x20nahi\x20(?:milta|deti|dete|diya)\b", Options);
+    private static Regex AnOther() => anOtherRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(AnOtherPattern, Options) : AnOtherGenerated();
 
-    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    private const string AnOtherPattern =
+        @"\bbij(?:e|a)\x20mnie\b | \bboje\x20sie\x20(?:wr(?:a|o)cic|wracac)\b | \bnie\x20jestem\x20bezpieczn\w+ | \bdotykal\w*\x20mnie\b | \bnie\x20ma\x20jedzenia\b
+          | \bmujhe\x20(?:maar|mar|peet)t?[aei]\x20ha(?:i|in|y)\b | \bmujhe\x20(?:maara|mara|peeta|pita)\b | \bghar\x20(?:mein|me|mai|pe)\x20(?:mehfooz|mahfooz|mehfuz|safe)\x20nahi\b | \bghar\x20jane\x20se\x20da?r\b | \bmujhe\x20(?:chhua|chua|chhoo\w*|choo\w*)\b | \bkhana\x20nahi\x20(?:milta|deti|dete|diya)\b";
+
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(AnOtherPattern, Options)]
+    private static partial Regex AnOtherGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? anOtherRegex;
@@ -360,14 +403,21 @@ internal static partial class ConcernRules
     private static partial Regex ExOlder();
 
     /// <summary>Carrying or selling drugs for others.</summary>
-    private static Regex ExCarry() => exCarryRegex ??= new Regex(
+    private static Regex ExCarry() => exCarryRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(ExCarryPattern, Options) : ExCarryGenerated();
+
+    private const string ExCarryPattern =
         @"\b(?:carry|carrying|carried|hold|holding|move|moving|drop|dropping|deliver|delivering|sell|selling|sold|hide|hiding|stash|stashing)\x20(?:drugs|weed|gear|packages|parcels|a\x20package|a\x20parcel|stuff\x20for\x20(?:them|older|some)|things\x20for\x20(?:them|older|some)|for\x20(?:them|some\x20(?:older\x20)?(?:boys|lads|guys|people|men)|older\x20(?:boys|lads|guys|men)))\b
           | \b(?:selling|shotting|dealing|sell|deal|shot)\x20(?:weed|drugs|gear|coke|crack|for\x20(?:them|him|some\x20\w+|older))\b
           | \b(?:make|made|makes)\x20(?:me|him|her|us)\x20(?:sell|carry|hold|deliver|move)\b
           | \bdrop\x20(?:stuff|things|packages|bags|parcels)\x20off\b | \bother\x20towns?\x20with\x20(?:packages|bags|parcels|stuff|drugs)\b
-          | \b(?:put|puts|hid|hide|stashed|stash)\x20(?:drugs|weed|stuff|a\x20package|packages|a\x20knife)\x20in\x20(?:my|his|her)\x20(?:bag|pocket|room|school\x20bag|coat|bra)\b", Options);
+          | \b(?:put|puts|hid|hide|stashed|stash)\x20(?:drugs|weed|stuff|a\x20package|packages|a\x20knife)\x20in\x20(?:my|his|her)\x20(?:bag|pocket|room|school\x20bag|coat|bra)\b";
 
-    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(ExCarryPattern, Options)]
+    private static partial Regex ExCarryGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? exCarryRegex;
@@ -385,13 +435,20 @@ internal static partial class ConcernRules
     private static partial Regex ExDebt();
 
     /// <summary>Someone online wanting to meet.</summary>
-    private static Regex ExOnline() => exOnlineRegex ??= new Regex(
+    private static Regex ExOnline() => exOnlineRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(ExOnlinePattern, Options) : ExOnlineGenerated();
+
+    private const string ExOnlinePattern =
         @"\b(?:man|guy|bloke|older\x20(?:boy|guy|man|lad|girl)|person|adult|stranger|someone|somebody|boy|girl|lad|he|she)\x20(?:i\x20(?:met|talk\x20to|speak\x20to|chat\x20to|know)\x20)?" + Online + @"\x20(?:\w+\x20){0,3}?(?:wants|wanted|asked|asks|asking|keeps\x20asking|is\x20asking|said|says|told|telling|messages|messaging|sends|sent|sending|offered|offering|is\x20(?:older|an\x20adult))\b
           | \b" + Online + @"\x20(?:\w+\x20){0,3}?wants?\x20to\x20meet\x20(?:me|up)\b | \bwants?\x20to\x20meet\x20(?:me|up)\x20(?:\w+\x20){0,3}?" + Online + @"
           | \b(?:met|meet|meeting|talking\x20to|speaking\x20to)\x20(?:him|her|someone|an\x20adult|an\x20older\x20\w+|a\x20(?:man|guy|boy|girl|lad|person|stranger)|this\x20(?:man|guy|boy))\x20(?:i\x20met\x20)?" + Online + @"\b
-          | \bhe\x20(?:says|said)\x20hes\x20(?:\d+|my\x20age|a\x20teenager)\b", Options);
+          | \bhe\x20(?:says|said)\x20hes\x20(?:\d+|my\x20age|a\x20teenager)\b";
 
-    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(ExOnlinePattern, Options)]
+    private static partial Regex ExOnlineGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
     // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
     private static Regex? exOnlineRegex;
 
@@ -427,12 +484,19 @@ internal static partial class ConcernRules
     private static partial Regex IdWeapon();
 
     /// <summary>Threats to hurt the writer.</summary>
-    private static Regex IdThreat() => idThreatRegex ??= new Regex(
+    private static Regex IdThreat() => idThreatRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(IdThreatPattern, Options) : IdThreatGenerated();
+
+    private const string IdThreatPattern =
         @"\b(?:going\x20to|gonna|gna|will|hell|shell|theyll|hed|shed|theyd|said\x20(?:hed|hell|he\x20would|he\x20will|shed|shell|she\x20would|she\x20will|theyd|theyll|they\x20would|they\x20will)|threaten(?:ed|ing|s)\x20to|coming\x20to|comin\x20to|want\x20to|wants\x20to|is\x20going\x20to|are\x20going\x20to)\x20(?:hurt|kill|stab|shoot|beat|batter|rape|attack|slash|shank|merk|do)\x20(?:me|us|him|them|my\x20(?:friend|mate|brother|sister))\b(?!\x20(?:a\x20favour|good|proud|in\x20(?:fifa|the\x20game)))
           | \bsaid\x20(?:im|i\x20am|youre|ur|hes|shes)\x20dead\b | \bscared\x20(?:hes|shes|theyre|he\x20is|they\x20are)\x20coming\x20(?:back|round|for\x20me)\b
-          | \b(?:going\x20to|gonna|coming\x20to)\x20(?:get|jump|find)\x20me\x20(?:tonight|today|later|now|after\x20school|when)\b", Options);
+          | \b(?:going\x20to|gonna|coming\x20to)\x20(?:get|jump|find)\x20me\x20(?:tonight|today|later|now|after\x20school|when)\b";
 
-    // Interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(IdThreatPattern, Options)]
+    private static partial Regex IdThreatGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: gated by its words, it runs on few texts, and JIT-compiling the
     // generated matcher cost more CPU than interpreting it there (profile: docs/analyzer.md, branch s12-speed).
     private static Regex? idThreatRegex;
 
@@ -447,26 +511,40 @@ internal static partial class ConcernRules
     private static partial Regex IdEmergency();
 
     /// <summary>In danger now; help me now.</summary>
-    private static Regex IdNow() => idNowRegex ??= new Regex(
+    private static Regex IdNow() => idNowRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(IdNowPattern, Options) : IdNowGenerated();
+
+    private const string IdNowPattern =
         @"\b(?:in\x20danger|not\x20safe)\x20(?:right\x20)?now\b | \bim\x20in\x20danger\b | \bi\x20am\x20in\x20danger\b
           | \b(?:help\x20me|please\x20help|need\x20help)\x20(?:now|right\x20now|asap|quick|quickly|urgently)\b | \bplease\x20(?:someone\x20)?help\x20me\b
-          | \bjestem\x20w\x20niebezpieczenstwie\b | \bmujhe\x20(?:maar|mar)\x20(?:de|daal)(?:ga|gi|nge|enge)\b | \bkhatre\x20(?:mein|me|mai)\b", Options);
+          | \bjestem\x20w\x20niebezpieczenstwie\b | \bmujhe\x20(?:maar|mar)\x20(?:de|daal)(?:ga|gi|nge|enge)\b | \bkhatre\x20(?:mein|me|mai)\b";
 
-    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(IdNowPattern, Options)]
+    private static partial Regex IdNowGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? idNowRegex;
 
     /// <summary>Someone outside; attacked; hiding.</summary>
-    private static Regex IdOutside() => idOutsideRegex ??= new Regex(
+    private static Regex IdOutside() => idOutsideRegex ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(IdOutsidePattern, Options) : IdOutsideGenerated();
+
+    private const string IdOutsidePattern =
         @"\b(?:he|she|they|someone|dad)(?:s|re|\x20is|\x20are)\x20(?:outside|at\x20the\x20door|banging\x20on\x20the\x20door|trying\x20to\x20get\x20in|coming\x20(?:for|to\x20get)\x20me)\b | \btrying\x20to\x20(?:get|break)\x20in(?:to)?\x20(?:my|the|our)\b
           | \b(?:scared|fear|afraid)\x20for\x20my\x20life\b
           | \b(?:i|ive|she|he|they|just|been)\x20(?:got\x20|been\x20|was\x20|just\x20got\x20)?(?:stabbed|shot)\b | \b(?:got|been|was|get)\x20raped\b
           | \bwaiting\x20for\x20(?:me|him|her|us)\x20outside\b | \b(?:wont|will\x20not|wouldnt|isnt\x20letting|not\x20letting|doesnt\x20let)\x20let\x20(?:me|her|him|us)\x20(?:leave|go|out)\b
           | \b(?:burn|set\x20fire\x20to|torch)\x20(?:the|our|my|her|his)\x20(?:house|flat|home)\b
-          | \b(?:hiding|locked\x20" + Self + @")\x20in\x20(?:my|the|a)\x20(?:room|bathroom|toilet|cupboard|wardrobe)\b", Options);
+          | \b(?:hiding|locked\x20" + Self + @")\x20in\x20(?:my|the|a)\x20(?:room|bathroom|toilet|cupboard|wardrobe)\b";
 
-    // Interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(IdOutsidePattern, Options)]
+    private static partial Regex IdOutsideGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: its words gate it, so it runs on few texts,
     // and JIT-compiling the generated matcher (tens of ms of CPU in every process) cost more than interpreting it
     // there (measured: docs/analyzer.md, branch s12-speed).
     private static Regex? idOutsideRegex;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace FeedbackCollector.Analysis.Redaction;
@@ -57,8 +58,15 @@ internal static partial class PiiPatterns
     internal static partial Regex AddressPrefix();
 
     /// <summary>A numbered street address: "12 Acacia Avenue", "14 high st"; a flat or building in front is added by <see cref="AddressPrefix"/>.</summary>
-    internal static Regex NumberedAddress() => numberedAddress ??= new Regex(
-        @"\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?", Options);
+    internal static Regex NumberedAddress() => numberedAddress ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(NumberedAddressPattern, Options) : NumberedAddressGenerated();
+
+    private const string NumberedAddressPattern =
+        @"\b\d{1,4}[a-z]?,?\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @")\b\.?";
+
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(NumberedAddressPattern, Options)]
+    private static partial Regex NumberedAddressGenerated();
 
     // Interpreted (built once), not source-generated, like CuedAddress: redaction runs it only on texts with a street
     // word (StreetWords.MayHoldSuffix), and JIT-compiling the generated matcher (5.5 KB of IL) cost more CPU in every
@@ -92,10 +100,17 @@ internal static partial class PiiPatterns
     internal static partial Regex HandleBeforePlatform();
 
     /// <summary>A street named after a living cue: "lives on Rose Lane", "I live at Oak Court".</summary>
-    internal static Regex CuedAddress() => cuedAddress ??= new Regex(
-        @"\b(?:" + LivingVerbs + @"|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?", Options);
+    internal static Regex CuedAddress() => cuedAddress ??=
+        RuntimeFeature.IsDynamicCodeSupported ? new Regex(CuedAddressPattern, Options) : CuedAddressGenerated();
 
-    // Interpreted (built once), not source-generated: redaction runs it only on texts with a living cue and a street
+    private const string CuedAddressPattern =
+        @"\b(?:" + LivingVerbs + @"|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?";
+
+    // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
+    [GeneratedRegex(CuedAddressPattern, Options)]
+    private static partial Regex CuedAddressGenerated();
+
+    // In the JIT build interpreted (built once), not source-generated: redaction runs it only on texts with a living cue and a street
     // word, and JIT-compiling the generated matcher (7.3 KB of IL) cost more CPU in every process than interpreting it
     // on those few texts (docs/analyzer.md, branch s13-speed).
     private static Regex? cuedAddress;

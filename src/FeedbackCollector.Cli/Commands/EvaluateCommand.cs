@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
 using FeedbackCollector.Core;
@@ -24,12 +25,21 @@ public sealed class EvaluateCommand : ICliCommand
     private const int BatchSize = 256;
     private const int MaxShownTextLength = 160;
 
+    // Source-generated metadata (EvaluationJsonContext) and one enum converter per enum of the report, instead of
+    // reflection, so that the native (AOT) build writes the same document as the JIT build.
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        TypeInfoResolver = EvaluationJsonContext.Default,
+        Converters =
+        {
+            new JsonStringEnumConverter<SentimentLabel>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<ConcernCategory>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<PiiType>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<EvaluationErrorKind>(JsonNamingPolicy.KebabCaseLower),
+        },
     };
 
     private readonly Func<string?, ITextAnalyzer> _createAnalyzer;
@@ -171,7 +181,7 @@ public sealed class EvaluateCommand : ICliCommand
         {
             var output = new EvaluationOutput(source, analyzer.Info, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1), report,
                 errorLimit > 0 ? shownErrors.Values.SelectMany(e => e).ToList() : null);
-            await console.Out.WriteLineAsync(JsonSerializer.Serialize(output, JsonOptions));
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(output, (JsonTypeInfo<EvaluationOutput>)JsonOptions.GetTypeInfo(typeof(EvaluationOutput))));
         }
         else
         {
@@ -312,3 +322,8 @@ public sealed class EvaluateCommand : ICliCommand
     /// <summary>The <c>--json</c> document.</summary>
     internal sealed record EvaluationOutput(string Input, AnalyzerInfo Analyzer, double ElapsedMs, EvaluationReport Report, IReadOnlyList<EvaluationError>? Errors);
 }
+
+/// <summary>JSON metadata of the <c>evaluate --json</c> document, generated at compile time.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(EvaluateCommand.EvaluationOutput))]
+internal sealed partial class EvaluationJsonContext : JsonSerializerContext;

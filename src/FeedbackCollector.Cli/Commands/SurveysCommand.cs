@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using FeedbackCollector.Core;
 using FeedbackCollector.Core.Surveys;
@@ -10,6 +11,8 @@ namespace FeedbackCollector.Cli.Commands;
 /// (the same handler does the work).
 /// </summary>
 [CliFlags("open")]
+[RequiresUnreferencedCode("Survey definitions go through FeedbackJson.Options, the core's reflection-based JSON; JIT build only.")]
+[RequiresDynamicCode("Survey definitions go through FeedbackJson.Options, the core's reflection-based JSON; JIT build only.")]
 public sealed class SurveysCommand : ICliCommand
 {
     private readonly ICliStorage _storage;
