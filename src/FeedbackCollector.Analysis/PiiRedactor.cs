@@ -144,6 +144,9 @@ public sealed class PiiRedactor : IPiiRedactor
             {
                 AddAll(PiiPatterns.UnitBuilding(), text, PiiType.Address, found);
             }
+            // "at 9 hollins tonight", "im at my dads, 22 kingsway": a house number and a street name no list knows.
+            HouseNumberFinder.Find(text, found);
+
             if (digits >= 4 && MayHoldYear(span))
             {
                 AddBareDates(text, found);
@@ -444,9 +447,10 @@ public sealed class PiiRedactor : IPiiRedactor
             var looksLikeHandle = handle.ContainsAny("0123456789_.") || text[h.Index - 1] == '@';
             var flags = Lexicon.Lookup(handle);
 
-            // A plain word after the platform ("my snap is private") is not a handle; an explicit "is"/":"
+            // A plain word after the platform ("my snap is private", "insta is toxic") is not a handle; an explicit "is"/":"
             // before an unknown word, or a handle-like token (digits, underscore, dot, @), is.
-            if (!looksLikeHandle && (sep.IsEmpty || (flags & (WordFlags.Common | WordFlags.Function | WordFlags.Service)) != 0))
+            if (!looksLikeHandle && (sep.IsEmpty || (flags & (WordFlags.Common | WordFlags.Function | WordFlags.Service)) != 0
+                || ((flags & (WordFlags.Name | WordFlags.WordName)) == 0 && EnglishWords.Contains(handle))))
             {
                 continue;
             }

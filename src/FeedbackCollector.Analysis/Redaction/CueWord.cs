@@ -333,6 +333,72 @@ internal enum CueWord : byte
     Said,
     /// <summary>"says".</summary>
     Says,
+    /// <summary>"has".</summary>
+    Has,
+    /// <summary>"had".</summary>
+    Had,
+    /// <summary>"been".</summary>
+    Been,
+    /// <summary>"there".</summary>
+    There,
+    /// <summary>"can".</summary>
+    Can,
+    /// <summary>"reached".</summary>
+    Reached,
+    /// <summary>"contacted".</summary>
+    Contacted,
+    /// <summary>"hope".</summary>
+    Hope,
+    /// <summary>"faith".</summary>
+    Faith,
+    /// <summary>"may".</summary>
+    May,
+    /// <summary>"mia".</summary>
+    Mia,
+    /// <summary>"st".</summary>
+    St,
+    /// <summary>"saint".</summary>
+    Saint,
+    /// <summary>"if".</summary>
+    If,
+    /// <summary>"he".</summary>
+    He,
+    /// <summary>"she".</summary>
+    She,
+    /// <summary>"we".</summary>
+    We,
+    /// <summary>"they".</summary>
+    They,
+    /// <summary>"it".</summary>
+    It,
+    /// <summary>"gave".</summary>
+    Gave,
+    /// <summary>"got".</summary>
+    Got,
+    /// <summary>"gets".</summary>
+    Gets,
+    /// <summary>"gives".</summary>
+    Gives,
+    /// <summary>"took".</summary>
+    Took,
+    /// <summary>"takes".</summary>
+    Takes,
+    /// <summary>"made".</summary>
+    Made,
+    /// <summary>"makes".</summary>
+    Makes,
+    /// <summary>"went".</summary>
+    Went,
+    /// <summary>"goes".</summary>
+    Goes,
+    /// <summary>"sent".</summary>
+    Sent,
+    /// <summary>"left".</summary>
+    Left,
+    /// <summary>"did".</summary>
+    Did,
+    /// <summary>"does".</summary>
+    Does,
 }
 
 /// <summary>The text of each <see cref="CueWord"/>.</summary>
@@ -368,6 +434,13 @@ internal static class CueWords
 
     /// <summary>The last of those verbs.</summary>
     public const CueWord LastGroupVerb = CueWord.Laugh;
+
+    /// <summary>The first of the past and third-person verbs that are not in the word lists ("gave", "gets", "took"): after
+    /// "grace my sw" they make "grace" the subject, as "hope my sw gets better" cannot ("hope" is never taken there).</summary>
+    public const CueWord FirstFinite = CueWord.Gave;
+
+    /// <summary>The last of those verbs.</summary>
+    public const CueWord LastFinite = CueWord.Does;
 
     /// <summary>Every cue word with its text.</summary>
     public static readonly (CueWord Cue, string Word)[] All =
@@ -534,5 +607,38 @@ internal static class CueWords
         (CueWord.Last, "last"),
         (CueWord.Said, "said"),
         (CueWord.Says, "says"),
+        (CueWord.Has, "has"),
+        (CueWord.Had, "had"),
+        (CueWord.Been, "been"),
+        (CueWord.There, "there"),
+        (CueWord.Can, "can"),
+        (CueWord.Reached, "reached"),
+        (CueWord.Contacted, "contacted"),
+        (CueWord.Hope, "hope"),
+        (CueWord.Faith, "faith"),
+        (CueWord.May, "may"),
+        (CueWord.Mia, "mia"),
+        (CueWord.St, "st"),
+        (CueWord.Saint, "saint"),
+        (CueWord.If, "if"),
+        (CueWord.He, "he"),
+        (CueWord.She, "she"),
+        (CueWord.We, "we"),
+        (CueWord.They, "they"),
+        (CueWord.It, "it"),
+        (CueWord.Gave, "gave"),
+        (CueWord.Got, "got"),
+        (CueWord.Gets, "gets"),
+        (CueWord.Gives, "gives"),
+        (CueWord.Took, "took"),
+        (CueWord.Takes, "takes"),
+        (CueWord.Made, "made"),
+        (CueWord.Makes, "makes"),
+        (CueWord.Went, "went"),
+        (CueWord.Goes, "goes"),
+        (CueWord.Sent, "sent"),
+        (CueWord.Left, "left"),
+        (CueWord.Did, "did"),
+        (CueWord.Does, "does"),
     ];
 }

@@ -113,7 +113,7 @@ internal static class Lexicon
         AddCueWords(words, WordFlags.Relation, "friend mate bestie bff bf gf boyfriend girlfriend brother sister cousin bro sis stepdad stepmum partner son daughter nan grandad boy girl husband wife ex niece nephew baby");
         AddCueWords(words, WordFlags.SaidVerb, "said says told tells texted messaged rang phoned asked helped listened from");
         AddCueWords(words, WordFlags.Greeting, "thanks thank thx ty cheers hi hiya hey dear");
-        AddCueWords(words, WordFlags.PersonVerb, "rings rang ringing calls phones phoned phoning texts texted texting emails emailed emailing "
+        AddCueWords(words, WordFlags.PersonVerb, "rings rang rung ringing calls phones phoned phoning texts texted texting emails emailed emailing "
             + "answers answered answering replies replied replying responds responded listens listened listening cancels cancelled canceled "
             + "cancelling canceling promises promised promising forgets forgot forgetting ignores ignored ignoring shouts shouted shouting "
             + "swears swore explains explained talks talked talking speaks understands understood judges judged messages");

@@ -116,6 +116,19 @@ internal static class NameFinder
             return t.Has(WordFlags.Name) && t.BaseLength > 3;
         }
 
+        // "St Thomas hospital", "st johns ambulance", "St James park": a name after "St" or "Saint" names a place (a school
+        // among them is the school finder's).
+        if (i > 0 && t.Joined && (tokens[i - 1].Is(CueWord.St) || tokens[i - 1].Is(CueWord.Saint)))
+        {
+            return false;
+        }
+
+        // Italian "la mia assistente sociale", "Mia madre": "my", not the name Mia.
+        if (t.Is(CueWord.Mia) && IsItalianMia(text, tokens, i))
+        {
+            return false;
+        }
+
         // Cheap exits first; cues are only read for words that could still be names.
         if (t.Has(WordFlags.Name) && !t.Has(WordFlags.WordName | WordFlags.Calendar))
         {
@@ -132,16 +145,21 @@ internal static class NameFinder
         if (t.Has(WordFlags.Calendar))
         {
             // "in May", "this Summer": a date; "my friend April", "April Jones", "Summer said": a person.
-            // "Autumn keeps cancelling on me": only a person's verb, not "is"/"came" ("Summer is the worst time", "Summer came early").
+            // "Autumn keeps cancelling on me": only a person's verb or role, not "is"/"came" + a trait ("Summer is the worst time",
+            // "Summer came early", "May has been busy"); "May has been our social worker", "May, the duty sw, took the call".
+            // In lower case only as the object of a contact verb ("tell may to ring me"; not "the call may be recorded", "ring
+            // may 5th") or after "my"/"our" + a role or relation ("my sister april"; not "my sw may ring", "hot girl summer").
             return cue == Cue.Strong || (cap && (cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: true)
-                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: true, strict: true)))
-                || (contacts is not null && NextToContact(text, tokens, i, contacts));
+                || DoesWhatAPersonDoes(text, tokens, i, strict: true)))
+                || (contacts is not null && NextToContact(text, tokens, i, contacts))
+                || (t.SentenceStart && Apposition(text, tokens, i))
+                || (!cap && !DigitNext(text, t) && (ContactObject(tokens, i) || (cue == Cue.Weak && !t.Is(CueWord.May) && AfterPossessiveRole(tokens, i))));
         }
 
         if (t.Has(WordFlags.WordName))
         {
             if (cue == Cue.Strong || (!cap && IsVocative(text, tokens, i)) || IsSelfIntroduction(text, tokens, i)
-                || (contacts is not null && NextToContact(text, tokens, i, contacts)))
+                || (contacts is not null && NextToContact(text, tokens, i, contacts)) || Apposition(text, tokens, i))
             {
                 return true;
             }
@@ -153,7 +171,7 @@ internal static class NameFinder
             }
 
             return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false)
-                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: false);
+                || DoesWhatAPersonDoes(text, tokens, i, strict: false);
         }
 
         if (t.Has(WordFlags.Name))
@@ -172,7 +190,7 @@ internal static class NameFinder
             // "Skye never rings back", "Tiegan is the best worker": a person's verb or role, not a trait ("Yoga is really
             // helpful") and not a plural ("Adults never listened").
             return cue == Cue.Weak || CueAfter(text, tokens, i)
-                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: true));
+                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, strict: true));
         }
 
         // A capitalised common word right after a role or family word is a name too ("my sw Dave", "my teacher Brown").
@@ -188,10 +206,11 @@ internal static class NameFinder
     /// <summary>
     /// A word-name followed by what only a person does or is: "Grace never rings back", "Autumn keeps cancelling",
     /// "Hope is the best worker", "Mark is really kind", "Faith is a good friend", "Jade is my best friend". Not "Hope is all i have", "Joy is hard",
-    /// "Will you call", "Rose by 10%", "Will calls be answered?". With <paramref name="verbsOnly"/> only a person's verb counts; with <paramref name="strict"/>
-    /// not a trait ("Yoga is really helpful") nor a verb that things do too ("Football always helps").
+    /// "Will you call", "Rose by 10%", "Will calls be answered?". "has"/"had been" counts as "is" ("May has been our social worker",
+    /// "Will has always been there for me"), and "has" + a person's verb as the verb ("Joy has rung me"). With <paramref name="strict"/>
+    /// not a trait or state ("Yoga is really helpful", "May has been busy") nor a verb that things do too ("Football always helps").
     /// </summary>
-    private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool verbsOnly, bool strict)
+    private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool strict)
     {
         var j = PastAdverbs(tokens, i + 1, out var adverbs);
 
@@ -218,7 +237,19 @@ internal static class NameFinder
             return adverbs > 0 || (j + 1 < tokens.Count && tokens[j + 1].Joined && tokens[j + 1].Is(CueWord.Round));
         }
 
-        return !verbsOnly && (v.Is(CueWord.Is) || v.Is(CueWord.Was)) && PersonPredicate(text, tokens, j, strict, plural: false);
+        if (v.Is(CueWord.Has) || v.Is(CueWord.Had))
+        {
+            var k = PastAdverbs(tokens, j + 1, out _);
+            if (k >= tokens.Count || !tokens[k].Joined)
+            {
+                return false;
+            }
+
+            return tokens[k].Is(CueWord.Been) ? PersonPredicate(text, tokens, k, strict, plural: false, tokens[i])
+                : tokens[k].Has(WordFlags.PersonVerb) && !EndsWithIng(text, tokens[k]);
+        }
+
+        return (v.Is(CueWord.Is) || v.Is(CueWord.Was)) && PersonPredicate(text, tokens, j, strict, plural: false, tokens[i]);
     }
 
     /// <summary>
@@ -240,9 +271,10 @@ internal static class NameFinder
     /// <summary>
     /// What follows "is"/"was" (or "are"/"were", <paramref name="plural"/>) at token <paramref name="j"/> when the subject
     /// is a person: a trait ("really kind"; not "kind of") or a state ("scared", "crying"), unless <paramref name="strict"/>;
-    /// "the best" + a role, or "a"/"my" + a role or relation ("my best mate", "my mates").
+    /// "the best" + a role, or "a"/"the"/"my"/"our"/"his"/"her"/"their" + a role or relation ("my best mate", "my mates", "our
+    /// social worker"); "there for" + a person ("always there for me"), but not for <paramref name="subject"/> hope or faith.
     /// </summary>
-    private static bool PersonPredicate(string text, List<Token> tokens, int j, bool strict, bool plural)
+    private static bool PersonPredicate(string text, List<Token> tokens, int j, bool strict, bool plural, Token subject)
     {
         var k = PastAdverbs(tokens, j + 1, out _);
 
@@ -263,9 +295,16 @@ internal static class NameFinder
             return k + 1 >= tokens.Count || !tokens[k + 1].Is(CueWord.Of);
         }
 
-        // "the best worker", "the best youth worker", "a good friend", "an amazing mentor".
-        var from = w.Is(CueWord.The) && k + 1 < tokens.Count && IsSuperlative(text, tokens[k + 1]) ? k + 2
-            : w.Is(CueWord.A) || w.Is(CueWord.An) || w.Is(CueWord.My) ? k + 1 : -1;
+        // "Will is always there for me" (not "hope is always there for me", which reads as the feeling).
+        if (w.Is(CueWord.There) && k + 2 < tokens.Count && tokens[k + 1].Joined && tokens[k + 1].Is(CueWord.For) && tokens[k + 2].Joined
+            && tokens[k + 2].Has(WordFlags.VerbObject))
+        {
+            return !subject.Is(CueWord.Hope) && !subject.Is(CueWord.Faith);
+        }
+
+        // "the best worker", "the best youth worker", "a good friend", "an amazing mentor", "our social worker", "the team manager".
+        var from = w.Is(CueWord.The) ? (k + 1 < tokens.Count && IsSuperlative(text, tokens[k + 1]) ? k + 2 : k + 1)
+            : w.Is(CueWord.A) || w.Is(CueWord.An) || IsPossessive(w) ? k + 1 : -1;
         for (var r = from; r >= 0 && r < tokens.Count && r <= from + 2 && tokens[r].Joined; r++)
         {
             if (tokens[r].Has(WordFlags.Role | WordFlags.Relation) || (plural && IsPluralPerson(text, tokens[r])))
@@ -310,9 +349,11 @@ internal static class NameFinder
                 return false;
             }
 
+            // "at grace's this weekend", "round jade's till sunday": a function word after it, not a noun ("at mark's request").
             return (hasNext && IsHomeOrFamily(text, n1))
                 || (hasPrev && (p1.Is(CueWord.At) || p1.Is(CueWord.Round) || p1.Is(CueWord.To))
-                    && (!hasNext || n1.Is(CueWord.Tonight) || n1.Is(CueWord.Last) || n1.Is(CueWord.For) || n1.Is(CueWord.On) || n1.Is(CueWord.And)));
+                    && (!hasNext || n1.Is(CueWord.Tonight) || n1.Is(CueWord.Last) || n1.Is(CueWord.For) || n1.Is(CueWord.On) || n1.Is(CueWord.And)
+                        || n1.Has(WordFlags.Function)));
         }
 
         if (!hasNext)
@@ -349,7 +390,7 @@ internal static class NameFinder
 
         if (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
         {
-            return PersonPredicate(text, tokens, i + 1, strict: false, plural: false);
+            return PersonPredicate(text, tokens, i + 1, strict: false, plural: false, t);
         }
 
         if ((n1.Is(CueWord.Keeps) || n1.Is(CueWord.Kept)) && i + 2 < tokens.Count && tokens[i + 2].Joined && EndsWithIng(text, tokens[i + 2]))
@@ -384,7 +425,7 @@ internal static class NameFinder
 
         if (v.Is(CueWord.Are) || v.Is(CueWord.Were))
         {
-            return PersonPredicate(text, tokens, j, strict: false, plural: true);
+            return PersonPredicate(text, tokens, j, strict: false, plural: true, t);
         }
 
         return v.Has(WordFlags.PersonVerb) && !EndsWithS(text, v) && !EndsWithIng(text, v);
@@ -469,25 +510,190 @@ internal static class NameFinder
             return false;
         }
 
-        var next = i + 1 < tokens.Count && tokens[i + 1].Joined ? tokens[i + 1] : default;
-        var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
-        if (hasNext && next.Has(WordFlags.VerbObject))
+        var p1 = tokens[i - 1];
+        if (cue == Cue.Weak && p1.Has(WordFlags.Role | WordFlags.Relation))
+        {
+            // "my sw will ring": after a role "will" is the modal; after "told" or "ask" it cannot be. "my teacher mark my work".
+            return !t.Is(CueWord.Will) && !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Has(WordFlags.VerbObject));
+        }
+
+        return ContactObject(tokens, i);
+    }
+
+    /// <summary>
+    /// The object of a verb that takes a person: "talk to rose at the youth club", "ask for mark", "tell joy", "tell may to
+    /// ring me", "ask will if he can", at the end of the clause or before "at", "from", "on", "about", "and", "please", "to",
+    /// "if". Not after a determiner ("the phone bill", "my text may not arrive"), nor before a verb ("phone may die").
+    /// </summary>
+    private static bool ContactObject(List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (i == 0 || !t.Joined || IsDescribingName(t))
         {
             return false;
         }
 
-        var p1 = tokens[i - 1];
-        if (cue == Cue.Weak && p1.Has(WordFlags.Role | WordFlags.Relation))
+        var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+        var next = hasNext ? tokens[i + 1] : default;
+        if (hasNext && next.Has(WordFlags.VerbObject) && !next.Is(CueWord.To))
         {
-            // "my sw will ring": after a role "will" is the modal; after "told" or "ask" it cannot be.
-            return !t.Is(CueWord.Will);
+            return false;
         }
 
         // "the phone bill", "her text will": a contact word after a determiner is a noun, not a verb taking a person.
-        var verb = (p1.Has(WordFlags.ContactVerb) && !(i >= 2 && p1.Joined && IsDeterminer(tokens[i - 2])))
+        var p1 = tokens[i - 1];
+        var direct = p1.Has(WordFlags.ContactVerb) && !(i >= 2 && p1.Joined && IsDeterminer(tokens[i - 2]));
+        var verb = direct
             || ((p1.Is(CueWord.To) || p1.Is(CueWord.For) || p1.Is(CueWord.With)) && i >= 2 && p1.Joined && tokens[i - 2].Has(WordFlags.ContactVerb));
         return verb && (!hasNext || next.Is(CueWord.At) || next.Is(CueWord.From) || next.Is(CueWord.On) || next.Is(CueWord.About)
-            || next.Is(CueWord.And) || next.Is(CueWord.Please));
+            || next.Is(CueWord.And) || next.Is(CueWord.Please) || (direct && (next.Is(CueWord.To) || next.Is(CueWord.If))));
+    }
+
+    /// <summary>"my sister april", "our sw summer": a calendar word right after "my"/"our"/"his"/"her"/"their" + a role or relation.</summary>
+    private static bool AfterPossessiveRole(List<Token> tokens, int i) =>
+        i >= 2 && tokens[i].Joined && tokens[i - 1].Joined && tokens[i - 1].Has(WordFlags.Role | WordFlags.Relation) && IsPossessive(tokens[i - 2])
+        && !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Has(WordFlags.VerbObject));
+
+    /// <summary>"my", "our", "his", "her", "their", "your".</summary>
+    private static bool IsPossessive(Token t) =>
+        t.Is(CueWord.My) || t.Is(CueWord.Our) || t.Is(CueWord.His) || t.Is(CueWord.Her) || t.Is(CueWord.Their) || t.Is(CueWord.Your);
+
+    /// <summary>"i", "you", "he", "she", "we", "they", "it": before one, "will" and "may" are verbs ("you may, my friend, ...").</summary>
+    private static bool IsSubjectPronoun(Token t) =>
+        t.Is(CueWord.I) || t.Is(CueWord.You) || t.Is(CueWord.He) || t.Is(CueWord.She) || t.Is(CueWord.We) || t.Is(CueWord.They) || t.Is(CueWord.It);
+
+    /// <summary>A digit is the next thing after the word ("may 5th", "june 2024"): a date.</summary>
+    private static bool DigitNext(string text, Token t)
+    {
+        var p = t.End;
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        return p < text.Length && char.IsAsciiDigit(text[p]);
+    }
+
+    /// <summary>
+    /// A word-name followed by a role in commas, dashes or brackets ("Bill, the team manager, promised", "Mark (stepdad) can be
+    /// reached", "will - my sw - is leaving"), or, starting a sentence, by "my"/"our"/"the" + a role and then a verb that cannot
+    /// follow a verb's object ("grace my sw gave me her number", "may my old sw rang me"; not "will my sw ring me back?", "may my
+    /// sw come?", and never "hope", which takes a clause: "hope my sw is ok"). Not after a determiner or a subject pronoun ("the
+    /// bill", "you may, my friend, ...").
+    /// </summary>
+    private static bool Apposition(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (i + 2 >= tokens.Count)
+        {
+            return false;
+        }
+
+        if (i > 0 && t.Joined && (IsDeterminer(tokens[i - 1]) || IsSubjectPronoun(tokens[i - 1])))
+        {
+            return false;
+        }
+
+        var n1 = tokens[i + 1];
+        var gap = text.AsSpan(t.End, n1.Start - t.End).Trim(' ');
+        var bracket = gap is "(";
+        var comma = gap is "," or "-" or "–";
+        if (!bracket && !comma && !gap.IsEmpty)
+        {
+            return false;
+        }
+
+        var r = i + 1;
+        var determiner = IsPossessive(n1) || n1.Is(CueWord.The) || n1.Is(CueWord.A) || n1.Is(CueWord.An);
+        if (determiner)
+        {
+            r++;
+        }
+        else if (gap.IsEmpty)
+        {
+            return false;
+        }
+
+        // The role or relation ends the phrase: "the team manager", "our family support worker", "my old sw", "stepdad".
+        var end = -1;
+        for (var m = r; m < tokens.Count && m <= r + 2 && (m == i + 1 || tokens[m].Joined); m++)
+        {
+            if (tokens[m].Has(WordFlags.Role | WordFlags.Relation))
+            {
+                end = m;
+            }
+        }
+
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var after = end + 1 < tokens.Count ? text.AsSpan(tokens[end].End, tokens[end + 1].Start - tokens[end].End) : text.AsSpan(tokens[end].End);
+        if (bracket)
+        {
+            return after.Contains(')');
+        }
+
+        if (comma)
+        {
+            return after.IsEmpty || after.ContainsAny(",)-–.!?");
+        }
+
+        // "grace my sw gave me her number": the sentence's subject, then its verb.
+        return t.SentenceStart && !t.Is(CueWord.Hope) && !n1.Is(CueWord.A) && !n1.Is(CueWord.An) && after.Trim(' ').IsEmpty && end + 1 < tokens.Count
+            && FiniteVerb(text, tokens, end + 1);
+    }
+
+    /// <summary>
+    /// A verb that agrees with a subject and cannot be a bare infinitive, perhaps after "never"/"always": "gave", "is", "has",
+    /// "rang", "said", "helped", "turned", "gets"; not "ring", "come", "be".
+    /// </summary>
+    private static bool FiniteVerb(string text, List<Token> tokens, int from)
+    {
+        var j = PastAdverbs(tokens, from, out _);
+        if (j >= tokens.Count || !tokens[j].Joined)
+        {
+            return false;
+        }
+
+        var v = tokens[j];
+        return v.Is(CueWord.Is) || v.Is(CueWord.Was) || v.Is(CueWord.Has) || v.Is(CueWord.Had) || v.IsAnyOf(CueWords.FirstFinite, CueWords.LastFinite)
+            || v.IsAnyOf(CueWords.FirstAction, CueWords.LastAction) || (v.Has(WordFlags.SaidVerb) && !v.Is(CueWord.From))
+            || (v.Has(WordFlags.PersonVerb) && !EndsWithIng(text, v))
+            || (v.BaseLength > 4 && text.AsSpan(v.Start, v.BaseLength).EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Italian words around "mia" (my): "la mia", "una mia", "della mia"; "mia madre", "mia assistente sociale".</summary>
+    private static readonly string[] ItalianBefore = ["la", "una", "alla", "della", "nella", "dalla", "sulla", "colla", "per", "e", "è", "di", "con", "questa", "sono", "ma", "che", "non"];
+
+    private static readonly string[] ItalianAfter =
+        ["madre", "mamma", "sorella", "amica", "nonna", "zia", "figlia", "famiglia", "scuola", "casa", "vita", "insegnante", "assistente",
+         "classe", "cugina", "maestra", "professoressa", "psicologa", "migliore", "prima", "città", "stanza", "camera", "opinione", "storia"];
+
+    /// <summary>"mia" between Italian words: "la mia assistente sociale", "Mia madre è malata". Read only for the token "mia".</summary>
+    private static bool IsItalianMia(string text, List<Token> tokens, int i)
+    {
+        if (i > 0 && tokens[i].Joined && IsOneOf(text, tokens[i - 1], ItalianBefore))
+        {
+            return true;
+        }
+
+        return i + 1 < tokens.Count && tokens[i + 1].Joined && IsOneOf(text, tokens[i + 1], ItalianAfter);
+    }
+
+    private static bool IsOneOf(string text, Token t, string[] words)
+    {
+        var w = text.AsSpan(t.Start, t.Length);
+        foreach (var word in words)
+        {
+            if (w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDeterminer(Token t) => t.Is(CueWord.The) || t.Is(CueWord.A) || t.Is(CueWord.An) || t.Is(CueWord.My) || t.Is(CueWord.Your)
@@ -520,10 +726,10 @@ internal static class NameFinder
             return false;
         }
 
-        // The contact that starts after this word, past at most two joining words ("on", "number is").
+        // The contact that starts after this word, past at most four joining words ("on", "number is", "can be reached on").
         var after = t.End;
         var k = i + 1;
-        while (k < tokens.Count && k - i <= 2 && IsContactJoiner(tokens[k]))
+        while (k < tokens.Count && k - i <= 4 && IsContactJoiner(tokens[k]))
         {
             after = tokens[k].End;
             k++;
@@ -552,7 +758,8 @@ internal static class NameFinder
     }
 
     private static bool IsContactJoiner(Token t) => t.Joined && (t.Is(CueWord.On) || t.Is(CueWord.At) || t.Is(CueWord.Is) || t.Is(CueWord.Number)
-        || t.Is(CueWord.No) || t.Is(CueWord.Mob) || t.Is(CueWord.Mobile) || t.Is(CueWord.Tel) || t.Is(CueWord.Phone) || t.Is(CueWord.Email));
+        || t.Is(CueWord.No) || t.Is(CueWord.Mob) || t.Is(CueWord.Mobile) || t.Is(CueWord.Tel) || t.Is(CueWord.Phone) || t.Is(CueWord.Email)
+        || t.Is(CueWord.Can) || t.Is(CueWord.Be) || t.Is(CueWord.Reached) || t.Is(CueWord.Contacted));
 
     /// <summary>Nothing but a few spaces, commas, colons, dashes or brackets between <paramref name="from"/> and <paramref name="to"/>.</summary>
     private static bool OnlySeparators(string text, int from, int to)

@@ -48,8 +48,8 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"(?<![\w.@])@(?<h>[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)", Options)]
     internal static partial Regex AtHandle();
 
-    /// <summary>A handle after a platform cue: "my snap is x", "insta: x", "add me on tiktok x_1".</summary>
-    [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:is|it's|its|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
+    /// <summary>A handle after a platform cue: "my snap is x", "insta: x", "add me on tiktok x_1", "snap hes x_2k11", "tiktok is called x".</summary>
+    [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:(?:is|it's|its|he's|hes|she's|shes|mines|mine's|was)(?:\s+called)?|called|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
     internal static partial Regex CuedHandle();
 
     /// <summary>A flat, unit or named building just before a numbered address: "flat 3, ", "Westfield House, ".</summary>
