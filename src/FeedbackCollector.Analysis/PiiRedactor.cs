@@ -161,7 +161,8 @@ public sealed class PiiRedactor : IPiiRedactor
 
         if (span.IndexOfAny(LivingWords) >= 0 && StreetSuffix(span, ref suffix))
         {
-            AddAll(PiiPatterns.CuedAddress(), text, PiiType.Address, found, "street");
+            AddCuedAddresses(text, found);
+            AddStreetsAfterPreposition(text, found);
         }
 
         if (span.IndexOfAny(StreetNameSuffixes) >= 0)
@@ -360,6 +361,50 @@ public sealed class PiiRedactor : IPiiRedactor
             }
 
             found.Add(Candidate.Of(PiiType.Address, start, m.Index + m.Length));
+        }
+    }
+
+    /// <summary>"lives on Rose Lane", "I live at Oak Court"; not when every word before the street word is a function word ("live on our street").</summary>
+    private static void AddCuedAddresses(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.CuedAddress().Match(text); m.Success; m = m.NextMatch())
+        {
+            var street = m.Groups["street"];
+            if (!StreetWords.AllFunctionWords(m.Groups["words"].ValueSpan))
+            {
+                found.Add(Candidate.Of(PiiType.Address, street.Index, street.Index + street.Length));
+            }
+        }
+    }
+
+    /// <summary>"at my nans on Rowan street", "on kelburn road": each name word capitalised (not a function word) or one no list knows.</summary>
+    private static void AddStreetsAfterPreposition(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.StreetAfterPreposition().Match(text); m.Success; m = m.NextMatch())
+        {
+            var words = m.Groups["words"];
+            var named = true;
+            foreach (var range in words.ValueSpan.Split(' '))
+            {
+                var w = words.ValueSpan[range].Trim();
+                if (w.IsEmpty)
+                {
+                    continue;
+                }
+
+                var flags = Lexicon.Lookup(w);
+                if ((flags & (WordFlags.Function | WordFlags.Service)) != 0
+                    || (!char.IsUpper(w[0]) && (flags != WordFlags.None || EnglishWords.IsWordOrTextSpeak(w))))
+                {
+                    named = false;
+                    break;
+                }
+            }
+
+            if (named)
+            {
+                found.Add(Candidate.Of(PiiType.Address, words.Index, m.Index + m.Length));
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Redaction;
@@ -9,6 +10,13 @@ namespace FeedbackCollector.Analysis.Redaction;
 internal static class EnglishWords
 {
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? lookup;
+
+    /// <summary>Text-speak the normaliser expands ("tmrw", "gr8"): words, not names of places.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TextSpeak =
+        NormalizationData.Replacements.Select(r => r.From).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>An English word or text-speak.</summary>
+    public static bool IsWordOrTextSpeak(ReadOnlySpan<char> word) => TextSpeak.Contains(word) || Contains(word);
 
     /// <summary>True when <paramref name="word"/>, lower-cased, is an English word. Words longer than 32 characters are not.</summary>
     public static bool Contains(ReadOnlySpan<char> word)

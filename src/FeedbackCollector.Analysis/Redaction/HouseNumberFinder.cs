@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using FeedbackCollector.Analysis.Text;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis.Redaction;
@@ -25,9 +24,6 @@ internal static class HouseNumberFinder
     /// <summary>Units and times that no list knows: "at 5 oclock", "on 2 meds".</summary>
     private static readonly FrozenSet<string> NotStreets = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase, "oclock", "meds", "mins", "secs", "mths", "wks", "hrz", "tmrw", "tomoz", "tomo", "nite", "yrs");
-
-    /// <summary>Text-speak the normaliser expands ("tmrw", "gr8"): a word, not a street.</summary>
-    private static readonly FrozenSet<string> TextSpeak = NormalizationData.Replacements.Select(r => r.From).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static void Find(string text, List<Candidate> found)
     {
@@ -84,8 +80,7 @@ internal static class HouseNumberFinder
             return;
         }
 
-        if (EnglishWords.Contains(word) || NotStreets.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
-            || TextSpeak.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (EnglishWords.IsWordOrTextSpeak(word) || NotStreets.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             return;
         }

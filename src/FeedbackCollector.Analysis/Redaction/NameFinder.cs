@@ -41,10 +41,10 @@ internal static class NameFinder
             }
         }
 
-        // "Will and Grace", "tash and jo": a word-name or unknown capitalised word joined by "and" to a name is one too.
+        // "Will and Grace", "tash and jo", "rose n ivy": a word-name or unknown capitalised word joined by "and" to a name is one too.
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (!tokens[i + 1].Is(CueWord.And) || !tokens[i + 1].Joined || !tokens[i + 2].Joined)
+            if (!(tokens[i + 1].Is(CueWord.And) || tokens[i + 1].Is(CueWord.N)) || !tokens[i + 1].Joined || !tokens[i + 2].Joined)
             {
                 continue;
             }
@@ -58,6 +58,9 @@ internal static class NameFinder
                 isName[i] = true;
             }
         }
+
+        LinkLists(text, tokens, isName, shouting);
+        Propagate(text, tokens, isName, shouting);
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -85,7 +88,7 @@ internal static class NameFinder
             // Run on over a surname (or two): "Sarah Jones", "Mohammed Ali Khan", "sarah o'neill".
             var end = t.BaseEnd;
             var last = i;
-            while (last + 1 < tokens.Count && last - i < 2 && (isName[last + 1] || IsSurname(text, tokens[last + 1], tokens[last], shouting)))
+            while (last + 1 < tokens.Count && last - i < 2 && ((isName[last + 1] && tokens[last + 1].Joined) || IsSurname(text, tokens[last + 1], tokens[last], shouting)))
             {
                 last++;
                 end = tokens[last].BaseEnd;
@@ -97,6 +100,88 @@ internal static class NameFinder
 
             found.Add(Candidate.Of(PiiType.Name, start, end));
             i = last;
+        }
+    }
+
+    /// <summary>
+    /// "Grace &amp; Hope", and capitalised lists "Jo, Mark and now Priya": a word-name or unknown capitalised word next to a
+    /// name across "&amp;" or a comma is one too. Months are not ("May, June and July").
+    /// </summary>
+    private static void LinkLists(string text, List<Token> tokens, Span<bool> isName, bool shouting)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (isName[i] == isName[i + 1])
+            {
+                continue;
+            }
+
+            var a = tokens[i];
+            var b = tokens[i + 1];
+            var gap = text.AsSpan(a.End, b.Start - a.End).Trim(' ');
+            if (!(gap is "&" || (gap is "," && a.Capitalised && b.Capitalised && !shouting)))
+            {
+                continue;
+            }
+
+            if (isName[i] && CouldBeCoordinatedName(b, shouting))
+            {
+                isName[i + 1] = true;
+            }
+            else if (isName[i + 1] && CouldBeCoordinatedName(a, shouting))
+            {
+                isName[i] = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A word found as a name once is a name again in the same text ("My niece Ruby ... Ruby doesn't see her dad"): written
+    /// with a capital (not "Will you", "May I", "Mark my words"), or in lower case when it was found in lower case too, and
+    /// not as a verb or after a determiner ("mark ... mark my words", "grace ... a grace period", "i hope").
+    /// </summary>
+    private static void Propagate(string text, List<Token> tokens, Span<bool> isName, bool shouting)
+    {
+        if (!isName.Contains(true))
+        {
+            return;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (isName[i] || t.NeverName || t.BaseLength < 2 || t.Acronym)
+            {
+                continue;
+            }
+
+            var cap = t.Capitalised && !shouting;
+            if (!t.Has(WordFlags.WordName | WordFlags.Calendar) && !(cap && !Known(t)))
+            {
+                continue;
+            }
+
+            var hasPrev = i > 0 && t.Joined;
+            var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+            var modal = t.Is(CueWord.Will) || t.Is(CueWord.May) || t.Is(CueWord.Hope) || t.Is(CueWord.Mark);
+            if ((hasNext && modal && tokens[i + 1].Has(WordFlags.VerbObject))
+                || (hasPrev && (IsDeterminer(tokens[i - 1]) || IsSubjectPronoun(tokens[i - 1]) || tokens[i - 1].Is(CueWord.To)))
+                || (t.Has(WordFlags.Calendar) && (DigitNext(text, t) || (hasPrev && tokens[i - 1].Has(WordFlags.Function))))
+                || (!cap && modal))
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(t.Start, t.BaseLength);
+            for (var j = 0; j < tokens.Count; j++)
+            {
+                if (isName[j] && tokens[j].BaseLength == t.BaseLength && (cap || !tokens[j].Capitalised)
+                    && text.AsSpan(tokens[j].Start, tokens[j].BaseLength).Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    isName[i] = true;
+                    break;
+                }
+            }
         }
     }
 
@@ -153,7 +238,10 @@ internal static class NameFinder
                 || DoesWhatAPersonDoes(text, tokens, i, strict: true)))
                 || (contacts is not null && NextToContact(text, tokens, i, contacts))
                 || (t.SentenceStart && Apposition(text, tokens, i))
-                || (!cap && !DigitNext(text, t) && (ContactObject(tokens, i) || (cue == Cue.Weak && !t.Is(CueWord.May) && AfterPossessiveRole(tokens, i))));
+                || (!cap && !DigitNext(text, t) && (ContactObject(tokens, i) || (cue == Cue.Weak && !t.Is(CueWord.May) && AfterPossessiveRole(tokens, i))))
+                || (!cap && t.SentenceStart && i + 1 < tokens.Count && tokens[i + 1].Joined && (tokens[i + 1].Is(CueWord.Is) || tokens[i + 1].Is(CueWord.Was))
+                    && PersonPredicate(text, tokens, i + 1, strict: true, plural: false, t))
+                || (cap && t.SentenceStart && !DigitNext(text, t) && BracketOrAge(text, tokens, i, age: false));
         }
 
         if (t.Has(WordFlags.WordName))
@@ -167,11 +255,14 @@ internal static class NameFinder
             if (!cap)
             {
                 return AfterPersonCue(tokens, i, cue) || (!IsDescribingName(t) && ((t.SentenceStart && LowerCaseDoer(text, tokens, i))
-                    || LowerCaseInContext(text, tokens, i)));
+                    || LowerCaseInContext(text, tokens, i)))
+                    || (IsDescribingName(t) && t.SentenceStart && i + 1 < tokens.Count && tokens[i + 1].Joined
+                        && (tokens[i + 1].Is(CueWord.Said) || tokens[i + 1].Is(CueWord.Says) || tokens[i + 1].Is(CueWord.Told)));
             }
 
             return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false)
-                || DoesWhatAPersonDoes(text, tokens, i, strict: false);
+                || DoesWhatAPersonDoes(text, tokens, i, strict: false) || ActionItem(text, tokens, i)
+                || ((t.SentenceStart || PrevEndsWith(text, tokens, i, ',')) && BracketOrAge(text, tokens, i, age: true));
         }
 
         if (t.Has(WordFlags.Name))
@@ -182,7 +273,8 @@ internal static class NameFinder
         // Not a known first name: only a cue makes it one.
         if (cue == Cue.Strong)
         {
-            return cap ? !t.Has(WordFlags.Function) && LooksLikeName(text, t, capitalised: true) : LooksLikeName(text, t, capitalised: false);
+            return cap ? !t.Has(WordFlags.Function) && LooksLikeName(text, t, capitalised: true)
+                : LooksLikeName(text, t, capitalised: false, afterTitle: i > 0 && IsTitle(text, tokens[i - 1]));
         }
 
         if (cap && !t.Has(WordFlags.Common) && LooksLikeName(text, t, capitalised: true))
@@ -190,7 +282,9 @@ internal static class NameFinder
             // "Skye never rings back", "Tiegan is the best worker": a person's verb or role, not a trait ("Yoga is really
             // helpful") and not a plural ("Adults never listened").
             return cue == Cue.Weak || CueAfter(text, tokens, i)
-                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, strict: true));
+                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, strict: true)) || ActionItem(text, tokens, i)
+                || ((t.SentenceStart || PrevEndsWith(text, tokens, i, ',')) && BracketOrAge(text, tokens, i, age: true))
+                || (IsSelfIntroduction(text, tokens, i) && UnknownIntroduced(text, tokens, i));
         }
 
         // A capitalised common word right after a role or family word is a name too ("my sw Dave", "my teacher Brown").
@@ -461,7 +555,7 @@ internal static class NameFinder
     private static bool IsHomeOrFamily(string text, Token n1) =>
         IsRelationWord(text, n1) || IsRoleWord(text, n1) || IsParent(n1) || n1.Is(CueWord.House) || n1.Is(CueWord.Family)
             || n1.Is(CueWord.Parents) || n1.Is(CueWord.Carer) || n1.Is(CueWord.Birthday) || n1.Is(CueWord.Phone) || n1.Is(CueWord.Room)
-            || n1.Is(CueWord.Dob);
+            || n1.Is(CueWord.Dob) || n1.Is(CueWord.Idea) || n1.Is(CueWord.Ideas);
 
     /// <summary>"mum", "dad", "mam", "mom".</summary>
     private static bool IsParent(Token t) => t.Is(CueWord.Mum) || t.Is(CueWord.Dad) || t.Is(CueWord.Mam) || t.Is(CueWord.Mom);
@@ -514,7 +608,12 @@ internal static class NameFinder
         if (cue == Cue.Weak && p1.Has(WordFlags.Role | WordFlags.Relation))
         {
             // "my sw will ring": after a role "will" is the modal; after "told" or "ask" it cannot be. "my teacher mark my work".
-            return !t.Is(CueWord.Will) && !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Has(WordFlags.VerbObject));
+            // "i told my sw will about it": "will" before "about", "from", "and" or the end cannot be the modal ("will at least").
+            var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+            var n = hasNext ? tokens[i + 1] : default;
+            return t.Is(CueWord.Will)
+                ? !hasNext || n.Is(CueWord.About) || n.Is(CueWord.From) || n.Is(CueWord.And)
+                : !(hasNext && n.Has(WordFlags.VerbObject));
         }
 
         return ContactObject(tokens, i);
@@ -535,7 +634,10 @@ internal static class NameFinder
 
         var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
         var next = hasNext ? tokens[i + 1] : default;
-        if (hasNext && next.Has(WordFlags.VerbObject) && !next.Is(CueWord.To))
+        var clause = hasNext && !t.Is(CueWord.Will) && !t.Is(CueWord.May)
+            && (next.Is(CueWord.I) || next.Is(CueWord.He) || next.Is(CueWord.She) || next.Is(CueWord.We) || next.Is(CueWord.They)
+                || next.Is(CueWord.Shes) || next.Is(CueWord.Hes) || next.Is(CueWord.Im));
+        if (hasNext && next.Has(WordFlags.VerbObject) && !next.Is(CueWord.To) && !clause && !IsPossessive(next))
         {
             return false;
         }
@@ -545,8 +647,147 @@ internal static class NameFinder
         var direct = p1.Has(WordFlags.ContactVerb) && !(i >= 2 && p1.Joined && IsDeterminer(tokens[i - 2]));
         var verb = direct
             || ((p1.Is(CueWord.To) || p1.Is(CueWord.For) || p1.Is(CueWord.With)) && i >= 2 && p1.Joined && tokens[i - 2].Has(WordFlags.ContactVerb));
+        // "tell grace i said hi", "ring joy shes my keyworker", "tell will my old sw i said thanks"; not "ask will i be moved",
+        // "ask may i leave".
         return verb && (!hasNext || next.Is(CueWord.At) || next.Is(CueWord.From) || next.Is(CueWord.On) || next.Is(CueWord.About)
-            || next.Is(CueWord.And) || next.Is(CueWord.Please) || (direct && (next.Is(CueWord.To) || next.Is(CueWord.If))));
+            || next.Is(CueWord.And) || next.Is(CueWord.Please) || (direct && (next.Is(CueWord.To) || next.Is(CueWord.If)))
+            || (direct && clause)
+            || (direct && !t.Is(CueWord.May) && IsPossessive(next) && RoleWithin(tokens, i + 2)));
+    }
+
+    /// <summary>A role or relation word joined at <paramref name="from"/> or one word later: "(my) sw", "(my) old sw".</summary>
+    private static bool RoleWithin(List<Token> tokens, int from)
+    {
+        for (var m = from; m < tokens.Count && m <= from + 1 && tokens[m].Joined; m++)
+        {
+            if (tokens[m].Has(WordFlags.Role | WordFlags.Relation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Action: Will to send the minutes", "Actions: Tamsin to ring school": a name before "to" in an action point.</summary>
+    private static bool ActionItem(string text, List<Token> tokens, int i) =>
+        i > 0 && (tokens[i - 1].Is(CueWord.Action) || tokens[i - 1].Is(CueWord.Actions)) && PrevEndsWith(text, tokens, i, ':')
+        && i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Is(CueWord.To);
+
+    /// <summary>
+    /// A bracket with what case notes say of a child after the name: an age, a year group or a date of birth ("Hope (Y9)",
+    /// "Marley (DOB ...)", "Grace (CLA, 14)", "(Ruby 7, Archie 5)"); with <paramref name="age"/> also an age after a comma or
+    /// alone ("YP (Will, 15)", "Ruby 7,"). Not a count or a percentage.
+    /// </summary>
+    private static bool BracketOrAge(string text, List<Token> tokens, int i, bool age)
+    {
+        var p = tokens[i].End;
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p < text.Length && text[p] == '(')
+        {
+            p++;
+            var close = text.AsSpan(p, Math.Min(40, text.Length - p)).IndexOf(')');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var inside = text.AsSpan(p, close).Trim(' ');
+            if (inside.IsEmpty)
+            {
+                return false;
+            }
+
+            if (char.IsAsciiDigit(inside[0]) && (inside.Length == 1 || !char.IsAsciiDigit(inside[^1]) || inside.Length <= 2 || inside[1] is ',' or ' '))
+            {
+                return inside.Length <= 2 || inside[1..].IndexOfAny('%', ':', '.') < 0;
+            }
+
+            if ((inside[0] is 'Y' or 'y') && inside.Length >= 2 && (char.IsAsciiDigit(inside[1]) || inside.StartsWith("yr", StringComparison.OrdinalIgnoreCase)
+                || inside.StartsWith("year", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            if (inside.StartsWith("dob", StringComparison.OrdinalIgnoreCase) || inside.StartsWith("d.o.b", StringComparison.OrdinalIgnoreCase)
+                || inside.StartsWith("age", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            // "(CLA, placed 80 miles away)", "(CIN)", "(LAC)": a status acronym in capitals.
+            var word = inside;
+            var end = word.IndexOfAny(", ");
+            if (end > 0)
+            {
+                word = word[..end];
+            }
+
+            return word.Length is >= 2 and <= 4 && !word.ContainsAnyExceptInRange('A', 'Z')
+                && (Lexicon.Lookup(word) & WordFlags.Service) != 0;
+        }
+
+        if (!age)
+        {
+            return false;
+        }
+
+        // "Will, 15)" / "Ruby 7," / "Jade, 16 said": one or two digits, then a comma, a bracket or the end.
+        if (p < text.Length && text[p] == ',')
+        {
+            p++;
+            while (p < text.Length && text[p] == ' ')
+            {
+                p++;
+            }
+        }
+
+        var d = p;
+        while (d < text.Length && char.IsAsciiDigit(text[d]))
+        {
+            d++;
+        }
+
+        return d - p is 1 or 2 && (d == text.Length || text[d] is ',' or ')');
+    }
+
+    /// <summary>
+    /// "miss"/"sir" before a lower-case word: a title when the word is a surname no list knows ("miss kaur", "miss o'connor"),
+    /// or a word-name or English word followed by what a person does ("miss hunter is the only one"), or after a verb that
+    /// takes a person ("i told miss khan"). Not the verb: "i miss home", "dont miss it", "going to miss lessons", "i miss pakistan".
+    /// </summary>
+    private static Cue LowerMissCue(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        var contact = false;
+        if (i >= 2 && tokens[i - 1].Joined)
+        {
+            var p2 = tokens[i - 2];
+            contact = p2.Has(WordFlags.ContactVerb) || p2.Is(CueWord.Told) || p2.Is(CueWord.Asked)
+                || (p2.Is(CueWord.To) && i >= 3 && p2.Joined && tokens[i - 3].Has(WordFlags.ContactVerb));
+            var conjunction = p2.Is(CueWord.And) || p2.Is(CueWord.With) || p2.Is(CueWord.From) || p2.Is(CueWord.For) || p2.Is(CueWord.At);
+            if (!contact && !conjunction && p2.Has(WordFlags.Function | WordFlags.Frequency))
+            {
+                return Cue.None;
+            }
+        }
+
+        if (t.Has(WordFlags.Calendar) || (Known(t) && !t.Has(WordFlags.WordName)))
+        {
+            return Cue.None;
+        }
+
+        var person = i + 1 < tokens.Count && FiniteVerb(text, tokens, i + 1);
+        if (t.Has(WordFlags.WordName))
+        {
+            return person || contact ? Cue.Strong : Cue.None;
+        }
+
+        return person || contact || !EnglishWords.Contains(text.AsSpan(t.Start, t.BaseLength)) ? Cue.Strong : Cue.None;
     }
 
     /// <summary>"my sister april", "our sw summer": a calendar word right after "my"/"our"/"his"/"her"/"their" + a role or relation.</summary>
@@ -618,7 +859,8 @@ internal static class NameFinder
         var end = -1;
         for (var m = r; m < tokens.Count && m <= r + 2 && (m == i + 1 || tokens[m].Joined); m++)
         {
-            if (tokens[m].Has(WordFlags.Role | WordFlags.Relation))
+            if (tokens[m].Has(WordFlags.Role | WordFlags.Relation) || tokens[m].IsAnyOf(CueWords.FirstPersonNoun, CueWords.LastPersonNoun)
+                || IsPluralPerson(text, tokens[m]))
             {
                 end = m;
             }
@@ -637,7 +879,22 @@ internal static class NameFinder
 
         if (comma)
         {
-            return after.IsEmpty || after.ContainsAny(",)-–.!?");
+            // "Bill, the team manager, promised"; "king, the man from the hostel, said": the apposition closes within four words.
+            for (var k = end; k < tokens.Count && k <= end + 4; k++)
+            {
+                var gapAfter = k + 1 < tokens.Count ? text.AsSpan(tokens[k].End, tokens[k + 1].Start - tokens[k].End) : text.AsSpan(tokens[k].End);
+                if (gapAfter.IsEmpty || gapAfter.ContainsAny(",)-–"))
+                {
+                    return true;
+                }
+
+                if (gapAfter.ContainsAny(".!?:;\n"))
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         // "grace my sw gave me her number": the sentence's subject, then its verb.
@@ -804,7 +1061,7 @@ internal static class NameFinder
 
         if (IsTitle(text, p1))
         {
-            return p1.Is(CueWord.Miss) || p1.Is(CueWord.Sir) ? (cap ? Cue.Strong : Cue.None) : Cue.Strong;
+            return p1.Is(CueWord.Miss) || p1.Is(CueWord.Sir) ? (cap ? Cue.Strong : LowerMissCue(text, tokens, i)) : Cue.Strong;
         }
 
         if (p1.Is(CueWord.Auntie) || p1.Is(CueWord.Aunty) || p1.Is(CueWord.Uncle) || p1.Is(CueWord.Nanna) || p1.Is(CueWord.Grandma)
@@ -881,7 +1138,7 @@ internal static class NameFinder
         }
 
         var p1 = tokens[i - 1];
-        var greeting = p1.Has(WordFlags.Greeting) || p1.Is(CueWord.You)
+        var greeting = p1.Has(WordFlags.Greeting) || (p1.Is(CueWord.You) || p1.Is(CueWord.U))
             && i >= 2 && tokens[i - 2].Is(CueWord.Thank)
             || p1.Is(CueWord.To) && i >= 2 && (tokens[i - 2].Is(CueWord.Thanks) || tokens[i - 2].Is(CueWord.Shoutout) || tokens[i - 2].Is(CueWord.Out));
         if (!greeting || !tokens[i].Joined)
@@ -900,6 +1157,20 @@ internal static class NameFinder
             || n1.Is(CueWord.You);
     }
 
+    /// <summary>
+    /// "I'm Siobhan, mum of two": a capitalised word no list knows, after "I'm", is a name when it is no English word, does
+    /// not read as a nationality or language ("I'm Bengali", "I'm Polish", "I'm Congolese") and no "and" follows.
+    /// </summary>
+    private static bool UnknownIntroduced(string text, List<Token> tokens, int i)
+    {
+        var w = text.AsSpan(tokens[i].Start, tokens[i].BaseLength);
+        return !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Is(CueWord.And))
+            && !w.EndsWith("ian", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ese", StringComparison.OrdinalIgnoreCase)
+            && !w.EndsWith("ish", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ali", StringComparison.OrdinalIgnoreCase)
+            && !w.EndsWith("ani", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("shi", StringComparison.OrdinalIgnoreCase)
+            && !EnglishWords.Contains(w);
+    }
+
     /// <summary>"its lily, my insta is...", "im grace from...": a writer giving a word-name as their own.</summary>
     private static bool IsSelfIntroduction(string text, List<Token> tokens, int i)
     {
@@ -913,6 +1184,13 @@ internal static class NameFinder
             || (p1.Is(CueWord.Is) && i >= 2 && tokens[i - 2].Is(CueWord.This))
             || (p1.Is(CueWord.Am) && i >= 2 && tokens[i - 2].Is(CueWord.I));
         if (!intro || tokens[i].Has(WordFlags.Calendar))
+        {
+            return false;
+        }
+
+        // "its sunny and", "im happy", "if im lucky": a describing word, unless written as a name or "from" follows.
+        if (IsDescribingName(tokens[i]) && !tokens[i].Capitalised
+            && !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Is(CueWord.From)))
         {
             return false;
         }
@@ -981,7 +1259,8 @@ internal static class NameFinder
         }
 
         // Lower case: only a word the lexicon does not know and that does not look like a verb or adverb.
-        return !first.Capitalised && !Known(next) && LooksLikeName(text, next, capitalised: false);
+        // Not a word that says what the name does ("ruby thinks", "jade rings").
+        return !first.Capitalised && !Known(next) && !next.Has(ContextOnly) && LooksLikeName(text, next, capitalised: false);
     }
 
     private static bool IsAcronym(string text, Token t) => t.Acronym;
@@ -991,7 +1270,7 @@ internal static class NameFinder
     private static bool IsRelationWord(string text, Token t) => t.Has(WordFlags.Relation);
 
     /// <summary>An unknown word that could be a name: not a verb or adverb by its ending, not a common word.</summary>
-    private static bool LooksLikeName(string text, Token t, bool capitalised)
+    private static bool LooksLikeName(string text, Token t, bool capitalised, bool afterTitle = false)
     {
         if (t.Has(WordFlags.Function | WordFlags.Service) || (!capitalised && t.Has(WordFlags.Common)) || t.BaseLength < 2)
         {
@@ -1009,7 +1288,7 @@ internal static class NameFinder
             || w.EndsWith("ous", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ive", StringComparison.OrdinalIgnoreCase)
             || w.EndsWith("able", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ish", StringComparison.OrdinalIgnoreCase)
             || (w.EndsWith("est", StringComparison.OrdinalIgnoreCase) && !capitalised)
-            || (w.EndsWith("es", StringComparison.OrdinalIgnoreCase) && w.Length > 4 && !capitalised)
+            || (w.EndsWith("es", StringComparison.OrdinalIgnoreCase) && w.Length > 4 && !capitalised && !afterTitle)
             || w.Contains('-') && !capitalised);
     }
 

@@ -149,7 +149,7 @@ internal static class SchoolFinder
             if (kindText.Equals("high", StringComparison.OrdinalIgnoreCase) || kindText.Equals("first", StringComparison.OrdinalIgnoreCase)
                 || kindText.Equals("middle", StringComparison.OrdinalIgnoreCase) || kindText.Equals("prep", StringComparison.OrdinalIgnoreCase))
             {
-                if (!char.IsUpper(kindText[0]) && !(saint && kindText.Equals("high", StringComparison.Ordinal)))
+                if (!char.IsUpper(kindText[0]) && !(kindText.Equals("high", StringComparison.Ordinal) && (saint || UnknownNameBefore(text, kind.Index))))
                 {
                     continue;
                 }
@@ -157,6 +157,25 @@ internal static class SchoolFinder
 
             found.Add(Candidate.Of(PiiType.School, start, kind.Index + kind.Length));
         }
+    }
+
+    /// <summary>"ferncliffe high": the word before a lower-case "high" is no English word or text-speak ("feeling high", "sky high").</summary>
+    private static bool UnknownNameBefore(string text, int kindIndex)
+    {
+        var e = kindIndex;
+        while (e > 0 && text[e - 1] == ' ')
+        {
+            e--;
+        }
+
+        var s = e;
+        while (s > 0 && char.IsLetter(text[s - 1]))
+        {
+            s--;
+        }
+
+        var word = text.AsSpan(s, e - s);
+        return word.Length >= 3 && Lexicon.Lookup(word) == WordFlags.None && !EnglishWords.IsWordOrTextSpeak(word);
     }
 
     private static bool IsChurchOnly(ReadOnlySpan<char> kind) =>
@@ -178,6 +197,11 @@ internal static class SchoolFinder
         }
 
         FindSaintsInAnyCase(text, found);
+
+        if (span.IndexOfAny(DevotionalStarts) >= 0)
+        {
+            FindDevotionalSchools(text, found);
+        }
 
         if (span.Contains(" at ", StringComparison.Ordinal) && span.IndexOfAnyInRange('0', '9') >= 0)
         {
@@ -245,7 +269,9 @@ internal static class SchoolFinder
                 ne += 2;
             }
 
-            if (name.Length < 3 || !IsCued(text, at) || IsOneOf(name, SaintTowns) || IsOneOf(WordAfter(span, ne), NotSchoolAfter)
+            // "St Aidan's shared my notes": a capitalised saint's name with a possessive needs no cue.
+            var written = span[at] == 'S' && char.IsUpper(name[0]) && ne - ns > name.Length;
+            if (name.Length < 3 || !(written || IsCued(text, at)) || IsOneOf(name, SaintTowns) || IsOneOf(WordAfter(span, ne), NotSchoolAfter)
                 || (Lexicon.Lookup(name) & (WordFlags.Function | WordFlags.Service)) != 0)
             {
                 continue;
@@ -264,6 +290,62 @@ internal static class SchoolFinder
             var i = span[from..].IndexOf("st", StringComparison.OrdinalIgnoreCase);
             return i < 0 ? -1 : from + i;
         }
+    }
+
+    /// <summary>The first words of <see cref="DevotionalNames"/>, to keep the scan off most texts.</summary>
+    private static readonly System.Buffers.SearchValues<string> DevotionalStarts =
+        System.Buffers.SearchValues.Create(["holy ", "sacred ", "all saints", "corpus ", "christ the"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Schools named for a devotion rather than a saint, written without a school word.</summary>
+    private static readonly string[] DevotionalNames =
+        ["holy trinity", "holy cross", "holy family", "holy rosary", "holy name", "holy spirit", "holy ghost", "holy redeemer",
+         "sacred heart", "all saints", "corpus christi", "christ the king"];
+
+    /// <summary>
+    /// "kicked out of holy trinity", "she goes to sacred heart": a devotional school name after a school cue (or "out of"),
+    /// in any case. Not a church or a hospital after it, nor without a cue ("holy moly").
+    /// </summary>
+    private static void FindDevotionalSchools(string text, List<Candidate> found)
+    {
+        var span = text.AsSpan();
+        foreach (var name in DevotionalNames)
+        {
+            var from = 0;
+            for (var at = span.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = Find(span, name, from))
+            {
+                var end = at + name.Length;
+                from = end;
+                if ((at > 0 && span[at - 1] != ' ') || (end < span.Length && char.IsLetter(span[end])))
+                {
+                    continue;
+                }
+
+                if (IsOneOf(WordAfter(span, end), NotSchoolAfter) || !(IsCued(text, at) || OutOf(text, at)))
+                {
+                    continue;
+                }
+
+                found.Add(Candidate.Of(PiiType.School, at, end));
+            }
+        }
+
+        static int Find(ReadOnlySpan<char> span, string name, int from)
+        {
+            if (from >= span.Length)
+            {
+                return -1;
+            }
+
+            var i = span[from..].IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            return i < 0 ? -1 : from + i;
+        }
+    }
+
+    /// <summary>"out of" right before <paramref name="at"/>: "kicked out of holy trinity".</summary>
+    private static bool OutOf(string text, int at)
+    {
+        var before = text.AsSpan(0, at).TrimEnd(' ');
+        return before.EndsWith(" out of", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A school cue is the word right before the saint at <paramref name="at"/>.</summary>
