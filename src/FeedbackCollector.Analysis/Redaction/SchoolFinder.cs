@@ -196,11 +196,14 @@ internal static class SchoolFinder
             FindCued(PiiPatterns.SaintSchool(), text, found);
         }
 
-        FindSaintsInAnyCase(text, found);
-
-        if (span.IndexOfAny(DevotionalStarts) >= 0)
+        // One pass for both scans: most texts hold neither a word "st" nor a devotional name.
+        if (span.IndexOfAny(SaintOrDevotion) >= 0 || span.StartsWith("st", StringComparison.OrdinalIgnoreCase))
         {
-            FindDevotionalSchools(text, found);
+            FindSaintsInAnyCase(text, found);
+            if (span.IndexOfAny(DevotionalStarts) >= 0)
+            {
+                FindDevotionalSchools(text, found);
+            }
         }
 
         if (span.Contains(" at ", StringComparison.Ordinal) && span.IndexOfAnyInRange('0', '9') >= 0)
@@ -291,6 +294,10 @@ internal static class SchoolFinder
             return i < 0 ? -1 : from + i;
         }
     }
+
+    /// <summary>" st ", " st." (a saint's school) or the first words of <see cref="DevotionalNames"/>.</summary>
+    private static readonly System.Buffers.SearchValues<string> SaintOrDevotion =
+        System.Buffers.SearchValues.Create([" st ", " st.", "holy ", "sacred ", "all saints", "corpus ", "christ the"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first words of <see cref="DevotionalNames"/>, to keep the scan off most texts.</summary>
     private static readonly System.Buffers.SearchValues<string> DevotionalStarts =
