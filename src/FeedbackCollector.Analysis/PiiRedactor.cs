@@ -144,6 +144,9 @@ public sealed class PiiRedactor : IPiiRedactor
             {
                 AddAll(PiiPatterns.UnitBuilding(), text, PiiType.Address, found);
             }
+            // "at 9 hollins tonight", "im at my dads, 22 kingsway": a house number and a street name no list knows.
+            HouseNumberFinder.Find(text, found);
+
             if (digits >= 4 && MayHoldYear(span))
             {
                 AddBareDates(text, found);
@@ -158,7 +161,8 @@ public sealed class PiiRedactor : IPiiRedactor
 
         if (span.IndexOfAny(LivingWords) >= 0 && StreetSuffix(span, ref suffix))
         {
-            AddAll(PiiPatterns.CuedAddress(), text, PiiType.Address, found, "street");
+            AddCuedAddresses(text, found);
+            AddStreetsAfterPreposition(text, found);
         }
 
         if (span.IndexOfAny(StreetNameSuffixes) >= 0)
@@ -360,6 +364,50 @@ public sealed class PiiRedactor : IPiiRedactor
         }
     }
 
+    /// <summary>"lives on Rose Lane", "I live at Oak Court"; not when every word before the street word is a function word ("live on our street").</summary>
+    private static void AddCuedAddresses(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.CuedAddress().Match(text); m.Success; m = m.NextMatch())
+        {
+            var street = m.Groups["street"];
+            if (!StreetWords.AllFunctionWords(m.Groups["words"].ValueSpan))
+            {
+                found.Add(Candidate.Of(PiiType.Address, street.Index, street.Index + street.Length));
+            }
+        }
+    }
+
+    /// <summary>"at my nans on Rowan street", "on kelburn road": each name word capitalised (not a function word) or one no list knows.</summary>
+    private static void AddStreetsAfterPreposition(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.StreetAfterPreposition().Match(text); m.Success; m = m.NextMatch())
+        {
+            var words = m.Groups["words"];
+            var named = true;
+            foreach (var range in words.ValueSpan.Split(' '))
+            {
+                var w = words.ValueSpan[range].Trim();
+                if (w.IsEmpty)
+                {
+                    continue;
+                }
+
+                var flags = Lexicon.Lookup(w);
+                if ((flags & (WordFlags.Function | WordFlags.Service)) != 0
+                    || (!char.IsUpper(w[0]) && (flags != WordFlags.None || EnglishWords.IsWordOrTextSpeak(w))))
+                {
+                    named = false;
+                    break;
+                }
+            }
+
+            if (named)
+            {
+                found.Add(Candidate.Of(PiiType.Address, words.Index, m.Index + m.Length));
+            }
+        }
+    }
+
     /// <summary>
     /// A full date whose year makes it a child's or young adult's date of birth (born 1940 to three years ago) is
     /// redacted even without a birth cue ("Reece Walsh 5/1/2011"); recent dates are appointments and stay.
@@ -444,9 +492,10 @@ public sealed class PiiRedactor : IPiiRedactor
             var looksLikeHandle = handle.ContainsAny("0123456789_.") || text[h.Index - 1] == '@';
             var flags = Lexicon.Lookup(handle);
 
-            // A plain word after the platform ("my snap is private") is not a handle; an explicit "is"/":"
+            // A plain word after the platform ("my snap is private", "insta is toxic") is not a handle; an explicit "is"/":"
             // before an unknown word, or a handle-like token (digits, underscore, dot, @), is.
-            if (!looksLikeHandle && (sep.IsEmpty || (flags & (WordFlags.Common | WordFlags.Function | WordFlags.Service)) != 0))
+            if (!looksLikeHandle && (sep.IsEmpty || (flags & (WordFlags.Common | WordFlags.Function | WordFlags.Service)) != 0
+                || ((flags & (WordFlags.Name | WordFlags.WordName)) == 0 && EnglishWords.Contains(handle))))
             {
                 continue;
             }

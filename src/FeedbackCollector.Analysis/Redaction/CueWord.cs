@@ -313,6 +313,10 @@ internal enum CueWord : byte
     Swear,
     /// <summary>"laugh".</summary>
     Laugh,
+    /// <summary>"run".</summary>
+    Run,
+    /// <summary>"lead".</summary>
+    Lead,
     /// <summary>"keeps".</summary>
     Keeps,
     /// <summary>"kept".</summary>
@@ -333,6 +337,126 @@ internal enum CueWord : byte
     Said,
     /// <summary>"says".</summary>
     Says,
+    /// <summary>"has".</summary>
+    Has,
+    /// <summary>"had".</summary>
+    Had,
+    /// <summary>"been".</summary>
+    Been,
+    /// <summary>"there".</summary>
+    There,
+    /// <summary>"can".</summary>
+    Can,
+    /// <summary>"reached".</summary>
+    Reached,
+    /// <summary>"contacted".</summary>
+    Contacted,
+    /// <summary>"hope".</summary>
+    Hope,
+    /// <summary>"faith".</summary>
+    Faith,
+    /// <summary>"may".</summary>
+    May,
+    /// <summary>"mia".</summary>
+    Mia,
+    /// <summary>"st".</summary>
+    St,
+    /// <summary>"saint".</summary>
+    Saint,
+    /// <summary>"if".</summary>
+    If,
+    /// <summary>"he".</summary>
+    He,
+    /// <summary>"she".</summary>
+    She,
+    /// <summary>"we".</summary>
+    We,
+    /// <summary>"they".</summary>
+    They,
+    /// <summary>"it".</summary>
+    It,
+    /// <summary>"gave".</summary>
+    Gave,
+    /// <summary>"got".</summary>
+    Got,
+    /// <summary>"gets".</summary>
+    Gets,
+    /// <summary>"gives".</summary>
+    Gives,
+    /// <summary>"took".</summary>
+    Took,
+    /// <summary>"takes".</summary>
+    Takes,
+    /// <summary>"made".</summary>
+    Made,
+    /// <summary>"makes".</summary>
+    Makes,
+    /// <summary>"went".</summary>
+    Went,
+    /// <summary>"goes".</summary>
+    Goes,
+    /// <summary>"sent".</summary>
+    Sent,
+    /// <summary>"left".</summary>
+    Left,
+    /// <summary>"did".</summary>
+    Did,
+    /// <summary>"does".</summary>
+    Does,
+    /// <summary>"saw".</summary>
+    Saw,
+    /// <summary>"sees".</summary>
+    Sees,
+    /// <summary>"lady".</summary>
+    Lady,
+    /// <summary>"man".</summary>
+    Man,
+    /// <summary>"woman".</summary>
+    Woman,
+    /// <summary>"guy".</summary>
+    Guy,
+    /// <summary>"bloke".</summary>
+    Bloke,
+    /// <summary>"eldest".</summary>
+    Eldest,
+    /// <summary>"youngest".</summary>
+    Youngest,
+    /// <summary>"oldest".</summary>
+    Oldest,
+    /// <summary>"caretaker".</summary>
+    Caretaker,
+    /// <summary>"receptionist".</summary>
+    Receptionist,
+    /// <summary>"cleaner".</summary>
+    Cleaner,
+    /// <summary>"cook".</summary>
+    Cook,
+    /// <summary>"volunteer".</summary>
+    Volunteer,
+    /// <summary>"leader".</summary>
+    Leader,
+    /// <summary>"visitor".</summary>
+    Visitor,
+    /// <summary>"facilitator".</summary>
+    Facilitator,
+    /// <summary>"librarian".</summary>
+    Librarian,
+    /// <summary>"u".</summary>
+    U,
+    /// <summary>"shes".</summary>
+    Shes,
+    /// <summary>"hes".</summary>
+    Hes,
+    /// <summary>"action".</summary>
+    Action,
+    /// <summary>"actions".</summary>
+    Actions,
+    /// <summary>"idea".</summary>
+    Idea,
+    /// <summary>"ideas".</summary>
+    Ideas,
+    /// <summary>"mark".</summary>
+    Mark,
 }
 
 /// <summary>The text of each <see cref="CueWord"/>.</summary>
@@ -367,7 +491,20 @@ internal static class CueWords
     public const CueWord FirstGroupVerb = CueWord.Keep;
 
     /// <summary>The last of those verbs.</summary>
-    public const CueWord LastGroupVerb = CueWord.Laugh;
+    public const CueWord LastGroupVerb = CueWord.Lead;
+
+    /// <summary>The first of the past and third-person verbs that are not in the word lists ("gave", "gets", "took"): after
+    /// "grace my sw" they make "grace" the subject, as "hope my sw gets better" cannot ("hope" is never taken there).</summary>
+    public const CueWord FirstFinite = CueWord.Gave;
+
+    /// <summary>The last of those verbs.</summary>
+    public const CueWord LastFinite = CueWord.Sees;
+
+    /// <summary>The first of the people named by what they are, not a role word: "lily the lollipop lady", "Summer, my eldest,".</summary>
+    public const CueWord FirstPersonNoun = CueWord.Lady;
+
+    /// <summary>The last of those words.</summary>
+    public const CueWord LastPersonNoun = CueWord.Librarian;
 
     /// <summary>Every cue word with its text.</summary>
     public static readonly (CueWord Cue, string Word)[] All =
@@ -524,6 +661,8 @@ internal static class CueWords
         (CueWord.Shout, "shout"),
         (CueWord.Swear, "swear"),
         (CueWord.Laugh, "laugh"),
+        (CueWord.Run, "run"),
+        (CueWord.Lead, "lead"),
         (CueWord.Keeps, "keeps"),
         (CueWord.Kept, "kept"),
         (CueWord.Are, "are"),
@@ -534,5 +673,65 @@ internal static class CueWords
         (CueWord.Last, "last"),
         (CueWord.Said, "said"),
         (CueWord.Says, "says"),
+        (CueWord.Has, "has"),
+        (CueWord.Had, "had"),
+        (CueWord.Been, "been"),
+        (CueWord.There, "there"),
+        (CueWord.Can, "can"),
+        (CueWord.Reached, "reached"),
+        (CueWord.Contacted, "contacted"),
+        (CueWord.Hope, "hope"),
+        (CueWord.Faith, "faith"),
+        (CueWord.May, "may"),
+        (CueWord.Mia, "mia"),
+        (CueWord.St, "st"),
+        (CueWord.Saint, "saint"),
+        (CueWord.If, "if"),
+        (CueWord.He, "he"),
+        (CueWord.She, "she"),
+        (CueWord.We, "we"),
+        (CueWord.They, "they"),
+        (CueWord.It, "it"),
+        (CueWord.Gave, "gave"),
+        (CueWord.Got, "got"),
+        (CueWord.Gets, "gets"),
+        (CueWord.Gives, "gives"),
+        (CueWord.Took, "took"),
+        (CueWord.Takes, "takes"),
+        (CueWord.Made, "made"),
+        (CueWord.Makes, "makes"),
+        (CueWord.Went, "went"),
+        (CueWord.Goes, "goes"),
+        (CueWord.Sent, "sent"),
+        (CueWord.Left, "left"),
+        (CueWord.Did, "did"),
+        (CueWord.Does, "does"),
+        (CueWord.Saw, "saw"),
+        (CueWord.Sees, "sees"),
+        (CueWord.Lady, "lady"),
+        (CueWord.Man, "man"),
+        (CueWord.Woman, "woman"),
+        (CueWord.Guy, "guy"),
+        (CueWord.Bloke, "bloke"),
+        (CueWord.Eldest, "eldest"),
+        (CueWord.Youngest, "youngest"),
+        (CueWord.Oldest, "oldest"),
+        (CueWord.Caretaker, "caretaker"),
+        (CueWord.Receptionist, "receptionist"),
+        (CueWord.Cleaner, "cleaner"),
+        (CueWord.Cook, "cook"),
+        (CueWord.Volunteer, "volunteer"),
+        (CueWord.Leader, "leader"),
+        (CueWord.Visitor, "visitor"),
+        (CueWord.Facilitator, "facilitator"),
+        (CueWord.Librarian, "librarian"),
+        (CueWord.U, "u"),
+        (CueWord.Shes, "shes"),
+        (CueWord.Hes, "hes"),
+        (CueWord.Action, "action"),
+        (CueWord.Actions, "actions"),
+        (CueWord.Idea, "idea"),
+        (CueWord.Ideas, "ideas"),
+        (CueWord.Mark, "mark"),
     ];
 }

@@ -110,13 +110,13 @@ internal static class Lexicon
         Add(words, "word-names.txt", WordFlags.WordName);
         AddCueWords(words, WordFlags.Title, "mr mrs ms mx dr mister prof miss sir");
         AddCueWords(words, WordFlags.Role, "sw worker keyworker teacher counsellor counselor mentor therapist nurse coach tutor carer officer pa iro advocate doctor head headteacher manager senco dsl");
-        AddCueWords(words, WordFlags.Relation, "friend mate bestie bff bf gf boyfriend girlfriend brother sister cousin bro sis stepdad stepmum partner son daughter nan grandad boy girl husband wife ex niece nephew baby");
+        AddCueWords(words, WordFlags.Relation, "friend mate bestie bff bf gf boyfriend girlfriend brother sister cousin bro sis stepdad stepmum partner son daughter nan grandad boy girl husband wife ex niece nephew baby twin twins grandson granddaughter stepson stepdaughter stepbrother stepsister godson goddaughter");
         AddCueWords(words, WordFlags.SaidVerb, "said says told tells texted messaged rang phoned asked helped listened from");
         AddCueWords(words, WordFlags.Greeting, "thanks thank thx ty cheers hi hiya hey dear");
-        AddCueWords(words, WordFlags.PersonVerb, "rings rang ringing calls phones phoned phoning texts texted texting emails emailed emailing "
+        AddCueWords(words, WordFlags.PersonVerb, "rings rang rung ringing calls phones phoned phoning texts texted texting emails emailed emailing "
             + "answers answered answering replies replied replying responds responded listens listened listening cancels cancelled canceled "
             + "cancelling canceling promises promised promising forgets forgot forgetting ignores ignored ignoring shouts shouted shouting "
-            + "swears swore explains explained talks talked talking speaks understands understood judges judged messages");
+            + "swears swore explains explained talks talked talking speaks understands understood judges judged messages thinks thought reckons reckoned wants wanted");
         AddCueWords(words, WordFlags.Frequency, "never always still usually sometimes often really actually also finally even literally "
             + "honestly hardly rarely barely keeps kept so very super proper");
         AddCueWords(words, WordFlags.PersonTrait, "kind nice lovely friendly helpful rude patient caring supportive funny mean nasty "

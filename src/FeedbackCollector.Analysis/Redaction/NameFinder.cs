@@ -41,10 +41,10 @@ internal static class NameFinder
             }
         }
 
-        // "Will and Grace", "tash and jo": a word-name or unknown capitalised word joined by "and" to a name is one too.
+        // "Will and Grace", "tash and jo", "rose n ivy": a word-name or unknown capitalised word joined by "and" to a name is one too.
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (!tokens[i + 1].Is(CueWord.And) || !tokens[i + 1].Joined || !tokens[i + 2].Joined)
+            if (!(tokens[i + 1].Is(CueWord.And) || tokens[i + 1].Is(CueWord.N)) || !tokens[i + 1].Joined || !tokens[i + 2].Joined)
             {
                 continue;
             }
@@ -58,6 +58,9 @@ internal static class NameFinder
                 isName[i] = true;
             }
         }
+
+        LinkLists(text, tokens, isName, shouting);
+        Propagate(text, tokens, isName, shouting);
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -85,7 +88,7 @@ internal static class NameFinder
             // Run on over a surname (or two): "Sarah Jones", "Mohammed Ali Khan", "sarah o'neill".
             var end = t.BaseEnd;
             var last = i;
-            while (last + 1 < tokens.Count && last - i < 2 && (isName[last + 1] || IsSurname(text, tokens[last + 1], tokens[last], shouting)))
+            while (last + 1 < tokens.Count && last - i < 2 && ((isName[last + 1] && tokens[last + 1].Joined) || IsSurname(text, tokens[last + 1], tokens[last], shouting)))
             {
                 last++;
                 end = tokens[last].BaseEnd;
@@ -97,6 +100,88 @@ internal static class NameFinder
 
             found.Add(Candidate.Of(PiiType.Name, start, end));
             i = last;
+        }
+    }
+
+    /// <summary>
+    /// "Grace &amp; Hope", and capitalised lists "Jo, Mark and now Priya": a word-name or unknown capitalised word next to a
+    /// name across "&amp;" or a comma is one too. Months are not ("May, June and July").
+    /// </summary>
+    private static void LinkLists(string text, List<Token> tokens, Span<bool> isName, bool shouting)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (isName[i] == isName[i + 1])
+            {
+                continue;
+            }
+
+            var a = tokens[i];
+            var b = tokens[i + 1];
+            var gap = text.AsSpan(a.End, b.Start - a.End).Trim(' ');
+            if (!(gap is "&" || (gap is "," && a.Capitalised && b.Capitalised && !shouting)))
+            {
+                continue;
+            }
+
+            if (isName[i] && CouldBeCoordinatedName(b, shouting))
+            {
+                isName[i + 1] = true;
+            }
+            else if (isName[i + 1] && CouldBeCoordinatedName(a, shouting))
+            {
+                isName[i] = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A word found as a name once is a name again in the same text ("My niece Ruby ... Ruby doesn't see her dad"): written
+    /// with a capital (not "Will you", "May I", "Mark my words"), or in lower case when it was found in lower case too, and
+    /// not as a verb or after a determiner ("mark ... mark my words", "grace ... a grace period", "i hope").
+    /// </summary>
+    private static void Propagate(string text, List<Token> tokens, Span<bool> isName, bool shouting)
+    {
+        if (!isName.Contains(true))
+        {
+            return;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (isName[i] || t.NeverName || t.BaseLength < 2 || t.Acronym)
+            {
+                continue;
+            }
+
+            var cap = t.Capitalised && !shouting;
+            if (!t.Has(WordFlags.WordName | WordFlags.Calendar) && !(cap && !Known(t)))
+            {
+                continue;
+            }
+
+            var hasPrev = i > 0 && t.Joined;
+            var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+            var modal = t.Is(CueWord.Will) || t.Is(CueWord.May) || t.Is(CueWord.Hope) || t.Is(CueWord.Mark);
+            if ((hasNext && modal && tokens[i + 1].Has(WordFlags.VerbObject))
+                || (hasPrev && (IsDeterminer(tokens[i - 1]) || IsSubjectPronoun(tokens[i - 1]) || tokens[i - 1].Is(CueWord.To)))
+                || (t.Has(WordFlags.Calendar) && (DigitNext(text, t) || (hasPrev && tokens[i - 1].Has(WordFlags.Function))))
+                || (!cap && modal))
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(t.Start, t.BaseLength);
+            for (var j = 0; j < tokens.Count; j++)
+            {
+                if (isName[j] && tokens[j].BaseLength == t.BaseLength && (cap || !tokens[j].Capitalised)
+                    && text.AsSpan(tokens[j].Start, tokens[j].BaseLength).Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    isName[i] = true;
+                    break;
+                }
+            }
         }
     }
 
@@ -116,6 +201,19 @@ internal static class NameFinder
             return t.Has(WordFlags.Name) && t.BaseLength > 3;
         }
 
+        // "St Thomas hospital", "st johns ambulance", "St James park": a name after "St" or "Saint" names a place (a school
+        // among them is the school finder's).
+        if (i > 0 && t.Joined && (tokens[i - 1].Is(CueWord.St) || tokens[i - 1].Is(CueWord.Saint)))
+        {
+            return false;
+        }
+
+        // Italian "la mia assistente sociale", "Mia madre": "my", not the name Mia.
+        if (t.Is(CueWord.Mia) && IsItalianMia(text, tokens, i))
+        {
+            return false;
+        }
+
         // Cheap exits first; cues are only read for words that could still be names.
         if (t.Has(WordFlags.Name) && !t.Has(WordFlags.WordName | WordFlags.Calendar))
         {
@@ -132,16 +230,24 @@ internal static class NameFinder
         if (t.Has(WordFlags.Calendar))
         {
             // "in May", "this Summer": a date; "my friend April", "April Jones", "Summer said": a person.
-            // "Autumn keeps cancelling on me": only a person's verb, not "is"/"came" ("Summer is the worst time", "Summer came early").
+            // "Autumn keeps cancelling on me": only a person's verb or role, not "is"/"came" + a trait ("Summer is the worst time",
+            // "Summer came early", "May has been busy"); "May has been our social worker", "May, the duty sw, took the call".
+            // In lower case only as the object of a contact verb ("tell may to ring me"; not "the call may be recorded", "ring
+            // may 5th") or after "my"/"our" + a role or relation ("my sister april"; not "my sw may ring", "hot girl summer").
             return cue == Cue.Strong || (cap && (cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: true)
-                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: true, strict: true)))
-                || (contacts is not null && NextToContact(text, tokens, i, contacts));
+                || DoesWhatAPersonDoes(text, tokens, i, strict: true)))
+                || (contacts is not null && NextToContact(text, tokens, i, contacts))
+                || (t.SentenceStart && Apposition(text, tokens, i))
+                || (!cap && !DigitNext(text, t) && (ContactObject(tokens, i) || (cue == Cue.Weak && !t.Is(CueWord.May) && AfterPossessiveRole(tokens, i))))
+                || (!cap && t.SentenceStart && i + 1 < tokens.Count && tokens[i + 1].Joined && (tokens[i + 1].Is(CueWord.Is) || tokens[i + 1].Is(CueWord.Was))
+                    && PersonPredicate(text, tokens, i + 1, strict: true, plural: false, t))
+                || (cap && t.SentenceStart && !DigitNext(text, t) && BracketOrAge(text, tokens, i, age: false));
         }
 
         if (t.Has(WordFlags.WordName))
         {
             if (cue == Cue.Strong || (!cap && IsVocative(text, tokens, i)) || IsSelfIntroduction(text, tokens, i)
-                || (contacts is not null && NextToContact(text, tokens, i, contacts)))
+                || (contacts is not null && NextToContact(text, tokens, i, contacts)) || Apposition(text, tokens, i))
             {
                 return true;
             }
@@ -149,11 +255,14 @@ internal static class NameFinder
             if (!cap)
             {
                 return AfterPersonCue(tokens, i, cue) || (!IsDescribingName(t) && ((t.SentenceStart && LowerCaseDoer(text, tokens, i))
-                    || LowerCaseInContext(text, tokens, i)));
+                    || LowerCaseInContext(text, tokens, i)))
+                    || (IsDescribingName(t) && t.SentenceStart && i + 1 < tokens.Count && tokens[i + 1].Joined
+                        && (tokens[i + 1].Is(CueWord.Said) || tokens[i + 1].Is(CueWord.Says) || tokens[i + 1].Is(CueWord.Told)));
             }
 
             return midCap || cue == Cue.Weak || CueAfter(text, tokens, i) || NextIsSurname(text, tokens, i, shouting, strict: false)
-                || DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: false);
+                || DoesWhatAPersonDoes(text, tokens, i, strict: false) || ActionItem(text, tokens, i)
+                || ((t.SentenceStart || PrevEndsWith(text, tokens, i, ',')) && BracketOrAge(text, tokens, i, age: true));
         }
 
         if (t.Has(WordFlags.Name))
@@ -164,7 +273,8 @@ internal static class NameFinder
         // Not a known first name: only a cue makes it one.
         if (cue == Cue.Strong)
         {
-            return cap ? !t.Has(WordFlags.Function) && LooksLikeName(text, t, capitalised: true) : LooksLikeName(text, t, capitalised: false);
+            return cap ? !t.Has(WordFlags.Function) && LooksLikeName(text, t, capitalised: true)
+                : LooksLikeName(text, t, capitalised: false, afterTitle: i > 0 && IsTitle(text, tokens[i - 1]));
         }
 
         if (cap && !t.Has(WordFlags.Common) && LooksLikeName(text, t, capitalised: true))
@@ -172,7 +282,9 @@ internal static class NameFinder
             // "Skye never rings back", "Tiegan is the best worker": a person's verb or role, not a trait ("Yoga is really
             // helpful") and not a plural ("Adults never listened").
             return cue == Cue.Weak || CueAfter(text, tokens, i)
-                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, verbsOnly: false, strict: true));
+                || (!EndsWithS(text, t) && DoesWhatAPersonDoes(text, tokens, i, strict: true)) || ActionItem(text, tokens, i)
+                || ((t.SentenceStart || PrevEndsWith(text, tokens, i, ',')) && BracketOrAge(text, tokens, i, age: true))
+                || (IsSelfIntroduction(text, tokens, i) && UnknownIntroduced(text, tokens, i));
         }
 
         // A capitalised common word right after a role or family word is a name too ("my sw Dave", "my teacher Brown").
@@ -188,10 +300,11 @@ internal static class NameFinder
     /// <summary>
     /// A word-name followed by what only a person does or is: "Grace never rings back", "Autumn keeps cancelling",
     /// "Hope is the best worker", "Mark is really kind", "Faith is a good friend", "Jade is my best friend". Not "Hope is all i have", "Joy is hard",
-    /// "Will you call", "Rose by 10%", "Will calls be answered?". With <paramref name="verbsOnly"/> only a person's verb counts; with <paramref name="strict"/>
-    /// not a trait ("Yoga is really helpful") nor a verb that things do too ("Football always helps").
+    /// "Will you call", "Rose by 10%", "Will calls be answered?". "has"/"had been" counts as "is" ("May has been our social worker",
+    /// "Will has always been there for me"), and "has" + a person's verb as the verb ("Joy has rung me"). With <paramref name="strict"/>
+    /// not a trait or state ("Yoga is really helpful", "May has been busy") nor a verb that things do too ("Football always helps").
     /// </summary>
-    private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool verbsOnly, bool strict)
+    private static bool DoesWhatAPersonDoes(string text, List<Token> tokens, int i, bool strict)
     {
         var j = PastAdverbs(tokens, i + 1, out var adverbs);
 
@@ -218,7 +331,19 @@ internal static class NameFinder
             return adverbs > 0 || (j + 1 < tokens.Count && tokens[j + 1].Joined && tokens[j + 1].Is(CueWord.Round));
         }
 
-        return !verbsOnly && (v.Is(CueWord.Is) || v.Is(CueWord.Was)) && PersonPredicate(text, tokens, j, strict, plural: false);
+        if (v.Is(CueWord.Has) || v.Is(CueWord.Had))
+        {
+            var k = PastAdverbs(tokens, j + 1, out _);
+            if (k >= tokens.Count || !tokens[k].Joined)
+            {
+                return false;
+            }
+
+            return tokens[k].Is(CueWord.Been) ? PersonPredicate(text, tokens, k, strict, plural: false, tokens[i])
+                : tokens[k].Has(WordFlags.PersonVerb) && !EndsWithIng(text, tokens[k]);
+        }
+
+        return (v.Is(CueWord.Is) || v.Is(CueWord.Was)) && PersonPredicate(text, tokens, j, strict, plural: false, tokens[i]);
     }
 
     /// <summary>
@@ -240,9 +365,10 @@ internal static class NameFinder
     /// <summary>
     /// What follows "is"/"was" (or "are"/"were", <paramref name="plural"/>) at token <paramref name="j"/> when the subject
     /// is a person: a trait ("really kind"; not "kind of") or a state ("scared", "crying"), unless <paramref name="strict"/>;
-    /// "the best" + a role, or "a"/"my" + a role or relation ("my best mate", "my mates").
+    /// "the best" + a role, or "a"/"the"/"my"/"our"/"his"/"her"/"their" + a role or relation ("my best mate", "my mates", "our
+    /// social worker"); "there for" + a person ("always there for me"), but not for <paramref name="subject"/> hope or faith.
     /// </summary>
-    private static bool PersonPredicate(string text, List<Token> tokens, int j, bool strict, bool plural)
+    private static bool PersonPredicate(string text, List<Token> tokens, int j, bool strict, bool plural, Token subject)
     {
         var k = PastAdverbs(tokens, j + 1, out _);
 
@@ -263,9 +389,16 @@ internal static class NameFinder
             return k + 1 >= tokens.Count || !tokens[k + 1].Is(CueWord.Of);
         }
 
-        // "the best worker", "the best youth worker", "a good friend", "an amazing mentor".
-        var from = w.Is(CueWord.The) && k + 1 < tokens.Count && IsSuperlative(text, tokens[k + 1]) ? k + 2
-            : w.Is(CueWord.A) || w.Is(CueWord.An) || w.Is(CueWord.My) ? k + 1 : -1;
+        // "Will is always there for me" (not "hope is always there for me", which reads as the feeling).
+        if (w.Is(CueWord.There) && k + 2 < tokens.Count && tokens[k + 1].Joined && tokens[k + 1].Is(CueWord.For) && tokens[k + 2].Joined
+            && tokens[k + 2].Has(WordFlags.VerbObject))
+        {
+            return !subject.Is(CueWord.Hope) && !subject.Is(CueWord.Faith);
+        }
+
+        // "the best worker", "the best youth worker", "a good friend", "an amazing mentor", "our social worker", "the team manager".
+        var from = w.Is(CueWord.The) ? (k + 1 < tokens.Count && IsSuperlative(text, tokens[k + 1]) ? k + 2 : k + 1)
+            : w.Is(CueWord.A) || w.Is(CueWord.An) || IsPossessive(w) ? k + 1 : -1;
         for (var r = from; r >= 0 && r < tokens.Count && r <= from + 2 && tokens[r].Joined; r++)
         {
             if (tokens[r].Has(WordFlags.Role | WordFlags.Relation) || (plural && IsPluralPerson(text, tokens[r])))
@@ -310,9 +443,11 @@ internal static class NameFinder
                 return false;
             }
 
+            // "at grace's this weekend", "round jade's till sunday": a function word after it, not a noun ("at mark's request").
             return (hasNext && IsHomeOrFamily(text, n1))
                 || (hasPrev && (p1.Is(CueWord.At) || p1.Is(CueWord.Round) || p1.Is(CueWord.To))
-                    && (!hasNext || n1.Is(CueWord.Tonight) || n1.Is(CueWord.Last) || n1.Is(CueWord.For) || n1.Is(CueWord.On) || n1.Is(CueWord.And)));
+                    && (!hasNext || n1.Is(CueWord.Tonight) || n1.Is(CueWord.Last) || n1.Is(CueWord.For) || n1.Is(CueWord.On) || n1.Is(CueWord.And)
+                        || n1.Has(WordFlags.Function)));
         }
 
         if (!hasNext)
@@ -349,7 +484,7 @@ internal static class NameFinder
 
         if (n1.Is(CueWord.Is) || n1.Is(CueWord.Was))
         {
-            return PersonPredicate(text, tokens, i + 1, strict: false, plural: false);
+            return PersonPredicate(text, tokens, i + 1, strict: false, plural: false, t);
         }
 
         if ((n1.Is(CueWord.Keeps) || n1.Is(CueWord.Kept)) && i + 2 < tokens.Count && tokens[i + 2].Joined && EndsWithIng(text, tokens[i + 2]))
@@ -384,7 +519,7 @@ internal static class NameFinder
 
         if (v.Is(CueWord.Are) || v.Is(CueWord.Were))
         {
-            return PersonPredicate(text, tokens, j, strict: false, plural: true);
+            return PersonPredicate(text, tokens, j, strict: false, plural: true, t);
         }
 
         return v.Has(WordFlags.PersonVerb) && !EndsWithS(text, v) && !EndsWithIng(text, v);
@@ -420,7 +555,7 @@ internal static class NameFinder
     private static bool IsHomeOrFamily(string text, Token n1) =>
         IsRelationWord(text, n1) || IsRoleWord(text, n1) || IsParent(n1) || n1.Is(CueWord.House) || n1.Is(CueWord.Family)
             || n1.Is(CueWord.Parents) || n1.Is(CueWord.Carer) || n1.Is(CueWord.Birthday) || n1.Is(CueWord.Phone) || n1.Is(CueWord.Room)
-            || n1.Is(CueWord.Dob);
+            || n1.Is(CueWord.Dob) || n1.Is(CueWord.Idea) || n1.Is(CueWord.Ideas);
 
     /// <summary>"mum", "dad", "mam", "mom".</summary>
     private static bool IsParent(Token t) => t.Is(CueWord.Mum) || t.Is(CueWord.Dad) || t.Is(CueWord.Mam) || t.Is(CueWord.Mom);
@@ -469,25 +604,353 @@ internal static class NameFinder
             return false;
         }
 
-        var next = i + 1 < tokens.Count && tokens[i + 1].Joined ? tokens[i + 1] : default;
-        var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
-        if (hasNext && next.Has(WordFlags.VerbObject))
+        var p1 = tokens[i - 1];
+        if (cue == Cue.Weak && p1.Has(WordFlags.Role | WordFlags.Relation))
+        {
+            // "my sw will ring": after a role "will" is the modal; after "told" or "ask" it cannot be. "my teacher mark my work".
+            // "i told my sw will about it": "will" before "about", "from", "and" or the end cannot be the modal ("will at least").
+            var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+            var n = hasNext ? tokens[i + 1] : default;
+            return t.Is(CueWord.Will)
+                ? !hasNext || n.Is(CueWord.About) || n.Is(CueWord.From) || n.Is(CueWord.And)
+                : !(hasNext && n.Has(WordFlags.VerbObject));
+        }
+
+        return ContactObject(tokens, i);
+    }
+
+    /// <summary>
+    /// The object of a verb that takes a person: "talk to rose at the youth club", "ask for mark", "tell joy", "tell may to
+    /// ring me", "ask will if he can", at the end of the clause or before "at", "from", "on", "about", "and", "please", "to",
+    /// "if". Not after a determiner ("the phone bill", "my text may not arrive"), nor before a verb ("phone may die").
+    /// </summary>
+    private static bool ContactObject(List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (i == 0 || !t.Joined || IsDescribingName(t))
         {
             return false;
         }
 
-        var p1 = tokens[i - 1];
-        if (cue == Cue.Weak && p1.Has(WordFlags.Role | WordFlags.Relation))
+        var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+        var next = hasNext ? tokens[i + 1] : default;
+        var clause = hasNext && !t.Is(CueWord.Will) && !t.Is(CueWord.May)
+            && (next.Is(CueWord.I) || next.Is(CueWord.He) || next.Is(CueWord.She) || next.Is(CueWord.We) || next.Is(CueWord.They)
+                || next.Is(CueWord.Shes) || next.Is(CueWord.Hes) || next.Is(CueWord.Im));
+        if (hasNext && next.Has(WordFlags.VerbObject) && !next.Is(CueWord.To) && !clause && !IsPossessive(next))
         {
-            // "my sw will ring": after a role "will" is the modal; after "told" or "ask" it cannot be.
-            return !t.Is(CueWord.Will);
+            return false;
         }
 
         // "the phone bill", "her text will": a contact word after a determiner is a noun, not a verb taking a person.
-        var verb = (p1.Has(WordFlags.ContactVerb) && !(i >= 2 && p1.Joined && IsDeterminer(tokens[i - 2])))
+        var p1 = tokens[i - 1];
+        var direct = p1.Has(WordFlags.ContactVerb) && !(i >= 2 && p1.Joined && IsDeterminer(tokens[i - 2]));
+        var verb = direct
             || ((p1.Is(CueWord.To) || p1.Is(CueWord.For) || p1.Is(CueWord.With)) && i >= 2 && p1.Joined && tokens[i - 2].Has(WordFlags.ContactVerb));
+        // "tell grace i said hi", "ring joy shes my keyworker", "tell will my old sw i said thanks"; not "ask will i be moved",
+        // "ask may i leave".
         return verb && (!hasNext || next.Is(CueWord.At) || next.Is(CueWord.From) || next.Is(CueWord.On) || next.Is(CueWord.About)
-            || next.Is(CueWord.And) || next.Is(CueWord.Please));
+            || next.Is(CueWord.And) || next.Is(CueWord.Please) || (direct && (next.Is(CueWord.To) || next.Is(CueWord.If)))
+            || (direct && clause)
+            || (direct && !t.Is(CueWord.May) && IsPossessive(next) && RoleWithin(tokens, i + 2)));
+    }
+
+    /// <summary>A role or relation word joined at <paramref name="from"/> or one word later: "(my) sw", "(my) old sw".</summary>
+    private static bool RoleWithin(List<Token> tokens, int from)
+    {
+        for (var m = from; m < tokens.Count && m <= from + 1 && tokens[m].Joined; m++)
+        {
+            if (tokens[m].Has(WordFlags.Role | WordFlags.Relation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Action: Will to send the minutes", "Actions: Tamsin to ring school": a name before "to" in an action point.</summary>
+    private static bool ActionItem(string text, List<Token> tokens, int i) =>
+        i > 0 && (tokens[i - 1].Is(CueWord.Action) || tokens[i - 1].Is(CueWord.Actions)) && PrevEndsWith(text, tokens, i, ':')
+        && i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Is(CueWord.To);
+
+    /// <summary>
+    /// A bracket with what case notes say of a child after the name: an age, a year group or a date of birth ("Hope (Y9)",
+    /// "Marley (DOB ...)", "Grace (CLA, 14)", "(Ruby 7, Archie 5)"); with <paramref name="age"/> also an age after a comma or
+    /// alone ("YP (Will, 15)", "Ruby 7,"). Not a count or a percentage.
+    /// </summary>
+    private static bool BracketOrAge(string text, List<Token> tokens, int i, bool age)
+    {
+        var p = tokens[i].End;
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p < text.Length && text[p] == '(')
+        {
+            p++;
+            var close = text.AsSpan(p, Math.Min(40, text.Length - p)).IndexOf(')');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var inside = text.AsSpan(p, close).Trim(' ');
+            if (inside.IsEmpty)
+            {
+                return false;
+            }
+
+            if (char.IsAsciiDigit(inside[0]) && (inside.Length == 1 || !char.IsAsciiDigit(inside[^1]) || inside.Length <= 2 || inside[1] is ',' or ' '))
+            {
+                return inside.Length <= 2 || inside[1..].IndexOfAny('%', ':', '.') < 0;
+            }
+
+            if ((inside[0] is 'Y' or 'y') && inside.Length >= 2 && (char.IsAsciiDigit(inside[1]) || inside.StartsWith("yr", StringComparison.OrdinalIgnoreCase)
+                || inside.StartsWith("year", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            if (inside.StartsWith("dob", StringComparison.OrdinalIgnoreCase) || inside.StartsWith("d.o.b", StringComparison.OrdinalIgnoreCase)
+                || inside.StartsWith("age", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            // "(CLA, placed 80 miles away)", "(CIN)", "(LAC)": a status acronym in capitals.
+            var word = inside;
+            var end = word.IndexOfAny(", ");
+            if (end > 0)
+            {
+                word = word[..end];
+            }
+
+            return word.Length is >= 2 and <= 4 && !word.ContainsAnyExceptInRange('A', 'Z')
+                && (Lexicon.Lookup(word) & WordFlags.Service) != 0;
+        }
+
+        if (!age)
+        {
+            return false;
+        }
+
+        // "Will, 15)" / "Ruby 7," / "Jade, 16 said": one or two digits, then a comma, a bracket or the end.
+        if (p < text.Length && text[p] == ',')
+        {
+            p++;
+            while (p < text.Length && text[p] == ' ')
+            {
+                p++;
+            }
+        }
+
+        var d = p;
+        while (d < text.Length && char.IsAsciiDigit(text[d]))
+        {
+            d++;
+        }
+
+        return d - p is 1 or 2 && (d == text.Length || text[d] is ',' or ')');
+    }
+
+    /// <summary>
+    /// "miss"/"sir" before a lower-case word: a title when the word is a surname no list knows ("miss kaur", "miss o'connor"),
+    /// or a word-name or English word followed by what a person does ("miss hunter is the only one"), or after a verb that
+    /// takes a person ("i told miss khan"). Not the verb: "i miss home", "dont miss it", "going to miss lessons", "i miss pakistan".
+    /// </summary>
+    private static Cue LowerMissCue(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        var contact = false;
+        if (i >= 2 && tokens[i - 1].Joined)
+        {
+            var p2 = tokens[i - 2];
+            contact = p2.Has(WordFlags.ContactVerb) || p2.Is(CueWord.Told) || p2.Is(CueWord.Asked)
+                || (p2.Is(CueWord.To) && i >= 3 && p2.Joined && tokens[i - 3].Has(WordFlags.ContactVerb));
+            var conjunction = p2.Is(CueWord.And) || p2.Is(CueWord.With) || p2.Is(CueWord.From) || p2.Is(CueWord.For) || p2.Is(CueWord.At);
+            if (!contact && !conjunction && p2.Has(WordFlags.Function | WordFlags.Frequency))
+            {
+                return Cue.None;
+            }
+        }
+
+        if (t.Has(WordFlags.Calendar) || (Known(t) && !t.Has(WordFlags.WordName)))
+        {
+            return Cue.None;
+        }
+
+        var person = i + 1 < tokens.Count && FiniteVerb(text, tokens, i + 1);
+        if (t.Has(WordFlags.WordName))
+        {
+            return person || contact ? Cue.Strong : Cue.None;
+        }
+
+        return person || contact || !EnglishWords.Contains(text.AsSpan(t.Start, t.BaseLength)) ? Cue.Strong : Cue.None;
+    }
+
+    /// <summary>"my sister april", "our sw summer": a calendar word right after "my"/"our"/"his"/"her"/"their" + a role or relation.</summary>
+    private static bool AfterPossessiveRole(List<Token> tokens, int i) =>
+        i >= 2 && tokens[i].Joined && tokens[i - 1].Joined && tokens[i - 1].Has(WordFlags.Role | WordFlags.Relation) && IsPossessive(tokens[i - 2])
+        && !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Has(WordFlags.VerbObject));
+
+    /// <summary>"my", "our", "his", "her", "their", "your".</summary>
+    private static bool IsPossessive(Token t) =>
+        t.Is(CueWord.My) || t.Is(CueWord.Our) || t.Is(CueWord.His) || t.Is(CueWord.Her) || t.Is(CueWord.Their) || t.Is(CueWord.Your);
+
+    /// <summary>"i", "you", "he", "she", "we", "they", "it": before one, "will" and "may" are verbs ("you may, my friend, ...").</summary>
+    private static bool IsSubjectPronoun(Token t) =>
+        t.Is(CueWord.I) || t.Is(CueWord.You) || t.Is(CueWord.He) || t.Is(CueWord.She) || t.Is(CueWord.We) || t.Is(CueWord.They) || t.Is(CueWord.It);
+
+    /// <summary>A digit is the next thing after the word ("may 5th", "june 2024"): a date.</summary>
+    private static bool DigitNext(string text, Token t)
+    {
+        var p = t.End;
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        return p < text.Length && char.IsAsciiDigit(text[p]);
+    }
+
+    /// <summary>
+    /// A word-name followed by a role in commas, dashes or brackets ("Bill, the team manager, promised", "Mark (stepdad) can be
+    /// reached", "will - my sw - is leaving"), or, starting a sentence, by "my"/"our"/"the" + a role and then a verb that cannot
+    /// follow a verb's object ("grace my sw gave me her number", "may my old sw rang me"; not "will my sw ring me back?", "may my
+    /// sw come?", and never "hope", which takes a clause: "hope my sw is ok"). Not after a determiner or a subject pronoun ("the
+    /// bill", "you may, my friend, ...").
+    /// </summary>
+    private static bool Apposition(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (i + 2 >= tokens.Count)
+        {
+            return false;
+        }
+
+        if (i > 0 && t.Joined && (IsDeterminer(tokens[i - 1]) || IsSubjectPronoun(tokens[i - 1])))
+        {
+            return false;
+        }
+
+        var n1 = tokens[i + 1];
+        var gap = text.AsSpan(t.End, n1.Start - t.End).Trim(' ');
+        var bracket = gap is "(";
+        var comma = gap is "," or "-" or "–";
+        if (!bracket && !comma && !gap.IsEmpty)
+        {
+            return false;
+        }
+
+        var r = i + 1;
+        var determiner = IsPossessive(n1) || n1.Is(CueWord.The) || n1.Is(CueWord.A) || n1.Is(CueWord.An);
+        if (determiner)
+        {
+            r++;
+        }
+        else if (gap.IsEmpty)
+        {
+            return false;
+        }
+
+        // The role or relation ends the phrase: "the team manager", "our family support worker", "my old sw", "stepdad".
+        var end = -1;
+        for (var m = r; m < tokens.Count && m <= r + 2 && (m == i + 1 || tokens[m].Joined); m++)
+        {
+            if (tokens[m].Has(WordFlags.Role | WordFlags.Relation) || tokens[m].IsAnyOf(CueWords.FirstPersonNoun, CueWords.LastPersonNoun)
+                || IsPluralPerson(text, tokens[m]))
+            {
+                end = m;
+            }
+        }
+
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var after = end + 1 < tokens.Count ? text.AsSpan(tokens[end].End, tokens[end + 1].Start - tokens[end].End) : text.AsSpan(tokens[end].End);
+        if (bracket)
+        {
+            return after.Contains(')');
+        }
+
+        if (comma)
+        {
+            // "Bill, the team manager, promised"; "king, the man from the hostel, said": the apposition closes within four words.
+            for (var k = end; k < tokens.Count && k <= end + 4; k++)
+            {
+                var gapAfter = k + 1 < tokens.Count ? text.AsSpan(tokens[k].End, tokens[k + 1].Start - tokens[k].End) : text.AsSpan(tokens[k].End);
+                if (gapAfter.IsEmpty || gapAfter.ContainsAny(",)-–"))
+                {
+                    return true;
+                }
+
+                if (gapAfter.ContainsAny(".!?:;\n"))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        // "grace my sw gave me her number": the sentence's subject, then its verb.
+        return t.SentenceStart && !t.Is(CueWord.Hope) && !n1.Is(CueWord.A) && !n1.Is(CueWord.An) && after.Trim(' ').IsEmpty && end + 1 < tokens.Count
+            && FiniteVerb(text, tokens, end + 1);
+    }
+
+    /// <summary>
+    /// A verb that agrees with a subject and cannot be a bare infinitive, perhaps after "never"/"always": "gave", "is", "has",
+    /// "rang", "said", "helped", "turned", "gets"; not "ring", "come", "be".
+    /// </summary>
+    private static bool FiniteVerb(string text, List<Token> tokens, int from)
+    {
+        var j = PastAdverbs(tokens, from, out _);
+        if (j >= tokens.Count || !tokens[j].Joined)
+        {
+            return false;
+        }
+
+        var v = tokens[j];
+        return v.Is(CueWord.Is) || v.Is(CueWord.Was) || v.Is(CueWord.Has) || v.Is(CueWord.Had) || v.IsAnyOf(CueWords.FirstFinite, CueWords.LastFinite)
+            || v.IsAnyOf(CueWords.FirstAction, CueWords.LastAction) || (v.Has(WordFlags.SaidVerb) && !v.Is(CueWord.From))
+            || (v.Has(WordFlags.PersonVerb) && !EndsWithIng(text, v))
+            || (v.BaseLength > 4 && text.AsSpan(v.Start, v.BaseLength).EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Italian words around "mia" (my): "la mia", "una mia", "della mia"; "mia madre", "mia assistente sociale".</summary>
+    private static readonly string[] ItalianBefore = ["la", "una", "alla", "della", "nella", "dalla", "sulla", "colla", "per", "e", "è", "di", "con", "questa", "sono", "ma", "che", "non"];
+
+    private static readonly string[] ItalianAfter =
+        ["madre", "mamma", "sorella", "amica", "nonna", "zia", "figlia", "famiglia", "scuola", "casa", "vita", "insegnante", "assistente",
+         "classe", "cugina", "maestra", "professoressa", "psicologa", "migliore", "prima", "città", "stanza", "camera", "opinione", "storia"];
+
+    /// <summary>"mia" between Italian words: "la mia assistente sociale", "Mia madre è malata". Read only for the token "mia".</summary>
+    private static bool IsItalianMia(string text, List<Token> tokens, int i)
+    {
+        if (i > 0 && tokens[i].Joined && IsOneOf(text, tokens[i - 1], ItalianBefore))
+        {
+            return true;
+        }
+
+        return i + 1 < tokens.Count && tokens[i + 1].Joined && IsOneOf(text, tokens[i + 1], ItalianAfter);
+    }
+
+    private static bool IsOneOf(string text, Token t, string[] words)
+    {
+        var w = text.AsSpan(t.Start, t.Length);
+        foreach (var word in words)
+        {
+            if (w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDeterminer(Token t) => t.Is(CueWord.The) || t.Is(CueWord.A) || t.Is(CueWord.An) || t.Is(CueWord.My) || t.Is(CueWord.Your)
@@ -520,10 +983,10 @@ internal static class NameFinder
             return false;
         }
 
-        // The contact that starts after this word, past at most two joining words ("on", "number is").
+        // The contact that starts after this word, past at most four joining words ("on", "number is", "can be reached on").
         var after = t.End;
         var k = i + 1;
-        while (k < tokens.Count && k - i <= 2 && IsContactJoiner(tokens[k]))
+        while (k < tokens.Count && k - i <= 4 && IsContactJoiner(tokens[k]))
         {
             after = tokens[k].End;
             k++;
@@ -552,7 +1015,8 @@ internal static class NameFinder
     }
 
     private static bool IsContactJoiner(Token t) => t.Joined && (t.Is(CueWord.On) || t.Is(CueWord.At) || t.Is(CueWord.Is) || t.Is(CueWord.Number)
-        || t.Is(CueWord.No) || t.Is(CueWord.Mob) || t.Is(CueWord.Mobile) || t.Is(CueWord.Tel) || t.Is(CueWord.Phone) || t.Is(CueWord.Email));
+        || t.Is(CueWord.No) || t.Is(CueWord.Mob) || t.Is(CueWord.Mobile) || t.Is(CueWord.Tel) || t.Is(CueWord.Phone) || t.Is(CueWord.Email)
+        || t.Is(CueWord.Can) || t.Is(CueWord.Be) || t.Is(CueWord.Reached) || t.Is(CueWord.Contacted));
 
     /// <summary>Nothing but a few spaces, commas, colons, dashes or brackets between <paramref name="from"/> and <paramref name="to"/>.</summary>
     private static bool OnlySeparators(string text, int from, int to)
@@ -597,7 +1061,7 @@ internal static class NameFinder
 
         if (IsTitle(text, p1))
         {
-            return p1.Is(CueWord.Miss) || p1.Is(CueWord.Sir) ? (cap ? Cue.Strong : Cue.None) : Cue.Strong;
+            return p1.Is(CueWord.Miss) || p1.Is(CueWord.Sir) ? (cap ? Cue.Strong : LowerMissCue(text, tokens, i)) : Cue.Strong;
         }
 
         if (p1.Is(CueWord.Auntie) || p1.Is(CueWord.Aunty) || p1.Is(CueWord.Uncle) || p1.Is(CueWord.Nanna) || p1.Is(CueWord.Grandma)
@@ -674,7 +1138,7 @@ internal static class NameFinder
         }
 
         var p1 = tokens[i - 1];
-        var greeting = p1.Has(WordFlags.Greeting) || p1.Is(CueWord.You)
+        var greeting = p1.Has(WordFlags.Greeting) || (p1.Is(CueWord.You) || p1.Is(CueWord.U))
             && i >= 2 && tokens[i - 2].Is(CueWord.Thank)
             || p1.Is(CueWord.To) && i >= 2 && (tokens[i - 2].Is(CueWord.Thanks) || tokens[i - 2].Is(CueWord.Shoutout) || tokens[i - 2].Is(CueWord.Out));
         if (!greeting || !tokens[i].Joined)
@@ -693,6 +1157,20 @@ internal static class NameFinder
             || n1.Is(CueWord.You);
     }
 
+    /// <summary>
+    /// "I'm Siobhan, mum of two": a capitalised word no list knows, after "I'm", is a name when it is no English word, does
+    /// not read as a nationality or language ("I'm Bengali", "I'm Polish", "I'm Congolese") and no "and" follows.
+    /// </summary>
+    private static bool UnknownIntroduced(string text, List<Token> tokens, int i)
+    {
+        var w = text.AsSpan(tokens[i].Start, tokens[i].BaseLength);
+        return !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Is(CueWord.And))
+            && !w.EndsWith("ian", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ese", StringComparison.OrdinalIgnoreCase)
+            && !w.EndsWith("ish", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ali", StringComparison.OrdinalIgnoreCase)
+            && !w.EndsWith("ani", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("shi", StringComparison.OrdinalIgnoreCase)
+            && !EnglishWords.Contains(w);
+    }
+
     /// <summary>"its lily, my insta is...", "im grace from...": a writer giving a word-name as their own.</summary>
     private static bool IsSelfIntroduction(string text, List<Token> tokens, int i)
     {
@@ -706,6 +1184,13 @@ internal static class NameFinder
             || (p1.Is(CueWord.Is) && i >= 2 && tokens[i - 2].Is(CueWord.This))
             || (p1.Is(CueWord.Am) && i >= 2 && tokens[i - 2].Is(CueWord.I));
         if (!intro || tokens[i].Has(WordFlags.Calendar))
+        {
+            return false;
+        }
+
+        // "its sunny and", "im happy", "if im lucky": a describing word, unless written as a name or "from" follows.
+        if (IsDescribingName(tokens[i]) && !tokens[i].Capitalised
+            && !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Is(CueWord.From)))
         {
             return false;
         }
@@ -774,7 +1259,8 @@ internal static class NameFinder
         }
 
         // Lower case: only a word the lexicon does not know and that does not look like a verb or adverb.
-        return !first.Capitalised && !Known(next) && LooksLikeName(text, next, capitalised: false);
+        // Not a word that says what the name does ("ruby thinks", "jade rings").
+        return !first.Capitalised && !Known(next) && !next.Has(ContextOnly) && LooksLikeName(text, next, capitalised: false);
     }
 
     private static bool IsAcronym(string text, Token t) => t.Acronym;
@@ -784,7 +1270,7 @@ internal static class NameFinder
     private static bool IsRelationWord(string text, Token t) => t.Has(WordFlags.Relation);
 
     /// <summary>An unknown word that could be a name: not a verb or adverb by its ending, not a common word.</summary>
-    private static bool LooksLikeName(string text, Token t, bool capitalised)
+    private static bool LooksLikeName(string text, Token t, bool capitalised, bool afterTitle = false)
     {
         if (t.Has(WordFlags.Function | WordFlags.Service) || (!capitalised && t.Has(WordFlags.Common)) || t.BaseLength < 2)
         {
@@ -802,7 +1288,7 @@ internal static class NameFinder
             || w.EndsWith("ous", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ive", StringComparison.OrdinalIgnoreCase)
             || w.EndsWith("able", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ish", StringComparison.OrdinalIgnoreCase)
             || (w.EndsWith("est", StringComparison.OrdinalIgnoreCase) && !capitalised)
-            || (w.EndsWith("es", StringComparison.OrdinalIgnoreCase) && w.Length > 4 && !capitalised)
+            || (w.EndsWith("es", StringComparison.OrdinalIgnoreCase) && w.Length > 4 && !capitalised && !afterTitle)
             || w.Contains('-') && !capitalised);
     }
 

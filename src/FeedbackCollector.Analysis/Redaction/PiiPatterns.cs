@@ -49,8 +49,8 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"(?<![\w.@])@(?<h>[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)", Options)]
     internal static partial Regex AtHandle();
 
-    /// <summary>A handle after a platform cue: "my snap is x", "insta: x", "add me on tiktok x_1".</summary>
-    [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:is|it's|its|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
+    /// <summary>A handle after a platform cue: "my snap is x", "insta: x", "add me on tiktok x_1", "snap hes x_2k11", "tiktok is called x".</summary>
+    [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:(?:is|it's|its|he's|hes|she's|shes|mines|mine's|was)(?:\s+called)?|called|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
     internal static partial Regex CuedHandle();
 
     /// <summary>A flat, unit or named building just before a numbered address: "flat 3, ", "Westfield House, ".</summary>
@@ -104,7 +104,7 @@ internal static partial class PiiPatterns
         RuntimeFeature.IsDynamicCodeSupported ? new Regex(CuedAddressPattern, Options) : CuedAddressGenerated();
 
     private const string CuedAddressPattern =
-        @"\b(?:" + LivingVerbs + @"|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?:[a-z][a-z'’\-]*\s+){1,3}?(?<suffix>" + StreetSuffixes + @"))\b\.?";
+        @"\b(?:" + LivingVerbs + @"|house\s+is)\s+(?:on|at|in|to|off|near|by)\s+(?<street>(?<words>(?:[a-z][a-z'’\-]*\s+){1,3}?)(?<suffix>" + StreetSuffixes + @"))\b\.?";
 
     // The native build has no JIT, so nothing to compile at run time: there the generated matcher is the cheaper one.
     [GeneratedRegex(CuedAddressPattern, Options)]
@@ -114,6 +114,16 @@ internal static partial class PiiPatterns
     // word, and JIT-compiling the generated matcher (7.3 KB of IL) cost more CPU in every process than interpreting it
     // on those few texts (docs/analyzer.md, branch s13-speed).
     private static Regex? cuedAddress;
+
+    /// <summary>
+    /// A street without a number after "on", "off", "down"... in a text about where someone lives or stays: "at my nans on
+    /// Rowan street". The name words are checked in code (a capital, or a word no list knows; not "our street", "the main road").
+    /// </summary>
+    internal static Regex StreetAfterPreposition() => streetAfterPreposition ??= new Regex(
+        @"\b(?:on|off|along|down|up|near)\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,2}?)(?<suffix>street|road|lane|avenue|close|crescent|drive|grove|terrace|gardens|mews)\b", Options);
+
+    // Interpreted (built once), like CuedAddress: it runs only on texts with a living cue and a street word.
+    private static Regex? streetAfterPreposition;
 
     /// <summary>A capitalised street name without number or cue: "Acacia Avenue", "Rose Lane" (case-sensitive).</summary>
     [GeneratedRegex(@"\b(?:[A-Z][a-z'’\-]+\s+){1,3}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Gardens|Grove|Close|Drive|Mews|Rd|St|Ave)\b\.?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -134,7 +144,7 @@ internal static partial class PiiPatterns
         + "|estate|heights|fields|meadow|meadows|gate|chase|end|wynd|circus";
 
     /// <summary>A saint's school named without a school word after a school cue: "goes to St Michael's", "at St Anne's".</summary>
-    [GeneratedRegex(@"(?<school>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?<=\b(?:go|goes|went|going|attend|attends|attended|at|from|to|moved\s+to|move\s+to)\s+(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?!\s+(?:Hospital|Church|Hospice|Road|Street|Lane|Avenue|Park|Square|Centre|Center|Close|Way|Drive))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<school>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?<=\b(?:go|goes|went|going|attend|attends|attended|at|from|to|moved\s+to|move\s+to)\s+(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?![\w'’])(?!\s+(?:Hospital|Church|Hospice|Road|Street|Lane|Avenue|Park|Square|Centre|Center|Close|Way|Drive|Cathedral|Chapel|Day|Ambulance|Station|Hall|Surgery|Market))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex SaintSchool();
 
     /// <summary>Capitalised words after "year 9 at": "in year 9 at Whitcliffe Mount".</summary>

@@ -91,6 +91,16 @@ internal static class SchoolFinder
                 var baseWord = StripPossessive(w).TrimEnd("'’");
                 var flags = Lexicon.Lookup(baseWord);
 
+                // "st johns ambulance first aid": a service ends even a saint's name.
+                if ((flags & WordFlags.Service) != 0 && !IsSchoolWord(baseWord))
+                {
+                    kept = 0;
+                    saint = false;
+                    start = at + w.Length;
+                    allCommonLower = true;
+                    continue;
+                }
+
                 // A capital that only starts a sentence ("Boring school.") says nothing.
                 var capital = char.IsUpper(w[0]) && !StartsSentence(text, at);
                 var never = (flags & (WordFlags.Function | WordFlags.Service)) != 0 || IsSchoolWord(baseWord);
@@ -135,10 +145,11 @@ internal static class SchoolFinder
                 continue;
             }
 
+            // After a saint's name "high" is the school in lower case too ("st marys high").
             if (kindText.Equals("high", StringComparison.OrdinalIgnoreCase) || kindText.Equals("first", StringComparison.OrdinalIgnoreCase)
                 || kindText.Equals("middle", StringComparison.OrdinalIgnoreCase) || kindText.Equals("prep", StringComparison.OrdinalIgnoreCase))
             {
-                if (!char.IsUpper(kindText[0]))
+                if (!char.IsUpper(kindText[0]) && !(kindText.Equals("high", StringComparison.Ordinal) && (saint || UnknownNameBefore(text, kind.Index))))
                 {
                     continue;
                 }
@@ -146,6 +157,25 @@ internal static class SchoolFinder
 
             found.Add(Candidate.Of(PiiType.School, start, kind.Index + kind.Length));
         }
+    }
+
+    /// <summary>"ferncliffe high": the word before a lower-case "high" is no English word or text-speak ("feeling high", "sky high").</summary>
+    private static bool UnknownNameBefore(string text, int kindIndex)
+    {
+        var e = kindIndex;
+        while (e > 0 && text[e - 1] == ' ')
+        {
+            e--;
+        }
+
+        var s = e;
+        while (s > 0 && char.IsLetter(text[s - 1]))
+        {
+            s--;
+        }
+
+        var word = text.AsSpan(s, e - s);
+        return word.Length >= 3 && Lexicon.Lookup(word) == WordFlags.None && !EnglishWords.IsWordOrTextSpeak(word);
     }
 
     private static bool IsChurchOnly(ReadOnlySpan<char> kind) =>
@@ -166,6 +196,16 @@ internal static class SchoolFinder
             FindCued(PiiPatterns.SaintSchool(), text, found);
         }
 
+        // One pass for both scans: most texts hold neither a word "st" nor a devotional name.
+        if (span.IndexOfAny(SaintOrDevotion) >= 0 || span.StartsWith("st", StringComparison.OrdinalIgnoreCase))
+        {
+            FindSaintsInAnyCase(text, found);
+            if (span.IndexOfAny(DevotionalStarts) >= 0)
+            {
+                FindDevotionalSchools(text, found);
+            }
+        }
+
         if (span.Contains(" at ", StringComparison.Ordinal) && span.IndexOfAnyInRange('0', '9') >= 0)
         {
             FindCued(PiiPatterns.YearAtSchool(), text, found);
@@ -175,6 +215,191 @@ internal static class SchoolFinder
         {
             FindCued(PiiPatterns.IntroFromSchool(), text, found);
         }
+    }
+
+    /// <summary>Words before a saint's name that make it a school: "moving to st marys", "she goes to st bedes", "starting at st anne's".</summary>
+    private static readonly string[] SchoolCues =
+        ["go", "goes", "went", "going", "attend", "attends", "attended", "attending", "at", "to", "start", "starts", "started", "starting",
+         "join", "joined", "joining", "from"];
+
+    /// <summary>Towns named after a saint: "we moved to st helens" is a town, not a school.</summary>
+    private static readonly string[] SaintTowns =
+        ["albans", "helens", "ives", "austell", "andrews", "neots", "helier", "leonards", "davids", "asaph", "mawes", "columb", "pancras", "blazey"];
+
+    /// <summary>Words after a saint's name that make it something else: "st johns ambulance", "st thomas hospital", "st james park".</summary>
+    private static readonly string[] NotSchoolAfter =
+        ["ambulance", "hospital", "hospice", "church", "cathedral", "chapel", "road", "rd", "street", "st", "lane", "avenue", "ave", "park",
+         "square", "sq", "centre", "center", "close", "way", "drive", "station", "shopping", "market", "hall", "surgery", "medical",
+         "practice", "clinic", "ward", "day", "house", "court", "place", "gardens", "terrace", "crescent", "grove", "walk", "precinct",
+         "retail", "island", "bay", "beach", "fc", "football", "stadium"];
+
+    /// <summary>
+    /// A saint's school in any case, with no school word, after a school cue: "moving to st marys in september", "i go to st
+    /// johns", "starting at st anne's". Not a town ("moved to st helens") nor a hospital, church, park or ambulance service
+    /// ("st thomas hospital", "st johns ambulance"). Hand scanning for "st" or "st." as a word ("Saint" is left to the regex).
+    /// </summary>
+    private static void FindSaintsInAnyCase(string text, List<Candidate> found)
+    {
+        var span = text.AsSpan();
+        for (var at = span.IndexOf("st", StringComparison.OrdinalIgnoreCase); at >= 0; at = Next(span, at + 2))
+        {
+            if (at > 0 && span[at - 1] != ' ')
+            {
+                continue;
+            }
+
+            var p = at + 2;
+            if (p < span.Length && span[p] == '.')
+            {
+                p++;
+            }
+
+            if (p + 1 >= span.Length || span[p] != ' ' || !char.IsLetter(span[p + 1]))
+            {
+                continue;
+            }
+
+            var ns = p + 1;
+            var ne = ns;
+            while (ne < span.Length && char.IsLetter(span[ne]))
+            {
+                ne++;
+            }
+
+            var name = span[ns..ne];
+            if (ne + 1 < span.Length && span[ne] is '\'' or '’' && span[ne + 1] is 's' or 'S' && (ne + 2 == span.Length || !char.IsLetter(span[ne + 2])))
+            {
+                ne += 2;
+            }
+
+            // "St Aidan's shared my notes": a capitalised saint's name with a possessive needs no cue.
+            var written = span[at] == 'S' && char.IsUpper(name[0]) && ne - ns > name.Length;
+            if (name.Length < 3 || !(written || IsCued(text, at)) || IsOneOf(name, SaintTowns) || IsOneOf(WordAfter(span, ne), NotSchoolAfter)
+                || (Lexicon.Lookup(name) & (WordFlags.Function | WordFlags.Service)) != 0)
+            {
+                continue;
+            }
+
+            found.Add(Candidate.Of(PiiType.School, at, ne));
+        }
+
+        static int Next(ReadOnlySpan<char> span, int from)
+        {
+            if (from >= span.Length)
+            {
+                return -1;
+            }
+
+            var i = span[from..].IndexOf("st", StringComparison.OrdinalIgnoreCase);
+            return i < 0 ? -1 : from + i;
+        }
+    }
+
+    /// <summary>" st ", " st." (a saint's school) or the first words of <see cref="DevotionalNames"/>.</summary>
+    private static readonly System.Buffers.SearchValues<string> SaintOrDevotion =
+        System.Buffers.SearchValues.Create([" st ", " st.", "holy ", "sacred ", "all saints", "corpus ", "christ the"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first words of <see cref="DevotionalNames"/>, to keep the scan off most texts.</summary>
+    private static readonly System.Buffers.SearchValues<string> DevotionalStarts =
+        System.Buffers.SearchValues.Create(["holy ", "sacred ", "all saints", "corpus ", "christ the"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Schools named for a devotion rather than a saint, written without a school word.</summary>
+    private static readonly string[] DevotionalNames =
+        ["holy trinity", "holy cross", "holy family", "holy rosary", "holy name", "holy spirit", "holy ghost", "holy redeemer",
+         "sacred heart", "all saints", "corpus christi", "christ the king"];
+
+    /// <summary>
+    /// "kicked out of holy trinity", "she goes to sacred heart": a devotional school name after a school cue (or "out of"),
+    /// in any case. Not a church or a hospital after it, nor without a cue ("holy moly").
+    /// </summary>
+    private static void FindDevotionalSchools(string text, List<Candidate> found)
+    {
+        var span = text.AsSpan();
+        foreach (var name in DevotionalNames)
+        {
+            var from = 0;
+            for (var at = span.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = Find(span, name, from))
+            {
+                var end = at + name.Length;
+                from = end;
+                if ((at > 0 && span[at - 1] != ' ') || (end < span.Length && char.IsLetter(span[end])))
+                {
+                    continue;
+                }
+
+                if (IsOneOf(WordAfter(span, end), NotSchoolAfter) || !(IsCued(text, at) || OutOf(text, at)))
+                {
+                    continue;
+                }
+
+                found.Add(Candidate.Of(PiiType.School, at, end));
+            }
+        }
+
+        static int Find(ReadOnlySpan<char> span, string name, int from)
+        {
+            if (from >= span.Length)
+            {
+                return -1;
+            }
+
+            var i = span[from..].IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            return i < 0 ? -1 : from + i;
+        }
+    }
+
+    /// <summary>"out of" right before <paramref name="at"/>: "kicked out of holy trinity".</summary>
+    private static bool OutOf(string text, int at)
+    {
+        var before = text.AsSpan(0, at).TrimEnd(' ');
+        return before.EndsWith(" out of", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A school cue is the word right before the saint at <paramref name="at"/>.</summary>
+    private static bool IsCued(string text, int at)
+    {
+        var q = at - 1;
+        while (q >= 0 && text[q] == ' ')
+        {
+            q--;
+        }
+
+        var e = q + 1;
+        while (q >= 0 && char.IsLetter(text[q]))
+        {
+            q--;
+        }
+
+        return e > q + 1 && IsOneOf(text.AsSpan(q + 1, e - q - 1), SchoolCues);
+    }
+
+    private static ReadOnlySpan<char> WordAfter(ReadOnlySpan<char> span, int p)
+    {
+        while (p < span.Length && span[p] == ' ')
+        {
+            p++;
+        }
+
+        var e = p;
+        while (e < span.Length && char.IsLetter(span[e]))
+        {
+            e++;
+        }
+
+        return span[p..e];
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,0 +1,34 @@
+using System.Collections.Frozen;
+using FeedbackCollector.Analysis.Text;
+
+namespace FeedbackCollector.Analysis.Redaction;
+
+/// <summary>
+/// Whether a word is in the British word list (<see cref="EnglishDictionary"/>), which the analyzer's vocabulary loads anyway.
+/// The redactor asks only on rare paths (a word after a house number or a platform cue), so the list is loaded on first use.
+/// </summary>
+internal static class EnglishWords
+{
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? lookup;
+
+    /// <summary>Text-speak the normaliser expands ("tmrw", "gr8"): words, not names of places.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TextSpeak =
+        NormalizationData.Replacements.Select(r => r.From).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>An English word or text-speak.</summary>
+    public static bool IsWordOrTextSpeak(ReadOnlySpan<char> word) => TextSpeak.Contains(word) || Contains(word);
+
+    /// <summary>True when <paramref name="word"/>, lower-cased, is an English word. Words longer than 32 characters are not.</summary>
+    public static bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length > 32)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        lookup ??= EnglishDictionary.All.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.Value.Contains(lower);
+    }
+}
