@@ -121,19 +121,7 @@ public static class AnalyzerModelTrainer
         var rulePredictions = english.Select(rules.Analyze).ToList();
         for (var f = 0; f < folds; f++)
         {
-            var test = new List<int>();
-            var train = new List<LabelledItem>();
-            for (var i = 0; i < order.Length; i++)
-            {
-                if (i % folds == f)
-                {
-                    test.Add(order[i]);
-                }
-                else
-                {
-                    train.Add(english[order[i]]);
-                }
-            }
+            var (test, train) = Fold(english, order, folds, f);
             var pipeline = new Pipeline(taxonomy, TrainModels(train, taxonomy, options));
             foreach (var t in test)
             {
@@ -141,6 +129,25 @@ public static class AnalyzerModelTrainer
             }
         }
         return (Figures(english, modelPredictions, taxonomy), Figures(english, rulePredictions, taxonomy));
+    }
+
+    // Fold f of a shuffled order: the held-out indices and the items to train on.
+    private static (List<int> Test, List<LabelledItem> Train) Fold(List<LabelledItem> english, int[] order, int folds, int f)
+    {
+        var test = new List<int>();
+        var train = new List<LabelledItem>();
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (i % folds == f)
+            {
+                test.Add(order[i]);
+            }
+            else
+            {
+                train.Add(english[order[i]]);
+            }
+        }
+        return (test, train);
     }
 
     private static List<LabelledItem> English(IReadOnlyList<LabelledItem> items) =>
@@ -170,19 +177,7 @@ public static class AnalyzerModelTrainer
         var predictions = variants.Select(_ => new (IReadOnlyList<string> Themes, SentimentLabel Sentiment)[english.Count]).ToArray();
         for (var f = 0; f < folds; f++)
         {
-            var test = new List<int>();
-            var train = new List<LabelledItem>();
-            for (var i = 0; i < order.Length; i++)
-            {
-                if (i % folds == f)
-                {
-                    test.Add(order[i]);
-                }
-                else
-                {
-                    train.Add(english[order[i]]);
-                }
-            }
+            var (test, train) = Fold(english, order, folds, f);
             var themeModel = TrainThemeModel(train, taxonomy, variants[0]);
             for (var v = 0; v < variants.Count; v++)
             {
