@@ -39,6 +39,11 @@ internal static class NameFinder
             {
                 isName[i] = true;
             }
+            else if (i > 0 && !shouting && t.Capitalised && t.Joined && t.BaseLength >= 3 && IsRankBefore(text, tokens[i - 1])
+                && LooksLikeName(text, t, capitalised: true) && (t.Has(WordFlags.Name) || (!Known(t) && !EnglishWords.IsWordOrTextSpeak(text.AsSpan(t.Start, t.BaseLength)))))
+            {
+                isName[i] = true;
+            }
         }
 
         // "Will and Grace", "tash and jo", "rose n ivy": a word-name or unknown capitalised word joined by "and" to a name is one too.
@@ -1118,6 +1123,21 @@ internal static class NameFinder
         }
 
         return Cue.None;
+    }
+
+    /// <summary>
+    /// A police rank written as a title, before a capitalised surname: "PC Lowe", "Sgt Okafor". Case-sensitive ("my pc lowe
+    /// battery" stays), and only before a word no list knows or a known name. Not "Nurse" ("Nurse Practitioner" is a job).
+    /// </summary>
+    private static bool IsRankBefore(string text, Token t)
+    {
+        if (t.End - t.Start > 5)
+        {
+            return false;
+        }
+
+        var w = text.AsSpan(t.Start, t.End - t.Start);
+        return w is "PC" or "PCSO" or "DC" or "DS" or "Sgt";
     }
 
     /// <summary>"Mr Patel", "Mr. Patel", "Dr.Okafor".</summary>
