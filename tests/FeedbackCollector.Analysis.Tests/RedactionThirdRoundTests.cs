@@ -42,4 +42,17 @@ public class RedactionThirdRoundTests
     [InlineData("there were 3 the street was full")]
     public void NumberTheStreetWord_WithoutACue_Stays(string text) =>
         Assert.Equal("", Spans(text, PiiType.Address));
+
+    [Theory]
+    [InlineData("Mum asked us to use her maiden name, Okonkwo, on every letter", "Okonkwo")]
+    [InlineData("his maiden name, Brannigan, is on the old file", "Brannigan")]
+    public void MaidenNameAcrossAComma_IsAName(string text, string expected) =>
+        Assert.Contains(expected, Spans(text, PiiType.Name), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("please don't use my maiden name, Thanks")]
+    [InlineData("she uses her maiden name, Which is fine")]
+    [InlineData("her maiden name, address and DOB were all wrong")]
+    public void MaidenNameBeforeAWord_Stays(string text) =>
+        Assert.Equal("", Spans(text, PiiType.Name));
 }

@@ -1055,6 +1055,16 @@ internal static class NameFinder
     /// <summary>What comes just before token <paramref name="i"/>: "my name is", "called", "Mr", "my sw (is)", "my friend".</summary>
     private static Cue CueBefore(string text, List<Token> tokens, int i, bool cap)
     {
+        if (i >= 2 && cap && tokens[i - 1].Is(CueWord.Name) && PrevEndsWith(text, tokens, i, ',')
+            && text.AsSpan(tokens[i - 2].Start, tokens[i - 2].Length).Equals("maiden", StringComparison.OrdinalIgnoreCase))
+        {
+            // "her maiden name, Fitzgerald, on all letters": a capitalised word that could be a name, across the comma.
+            var t = tokens[i];
+            return LooksLikeName(text, t, capitalised: true)
+                && (t.Has(WordFlags.Name) || (!Known(t) && !EnglishWords.IsWordOrTextSpeak(text.AsSpan(t.Start, t.BaseLength))))
+                ? Cue.Strong : Cue.None;
+        }
+
         if (i == 0 || !tokens[i].Joined && !PrevEndsWith(text, tokens, i, ':') && !(PrevEndsWith(text, tokens, i, '.') && IsTitle(text, tokens[i - 1])))
         {
             return Cue.None;
