@@ -69,6 +69,12 @@ internal static class HouseNumberFinder
             we++;
         }
 
+        if (we - ws == 3 && text.AsSpan(ws, 3).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            TryTheStreet(text, start, we, found);
+            return;
+        }
+
         if (we - ws < 4 || we - ws > 20 || (we < text.Length && (char.IsLetterOrDigit(text[we]) || text[we] is '\'' or '’' or '-')))
         {
             return;
@@ -81,6 +87,46 @@ internal static class HouseNumberFinder
         }
 
         if (EnglishWords.IsWordOrTextSpeak(word) || NotStreets.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return;
+        }
+
+        found.Add(Candidate.Of(PiiType.Address, start, we));
+    }
+
+    /// <summary>
+    /// "my address is 9 the crescent", "moved to 4 the grove": a number, "the" and a street word that is a street even in
+    /// lower case, after the same cues as a bare street name except "at" (a time: "at 6 the lane is dark").
+    /// </summary>
+    private static void TryTheStreet(string text, int start, int theEnd, List<Candidate> found)
+    {
+        if (theEnd >= text.Length || text[theEnd] != ' ')
+        {
+            return;
+        }
+
+        var ws = theEnd + 1;
+        var we = ws;
+        while (we < text.Length && char.IsAsciiLetter(text[we]))
+        {
+            we++;
+        }
+
+        if (we == ws || (we < text.Length && (char.IsLetterOrDigit(text[we]) || text[we] is '\'' or '’' or '-')))
+        {
+            return;
+        }
+
+        var word = text.AsSpan(ws, we - ws);
+        // Not after "at": "at 6 the lane is dark" is a time.
+        var q = start;
+        while (q > 0 && text[q - 1] == ' ')
+        {
+            q--;
+        }
+
+        if (word.Length < 4 || !StreetWords.IsStrongSuffix(word) || WordBefore(text, q, out _).Equals("at", StringComparison.OrdinalIgnoreCase)
+            || !Context(text, start, "x", we))
         {
             return;
         }

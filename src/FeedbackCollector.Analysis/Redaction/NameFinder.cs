@@ -39,6 +39,11 @@ internal static class NameFinder
             {
                 isName[i] = true;
             }
+            else if (i > 0 && !shouting && t.Capitalised && t.Joined && t.BaseLength >= 3 && IsRankBefore(text, tokens[i - 1])
+                && LooksLikeName(text, t, capitalised: true) && (t.Has(WordFlags.Name) || (!Known(t) && !EnglishWords.IsWordOrTextSpeak(text.AsSpan(t.Start, t.BaseLength)))))
+            {
+                isName[i] = true;
+            }
         }
 
         // "Will and Grace", "tash and jo", "rose n ivy": a word-name or unknown capitalised word joined by "and" to a name is one too.
@@ -1050,6 +1055,16 @@ internal static class NameFinder
     /// <summary>What comes just before token <paramref name="i"/>: "my name is", "called", "Mr", "my sw (is)", "my friend".</summary>
     private static Cue CueBefore(string text, List<Token> tokens, int i, bool cap)
     {
+        if (i >= 2 && cap && tokens[i - 1].Is(CueWord.Name) && PrevEndsWith(text, tokens, i, ',')
+            && text.AsSpan(tokens[i - 2].Start, tokens[i - 2].Length).Equals("maiden", StringComparison.OrdinalIgnoreCase))
+        {
+            // "her maiden name, Fitzgerald, on all letters": a capitalised word that could be a name, across the comma.
+            var t = tokens[i];
+            return LooksLikeName(text, t, capitalised: true)
+                && (t.Has(WordFlags.Name) || (!Known(t) && !EnglishWords.IsWordOrTextSpeak(text.AsSpan(t.Start, t.BaseLength))))
+                ? Cue.Strong : Cue.None;
+        }
+
         if (i == 0 || !tokens[i].Joined && !PrevEndsWith(text, tokens, i, ':') && !(PrevEndsWith(text, tokens, i, '.') && IsTitle(text, tokens[i - 1])))
         {
             return Cue.None;
@@ -1118,6 +1133,21 @@ internal static class NameFinder
         }
 
         return Cue.None;
+    }
+
+    /// <summary>
+    /// A police rank written as a title, before a capitalised surname: "PC Lowe", "Sgt Okafor". Case-sensitive ("my pc lowe
+    /// battery" stays), and only before a word no list knows or a known name. Not "Nurse" ("Nurse Practitioner" is a job).
+    /// </summary>
+    private static bool IsRankBefore(string text, Token t)
+    {
+        if (t.End - t.Start > 5)
+        {
+            return false;
+        }
+
+        var w = text.AsSpan(t.Start, t.End - t.Start);
+        return w is "PC" or "PCSO" or "DC" or "DS" or "Sgt";
     }
 
     /// <summary>"Mr Patel", "Mr. Patel", "Dr.Okafor".</summary>
