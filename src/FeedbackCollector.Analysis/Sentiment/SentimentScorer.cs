@@ -1,5 +1,6 @@
 using FeedbackCollector.Analysis.Text;
 using FeedbackCollector.Analysis.Themes;
+using FeedbackCollector.Core;
 using FeedbackCollector.Core.Analysis;
 
 namespace FeedbackCollector.Analysis.Sentiment;
@@ -141,9 +142,9 @@ internal sealed class SentimentScorer
     {
         // Who writes changes what a plain statement means: a practitioner's or forum note reporting harm is a fact,
         // a child's line about the same harm is their experience.
-        var who = (int)audience is >= 0 and < 5 ? (int)audience : 0;
+        var who = (int)audience >= 0 && (int)audience < AudienceHashes.Length ? (int)audience : 0;
         AddCue(features, AudienceHashes[who], 1f);
-        AddCue(features, AudienceByLabelHashes[(who * 4) + (int)rule.Label], 1f);
+        AddCue(features, AudienceByLabelHashes[(who * LabelNames.Count) + (int)rule.Label], 1f);
         var cues = m.Cues;
         AddCue(features, RequestCue, (cues & Cue.Request) != 0 ? 1f : 0f);
         AddCue(features, BareRequestCue, (cues & Cue.Request) != 0 && m.RawPos < 1f && m.NegativeParts == 0 ? 1f : 0f);
@@ -187,18 +188,18 @@ internal sealed class SentimentScorer
         }
     }
 
-    /// <summary>Audiences as the model's features spell them, in <see cref="Audience"/> order.</summary>
-    private static readonly string[] AudienceNames = ["unknown", "child", "parent", "practitioner", "forum-notes"];
+    // The features spell audiences and labels by their wire names ("forum-notes", "negative"), in enum order, so that
+    // an audience or label value indexes them directly.
+    private static readonly IReadOnlyList<string> LabelNames = WireNames.All<SentimentLabel>();
 
     /// <summary>The hashes of the audience features (<c>a|child</c>...), in <see cref="Audience"/> order.</summary>
-    private static readonly uint[] AudienceHashes = [.. AudienceNames.Select(a => TextFeatures.Hash('a', a))];
+    private static readonly uint[] AudienceHashes = [.. WireNames.All<Audience>().Select(a => TextFeatures.Hash('a', a))];
 
     /// <summary>
-    /// The hashes of each audience with each lexicon label (<c>a|practitioner|negative</c>), by audience * 4 + label.
+    /// The hashes of each audience with each lexicon label (<c>a|practitioner|negative</c>), by audience * labels + label.
     /// </summary>
     private static readonly uint[] AudienceByLabelHashes =
-        [.. AudienceNames.SelectMany(a => new[] { SentimentLabel.Neutral, SentimentLabel.Positive, SentimentLabel.Negative, SentimentLabel.Mixed }
-            .Select(l => TextFeatures.Hash('a', string.Concat(a, "|", ThemeAwareSentiment.Name(l)))))];
+        [.. WireNames.All<Audience>().SelectMany(a => LabelNames.Select(l => TextFeatures.Hash('a', string.Concat(a, "|", l))))];
 
     /// <summary>True when one of the word's keys starts a lexicon phrase (the trie can only match from such a word).</summary>
     private bool StartsPhrase(NormWord word)
