@@ -63,11 +63,7 @@ internal static class HouseNumberFinder
         }
 
         var ws = p + 1;
-        var we = ws;
-        while (we < text.Length && char.IsAsciiLetter(text[we]))
-        {
-            we++;
-        }
+        var we = LettersEnd(text, ws);
 
         if (we - ws == 3 && text.AsSpan(ws, 3).Equals("the", StringComparison.OrdinalIgnoreCase))
         {
@@ -75,7 +71,7 @@ internal static class HouseNumberFinder
             return;
         }
 
-        if (we - ws < 4 || we - ws > 20 || (we < text.Length && (char.IsLetterOrDigit(text[we]) || text[we] is '\'' or '’' or '-')))
+        if (we - ws < 4 || we - ws > 20 || RunsOn(text, we))
         {
             return;
         }
@@ -106,13 +102,9 @@ internal static class HouseNumberFinder
         }
 
         var ws = theEnd + 1;
-        var we = ws;
-        while (we < text.Length && char.IsAsciiLetter(text[we]))
-        {
-            we++;
-        }
+        var we = LettersEnd(text, ws);
 
-        if (we == ws || (we < text.Length && (char.IsLetterOrDigit(text[we]) || text[we] is '\'' or '’' or '-')))
+        if (we == ws || RunsOn(text, we))
         {
             return;
         }
@@ -133,6 +125,22 @@ internal static class HouseNumberFinder
 
         found.Add(Candidate.Of(PiiType.Address, start, we));
     }
+
+    /// <summary>Where the run of ASCII letters from <paramref name="from"/> ends.</summary>
+    private static int LettersEnd(string text, int from)
+    {
+        var end = from;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>True when the word ending at <paramref name="end"/> runs on (a digit, another letter, an apostrophe or a hyphen).</summary>
+    private static bool RunsOn(string text, int end) =>
+        end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '\'' or '’' or '-');
 
     /// <summary>What comes before the number says it is a place.</summary>
     private static bool Context(string text, int start, ReadOnlySpan<char> word, int wordEnd)
