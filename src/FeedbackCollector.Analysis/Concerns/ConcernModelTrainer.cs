@@ -151,21 +151,8 @@ public static class ConcernModelTrainer
         var category = new ConcernCategory[items.Count];
         for (var f = 0; f < folds; f++)
         {
-            var train = new List<Example>();
-            var test = new List<int>();
-            for (var i = 0; i < order.Length; i++)
-            {
-                if (i % folds == f)
-                {
-                    test.Add(order[i]);
-                }
-                else
-                {
-                    train.Add(examples[order[i]]);
-                }
-            }
-
-            var model = Fit(train, options, 0.5f);
+            var (test, trainIndices) = Folds.Split(order, folds, f);
+            var model = Fit([.. trainIndices.Select(i => examples[i])], options, 0.5f);
             foreach (var t in test)
             {
                 (probability[t], category[t]) = Score(model, items[t]);

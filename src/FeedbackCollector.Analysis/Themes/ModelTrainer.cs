@@ -134,20 +134,8 @@ public static class AnalyzerModelTrainer
     // Fold f of a shuffled order: the held-out indices and the items to train on.
     private static (List<int> Test, List<LabelledItem> Train) Fold(List<LabelledItem> english, int[] order, int folds, int f)
     {
-        var test = new List<int>();
-        var train = new List<LabelledItem>();
-        for (var i = 0; i < order.Length; i++)
-        {
-            if (i % folds == f)
-            {
-                test.Add(order[i]);
-            }
-            else
-            {
-                train.Add(english[order[i]]);
-            }
-        }
-        return (test, train);
+        var (test, train) = Folds.Split(order, folds, f);
+        return (test, [.. train.Select(i => english[i])]);
     }
 
     private static List<LabelledItem> English(IReadOnlyList<LabelledItem> items) =>
@@ -258,22 +246,8 @@ public static class AnalyzerModelTrainer
         var probability = new double[rows.Count][];
         for (var f = 0; f < folds; f++)
         {
-            var trainRows = new List<Feature[]>();
-            var trainLabels = new List<int[]>();
-            var test = new List<int>();
-            for (var i = 0; i < order.Length; i++)
-            {
-                if (i % folds == f)
-                {
-                    test.Add(order[i]);
-                }
-                else
-                {
-                    trainRows.Add(rows[order[i]]);
-                    trainLabels.Add(labels[order[i]]);
-                }
-            }
-            var model = Fit(trainRows, trainLabels, classes, softmax: false, options, own);
+            var (test, train) = Folds.Split(order, folds, f);
+            var model = Fit([.. train.Select(i => rows[i])], [.. train.Select(i => labels[i])], classes, softmax: false, options, own);
             foreach (var t in test)
             {
                 probability[t] = Probabilities(model, rows[t]);
