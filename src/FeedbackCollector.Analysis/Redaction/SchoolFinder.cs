@@ -360,6 +360,12 @@ internal static class SchoolFinder
     /// </summary>
     internal static bool HasSchoolYear(ReadOnlySpan<char> span)
     {
+        // Most texts have no digit at all: two vectorised passes say so without visiting each 'y'.
+        if (span.IndexOfAnyInRange('0', '9') < 0 && System.Text.Ascii.IsValid(span))
+        {
+            return false;
+        }
+
         for (var i = span.IndexOfAny('y', 'Y'); i >= 0; i = Next(span, i + 1))
         {
             var p = i + 1;
