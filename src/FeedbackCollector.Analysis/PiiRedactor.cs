@@ -154,14 +154,15 @@ public sealed class PiiRedactor : IPiiRedactor
             }
         }
 
-        if (span.IndexOfAny(HandleCues) >= 0)
+        var platform = span.IndexOfAny(HandleCues) >= 0;
+        if (platform)
         {
             AddCuedHandles(text, found);
             AddAll(PiiPatterns.HandleBeforePlatform(), text, PiiType.Handle, found, "h");
         }
 
         // "snap me at x.k04 or my other one zayy.k": a second handle after the first, without its platform.
-        HandleFinder.FindFollowing(text, found);
+        HandleFinder.FindFollowing(text, found, platform);
 
         if (span.IndexOfAny(LivingWords) >= 0 && StreetSuffix(span, ref suffix))
         {

@@ -165,7 +165,18 @@ public class RedactionAddressSchoolHandleTests
         Assert.Equal(handles, Spans(text, PiiType.Handle));
 
     [Theory]
+    [InlineData("my snap got hacked so add my new one kyle.b09", "kyle.b09")]
+    [InlineData("insta deleted me, im zayy04 now", "zayy04")]
+    public void Finds_a_handle_soon_after_a_platform_word(string text, string handles) =>
+        Assert.Equal(handles, Spans(text, PiiType.Handle));
+
+    [Theory]
     [InlineData("snap me later")]
+    [InlineData("tiktok made me buy book2 of the series")]
+    [InlineData("tiktok is full of year10 drama")]
+    [InlineData("snap streaks are stupid, 100days lol")]
+    [InlineData("i was on level10 before i went on snap")]
+    [InlineData("insta is toxic, e.g. all the filters")]
     [InlineData("snap me at 7pm")]
     [InlineData("snap me at 10.30 after school")]
     [InlineData("im in yr10 and gr8 at maths")]

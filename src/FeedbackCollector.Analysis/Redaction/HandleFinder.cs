@@ -4,15 +4,23 @@ namespace FeedbackCollector.Analysis.Redaction;
 
 /// <summary>
 /// A second handle given after a first one without its platform: "snap me at x.k04 or my other one zayy.k", "@jaz_99 and
-/// jazzy.b2". A token shaped like a handle (letters with a dot, an underscore or digits) soon after a handle already found
-/// is one too. Hand scanning, and only in a text where a handle was found.
+/// jazzy.b2". A token shaped like a handle (letters with a dot, an underscore or digits) soon after a handle already found,
+/// or soon after "snap", "insta" or "tiktok", is one too. Hand scanning, and only in a text with a handle or a platform.
 /// </summary>
 internal static class HandleFinder
 {
     /// <summary>How far after the end of one handle the next may start: "x.k04 or my other one is zayy.k".</summary>
     private const int Reach = 48;
 
-    public static void FindFollowing(string text, List<Candidate> found)
+    /// <summary>The platforms whose name alone, a little before a handle-shaped token, makes it a handle.</summary>
+    private static readonly string[] Platforms = ["snapchat", "snap", "instagram", "insta", "tiktok"];
+
+    /// <summary>
+    /// Adds handle-shaped tokens that follow a handle already in <paramref name="found"/>, or, when there is none and
+    /// <paramref name="cued"/> says the text names a platform, that follow the first "snap", "insta" or "tiktok": "my snap
+    /// got hacked, new one is kyle.b09".
+    /// </summary>
+    public static void FindFollowing(string text, List<Candidate> found, bool cued)
     {
         var lastEnd = -1;
         var count = found.Count;
@@ -22,6 +30,11 @@ internal static class HandleFinder
             {
                 lastEnd = found[i].End;
             }
+        }
+
+        if (lastEnd < 0 && cued)
+        {
+            lastEnd = PlatformEnd(text);
         }
 
         if (lastEnd < 0)
@@ -79,6 +92,35 @@ internal static class HandleFinder
         }
     }
 
+    /// <summary>Where the first platform word ("snap", "insta", "tiktok", as a whole word) ends, or -1.</summary>
+    private static int PlatformEnd(string text)
+    {
+        var span = text.AsSpan();
+        var best = -1;
+        foreach (var platform in Platforms)
+        {
+            for (var from = 0; from < span.Length;)
+            {
+                var i = span[from..].IndexOf(platform, StringComparison.OrdinalIgnoreCase);
+                if (i < 0)
+                {
+                    break;
+                }
+
+                var at = from + i;
+                var end = at + platform.Length;
+                from = end;
+                if ((at == 0 || !char.IsLetterOrDigit(span[at - 1])) && (end == span.Length || !char.IsLetterOrDigit(span[end])))
+                {
+                    best = best < 0 ? end : Math.Min(best, end);
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
     private static bool IsHandleChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
 
     private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or '!' or '?' or ')' or '(' or '"' or '/' or ':';
@@ -101,8 +143,8 @@ internal static class HandleFinder
 
     /// <summary>
     /// Four to thirty characters starting with a letter or underscore, at least two letters, and a dot, underscore or digit
-    /// inside: "zayy.k", "x.k04", "jazzy_b2". Not an abbreviation ("e.g", "a.m"), a time ("pm3"), a school year ("yr10"),
-    /// or text-speak ("gr8", "l8r").
+    /// inside: "zayy.k", "x.k04", "jazzy_b2". Not an abbreviation ("a.k.a"), a school year ("yr10"), an ordinary word and a
+    /// number ("book2", "level10") or text-speak ("gr8", "l8r").
     /// </summary>
     internal static bool IsHandleShaped(ReadOnlySpan<char> token)
     {
@@ -141,6 +183,22 @@ internal static class HandleFinder
             || token.StartsWith("year", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(token[^1]))
         {
             return false;
+        }
+
+        // "book2", "level10": an ordinary word with a number after it, and no dot or underscore, is no handle.
+        var letterEnd = 0;
+        while (letterEnd < token.Length && char.IsAsciiLetter(token[letterEnd]))
+        {
+            letterEnd++;
+        }
+
+        if (letterEnd < token.Length && !token.ContainsAny('.', '_') && !token[letterEnd..].ContainsAnyExceptInRange('0', '9'))
+        {
+            var word = token[..letterEnd];
+            if (EnglishWords.IsWordOrTextSpeak(word) || (Lexicon.Lookup(word) & (WordFlags.Common | WordFlags.Function | WordFlags.Service)) != 0)
+            {
+                return false;
+            }
         }
 
         return !EnglishWords.IsWordOrTextSpeak(token);
