@@ -20,7 +20,8 @@ public sealed class PiiRedactor : IPiiRedactor
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> LivingWords = SearchValues.Create(
-        ["live", "stay", "move", "house is"], StringComparison.OrdinalIgnoreCase);
+        ["live", "stay", "move", "house is", "home on", "house on", "flat on", " at my ", " at our ", "im at", "i'm at", "i’m at", "round at"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HandleCues = SearchValues.Create(
         ["snap", "sc:", " sc ", "insta", " ig", "ig:", "tik", " tt", "tt:", "twitter", "discord", "kik", " fb", "fb:", "facebook", "telegram",
@@ -153,11 +154,15 @@ public sealed class PiiRedactor : IPiiRedactor
             }
         }
 
-        if (span.IndexOfAny(HandleCues) >= 0)
+        var platform = span.IndexOfAny(HandleCues) >= 0;
+        if (platform)
         {
             AddCuedHandles(text, found);
             AddAll(PiiPatterns.HandleBeforePlatform(), text, PiiType.Handle, found, "h");
         }
+
+        // "snap me at x.k04 or my other one zayy.k": a second handle after the first, without its platform.
+        HandleFinder.FindFollowing(text, found, platform);
 
         if (span.IndexOfAny(LivingWords) >= 0 && StreetSuffix(span, ref suffix))
         {
@@ -167,7 +172,13 @@ public sealed class PiiRedactor : IPiiRedactor
 
         if (span.IndexOfAny(StreetNameSuffixes) >= 0)
         {
-            AddAll(PiiPatterns.NamedStreet(), text, PiiType.Address, found);
+            foreach (var m in PiiPatterns.NamedStreet().EnumerateMatches(text))
+            {
+                if (StreetWords.IsNamedStreet(text, m.Index, m.Length))
+                {
+                    found.Add(Candidate.Of(PiiType.Address, m.Index, m.Index + m.Length));
+                }
+            }
         }
 
         if (span.IndexOfAny(SchoolWords) >= 0)
@@ -349,9 +360,11 @@ public sealed class PiiRedactor : IPiiRedactor
             }
 
             var suffix = m.Groups["suffix"];
-            if (!StreetWords.IsStrongSuffix(suffix.ValueSpan) && !char.IsUpper(text[suffix.Index]))
+            if (!StreetWords.IsStrongSuffix(suffix.ValueSpan) && !char.IsUpper(text[suffix.Index])
+                && !(StreetWords.NamesWeakStreet(m.Groups["words"].ValueSpan) && (prefix.Success || HouseNumberFinder.IsLivingPlace(text, m.Index))))
             {
-                // "2 friends close by", "3 times a day": a weak street word must be written as a name.
+                // "2 friends close by", "3 times a day": a weak street word must be written as a name, unless a flat or a
+                // living cue says where someone lives ("im at 9 larch way", "flat 3 41 holbeck towers").
                 continue;
             }
 
@@ -364,25 +377,33 @@ public sealed class PiiRedactor : IPiiRedactor
         }
     }
 
-    /// <summary>"lives on Rose Lane", "I live at Oak Court"; not when every word before the street word is a function word ("live on our street").</summary>
+    /// <summary>
+    /// "lives on Rose Lane", "I live at Oak Court"; not when every word before the street word is a function word ("live on
+    /// our street") or describes the street ("lives on a busy road", "lives on main road").
+    /// </summary>
     private static void AddCuedAddresses(string text, List<Candidate> found)
     {
         for (var m = PiiPatterns.CuedAddress().Match(text); m.Success; m = m.NextMatch())
         {
             var street = m.Groups["street"];
-            if (!StreetWords.AllFunctionWords(m.Groups["words"].ValueSpan))
+            if (!StreetWords.AllFunctionWords(m.Groups["words"].ValueSpan) && !StreetWords.AllDescribing(m.Groups["words"].ValueSpan))
             {
                 found.Add(Candidate.Of(PiiType.Address, street.Index, street.Index + street.Length));
             }
         }
     }
 
-    /// <summary>"at my nans on Rowan street", "on kelburn road": each name word capitalised (not a function word) or one no list knows.</summary>
+    /// <summary>
+    /// "at my nans on Rowan street", "on kelburn road": each name word capitalised (not a function word) or one no list knows;
+    /// right after "lives on", "home on" and the like also an ordinary word that does not describe the street ("the care
+    /// home on elm grove", not "lives on main road").
+    /// </summary>
     private static void AddStreetsAfterPreposition(string text, List<Candidate> found)
     {
         for (var m = PiiPatterns.StreetAfterPreposition().Match(text); m.Success; m = m.NextMatch())
         {
             var words = m.Groups["words"];
+            var anchored = StreetWords.IsHomeBefore(text, m.Index);
             var named = true;
             foreach (var range in words.ValueSpan.Split(' '))
             {
@@ -394,7 +415,8 @@ public sealed class PiiRedactor : IPiiRedactor
 
                 var flags = Lexicon.Lookup(w);
                 if ((flags & (WordFlags.Function | WordFlags.Service)) != 0
-                    || (!char.IsUpper(w[0]) && (flags != WordFlags.None || EnglishWords.IsWordOrTextSpeak(w))))
+                    || (!char.IsUpper(w[0]) && (flags != WordFlags.None || EnglishWords.IsWordOrTextSpeak(w))
+                        && (!anchored || StreetWords.IsPlainAdjective(w))))
                 {
                     named = false;
                     break;
@@ -491,6 +513,14 @@ public sealed class PiiRedactor : IPiiRedactor
             var sep = m.Groups["sep"].ValueSpan.Trim();
             var looksLikeHandle = handle.ContainsAny("0123456789_.") || text[h.Index - 1] == '@';
             var flags = Lexicon.Lookup(handle);
+
+            // "snap me later", "snap us tonight": after "snap me" only a handle-like token is a handle ("snap me at x.k04").
+            if ((sep.StartsWith("me", StringComparison.OrdinalIgnoreCase) || sep.StartsWith("us", StringComparison.OrdinalIgnoreCase))
+                && (!looksLikeHandle || !char.IsAsciiLetter(handle[0]) && handle[0] != '_'))
+            {
+                // "snap me at 7pm", "snap me at 10.30": a time, not a handle.
+                continue;
+            }
 
             // A plain word after the platform ("my snap is private", "insta is toxic") is not a handle; an explicit "is"/":"
             // before an unknown word, or a handle-like token (digits, underscore, dot, @), is.

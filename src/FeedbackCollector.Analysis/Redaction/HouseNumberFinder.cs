@@ -15,7 +15,7 @@ internal static class HouseNumberFinder
 {
     /// <summary>Where someone lives or stays, in the sentence before a comma: "im at my dads this week, 22 kingsway".</summary>
     private static readonly SearchValues<string> LivingCues = SearchValues.Create(
-        ["live", "stay", "moved", "address", "addy", " at my ", " at our ", " at his ", " at her ", "im at", "i'm at", "i’m at"],
+        ["live", "stay", "moved", "address", "addy", " at my ", " at our ", " at his ", " at her ", "im at", "i'm at", "i’m at", "round at"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Verbs of moving before "to": "moved to 3 Bramley".</summary>
@@ -124,6 +124,55 @@ internal static class HouseNumberFinder
         }
 
         found.Add(Candidate.Of(PiiType.Address, start, we));
+    }
+
+    /// <summary>Verbs and words of living or staying right before "at" or "on": "lives at 9 larch way", "they live on 12 mill row".</summary>
+    private static readonly string[] LivingBefore =
+        ["live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "stopping", "im", "i'm", "i’m", "round", "based"];
+
+    /// <summary>
+    /// Whether the house number at <paramref name="start"/> stands where the text says someone lives or stays, strongly
+    /// enough to take a street word that is also an ordinary word ("way", "walk", "row", "view", "green") in lower case:
+    /// "im at 9 larch way", "she lives at 4 holly walk", "we moved to 3 park view", "my address is 7 birch croft", "im at
+    /// my nans this week, 8 oak fold". Plain "at" is not enough ("at 3 the way was shut"; the caller rejects a street of
+    /// function words anyway): it needs a living word before it or in the sentence.
+    /// </summary>
+    public static bool IsLivingPlace(string text, int start)
+    {
+        var q = start - 1;
+        while (q >= 0 && text[q] == ' ')
+        {
+            q--;
+        }
+
+        if (q < 0)
+        {
+            return false;
+        }
+
+        var from = text.AsSpan(0, q + 1).LastIndexOfAny(".!?\n") + 1;
+        var sentence = text.AsSpan(from, q + 1 - from);
+        if (text[q] == ',')
+        {
+            return sentence.IndexOfAny(LivingCues) >= 0;
+        }
+
+        var prev = WordBefore(text, q + 1, out var prevStart);
+        if (prev.Equals("at", StringComparison.OrdinalIgnoreCase) || prev.Equals("on", StringComparison.OrdinalIgnoreCase))
+        {
+            var verb = WordBefore(text, prevStart, out _);
+            foreach (var v in LivingBefore)
+            {
+                if (verb.Equals(v, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return prev.Equals("at", StringComparison.OrdinalIgnoreCase) && sentence.IndexOfAny(LivingCues) >= 0;
+        }
+
+        return Context(text, start, "x", start);
     }
 
     /// <summary>Where the run of ASCII letters from <paramref name="from"/> ends.</summary>

@@ -49,8 +49,8 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"(?<![\w.@])@(?<h>[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)", Options)]
     internal static partial Regex AtHandle();
 
-    /// <summary>A handle after a platform cue: "my snap is x", "insta: x", "add me on tiktok x_1", "snap hes x_2k11", "tiktok is called x".</summary>
-    [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:(?:is|it's|its|he's|hes|she's|shes|mines|mine's|was)(?:\s+called)?|called|=)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
+    /// <summary>A handle after a platform cue: "my snap is x", "insta: x", "add me on tiktok x_1", "snap hes x_2k11", "tiktok is called x", "snap me at x.k04".</summary>
+    [GeneratedRegex(@"\b(?<cue>snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|kik|fb|facebook|telegram|threads|youtube|yt|twitch|roblox|xbox|psn|gamertag|steam|bereal|reddit)(?:\s+(?:name|handle|username|user\s?name|user|id|account|acc|tag|@))?(?<sep>\s*[:=\-]\s*|\s+(?:(?:is|it's|its|he's|hes|she's|shes|mines|mine's|was)(?:\s+called)?|called|=|(?:me|us)(?:\s+(?:at|on))?)\s+|\s+)@?(?<h>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)", Options)]
     internal static partial Regex CuedHandle();
 
     /// <summary>A flat, unit or named building just before a numbered address: "flat 3, ", "Westfield House, ".</summary>
@@ -85,10 +85,10 @@ internal static partial class PiiPatterns
     internal static partial Regex UnitBuilding();
 
     /// <summary>
-    /// A flat or apartment number on its own: capitalised ("Flat 12", "Apartment 4b") or after a living cue ("we live in flat 3",
-    /// "moved to unit 7"); not a count ("flat 5 days").
+    /// A flat or apartment number on its own: capitalised ("Flat 12", "Apartment 4b"), "apartment 7" in any case, "flat 2b" or
+    /// "flat 3 41 ..." in lower case, or after a living cue ("we live in flat 3", "moved to unit 7"); not a count ("flat 5 days").
     /// </summary>
-    [GeneratedRegex(@"(?:\b(?-i:Flat|Apartment|Apt)|(?<=\b(?:" + LivingVerbs + @")\s+(?:at|in|to|into)\s+)(?:flat|apartment|apt|unit))\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|times?\b|floors?\b|storeys?\b|people\b|of\b))", Options)]
+    [GeneratedRegex(@"(?:\b(?-i:Flat)|\b(?:apartment|apt)|\bflat(?=\s*\d{1,4}(?:[a-h]\b|\s*,?\s+\d))|(?<=\b(?:" + LivingVerbs + @")\s+(?:at|in|to|into)\s+)(?:flat|apartment|apt|unit))\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|times?\b|floors?\b|storeys?\b|people\b|of\b))", Options)]
     internal static partial Regex UnitNumber();
 
     /// <summary>A full date with no birth cue; the year decides whether it can be a child's date of birth.</summary>
@@ -120,7 +120,7 @@ internal static partial class PiiPatterns
     /// Rowan street". The name words are checked in code (a capital, or a word no list knows; not "our street", "the main road").
     /// </summary>
     internal static Regex StreetAfterPreposition() => streetAfterPreposition ??= new Regex(
-        @"\b(?:on|off|along|down|up|near)\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,2}?)(?<suffix>street|road|lane|avenue|close|crescent|drive|grove|terrace|gardens|mews)\b", Options);
+        @"\b(?:on|off|along|down|up|near)\s+(?<words>(?:[a-z][a-z'’\-]*\s+){1,2}?)(?<suffix>street|road|lane|avenue|close|crescent|drive|grove|terrace|gardens|mews|way|walk|row|view|rise|croft|fold|garth|green|parade|vale|wynd|hill|place|square|court|towers|heights|brow)\b", Options);
 
     // Interpreted (built once), like CuedAddress: it runs only on texts with a living cue and a street word.
     private static Regex? streetAfterPreposition;
@@ -141,7 +141,7 @@ internal static partial class PiiPatterns
     internal const string StreetSuffixes =
         "street|st|road|rd|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|court|ct|place|pl|grove|gardens|gdns"
         + "|terrace|tce|park|square|sq|hill|rise|mews|walk|row|view|green|parade|vale|wharf|fold|brow|croft|boulevard"
-        + "|estate|heights|fields|meadow|meadows|gate|chase|end|wynd|circus";
+        + "|estate|heights|fields|meadow|meadows|gate|chase|end|wynd|circus|garth|towers";
 
     /// <summary>A saint's school named without a school word after a school cue: "goes to St Michael's", "at St Anne's".</summary>
     [GeneratedRegex(@"(?<school>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?<=\b(?:go|goes|went|going|attend|attends|attended|at|from|to|moved\s+to|move\s+to)\s+(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?)(?![\w'’])(?!\s+(?:Hospital|Church|Hospice|Road|Street|Lane|Avenue|Park|Square|Centre|Center|Close|Way|Drive|Cathedral|Chapel|Day|Ambulance|Station|Hall|Surgery|Market))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -150,6 +150,13 @@ internal static partial class PiiPatterns
     /// <summary>Capitalised words after "year 9 at": "in year 9 at Whitcliffe Mount".</summary>
     [GeneratedRegex(@"\b(?:[Yy]ear|[Yy]r|Y)\s?\d{1,2}\s+at\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex YearAtSchool();
+
+    /// <summary>
+    /// One word for a school in a sentence about school years, any case: "started at ferncliffe in year 7", "changed schools to
+    /// oakdene in yr 9", "in year 9 at ferncliffe"; the word is checked in code (no word any list knows).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:started|starting|start|joined|joining|was|been)\s+at|(?:moved|changed|moving|changing)\s+schools?\s+to|transferred\s+to)\s+(?<school>[a-z]+)\s+in\s+(?:year|yr|y)\s?\d{1,2}\b|\b(?:year|yr|y)\s?\d{1,2}\s+at\s+(?<school>[a-z]+)\b", Options)]
+    internal static partial Regex SchoolYearPlace();
 
     /// <summary>Capitalised words after a self-introduction's "from": "im Liam from Cardinal Heenan".</summary>
     [GeneratedRegex(@"\b(?:[Ii]m|[Ii]['’]m|[Ii]\s+am|[Ii]ts|[Ii]t['’]s|[Tt]his\s+is)\s+[A-Za-z][a-z]+\s+from\s+(?<school>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

@@ -45,8 +45,19 @@ internal static class SchoolFinder
                     }
                 }
 
-                if (j + 1 == wordEnd || (j >= 0 && !char.IsWhiteSpace(text[j])))
+                if (j + 1 == wordEnd)
                 {
+                    break;
+                }
+
+                if (j >= 0 && !char.IsWhiteSpace(text[j]))
+                {
+                    // "School (Northgate Academy) aware": a bracket or an opening quote starts the name.
+                    if (text[j] is '(' or '[' or '"' or '“')
+                    {
+                        nameStart = j + 1;
+                    }
+
                     break;
                 }
 
@@ -103,7 +114,9 @@ internal static class SchoolFinder
 
                 // A capital that only starts a sentence ("Boring school.") says nothing.
                 var capital = char.IsUpper(w[0]) && !StartsSentence(text, at);
-                var never = (flags & (WordFlags.Function | WordFlags.Service)) != 0 || IsSchoolWord(baseWord);
+                // "my son attends Maple Leaf Primary": a school cue is never part of the name.
+                var never = (flags & (WordFlags.Function | WordFlags.Service)) != 0 || IsSchoolWord(baseWord) || IsOneOf(baseWord, PlaceCues)
+                    || IsOneOf(baseWord, ToVerbs);
                 if (kept == 0 || (!saint && never))
                 {
                     if (never || ((flags & WordFlags.Common) != 0 && !capital))
@@ -132,6 +145,12 @@ internal static class SchoolFinder
                 }
             }
 
+            if (kept == 0 && !saint && CuedCommonName(text, name.Index, kind.Index, kind.ValueSpan) is var common and >= 0)
+            {
+                found.Add(Candidate.Of(PiiType.School, common, kind.Index + kind.Length));
+                continue;
+            }
+
             if (kept == 0 || (allCommonLower && !saint))
             {
                 continue;
@@ -157,6 +176,119 @@ internal static class SchoolFinder
 
             found.Add(Candidate.Of(PiiType.School, start, kind.Index + kind.Length));
         }
+    }
+
+    /// <summary>Words before "to" that make it a school cue: "goes to maple leaf primary", "moved to oak tree academy".</summary>
+    private static readonly string[] ToVerbs =
+        ["go", "goes", "went", "going", "gone", "move", "moved", "moving", "moves", "start", "started", "starting", "transferred", "sent", "back"];
+
+    /// <summary>Cues right before a school's name written in ordinary lower-case words: "at", "outside", "from", "in", "attends".</summary>
+    private static readonly string[] PlaceCues = ["at", "outside", "from", "in", "attends", "attend", "attended", "attending"];
+
+    /// <summary>
+    /// Words that describe a school or what it teaches rather than name it: "at further education college", "goes to a
+    /// pupil referral school", "at night school", "in big school", "at art college", "at police academy".
+    /// </summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Descriptors =
+        System.Collections.Frozen.FrozenSet.Create(
+            StringComparer.OrdinalIgnoreCase,
+            "further", "higher", "education", "adult", "technical", "technology", "tech", "performing", "arts", "art", "music", "drama", "dance",
+            "sport", "sports", "beauty", "hair", "hairdressing", "catering", "construction", "business", "language", "languages", "faith", "free",
+            "state", "special", "needs", "autism", "autistic", "behaviour", "pupil", "referral", "unit", "alternative", "provision", "local", "new",
+            "old", "big", "little", "small", "nice", "good", "bad", "great", "different", "same", "other", "next", "last", "previous", "current",
+            "day", "night", "evening", "weekend", "holiday", "forest", "home", "village", "city", "town", "mixed", "single", "sex", "main", "top",
+            "best", "worst", "rubbish", "crap", "strict", "posh", "police", "army", "military", "bible", "film", "media", "games", "gaming",
+            "football", "boxing", "gymnastics", "coding", "stage", "theatre", "singing", "cooking", "care", "health", "social", "nursing", "medical",
+            "agricultural", "farming", "animal", "uni", "university", "secondary", "year", "whole", "entire", "normal", "regular", "proper",
+            "residential", "specialist", "independent", "online", "hospital", "training", "national", "county", "council", "outstanding", "failing",
+            "early", "late", "lower", "upper", "key", "own", "usual").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A school named in ordinary lower-case words, right after a school cue: "she goes to maple leaf primary", "outside oak
+    /// tree academy", "at willow bank primary". Two name words or more (one is enough before "primary", "infant" or
+    /// "junior": "at brook primary"), each a common word in lower case that does not describe a school ("at further
+    /// education college", "at night school"). Returns where the name starts, or -1.
+    /// </summary>
+    private static int CuedCommonName(string text, int nameIndex, int kindIndex, ReadOnlySpan<char> kind)
+    {
+        var primaryLike = kind.StartsWith("primary", StringComparison.OrdinalIgnoreCase) || kind.StartsWith("infant", StringComparison.OrdinalIgnoreCase)
+            || kind.StartsWith("junior", StringComparison.OrdinalIgnoreCase);
+        if (kind.Equals("high", StringComparison.OrdinalIgnoreCase) || IsChurchOnly(kind))
+        {
+            return -1;
+        }
+
+        // The run of name words that ends at the school word, read backwards.
+        var start = kindIndex;
+        var count = 0;
+        while (true)
+        {
+            var w = WordBefore(text, start, out var ws);
+            if (ws < nameIndex || w.IsEmpty || ws + w.Length != TrimEndSpaces(text, start) || !IsLowerLetters(w) || Descriptors.Contains(w)
+                || IsSchoolWord(w) || (Lexicon.Lookup(w) & (WordFlags.Function | WordFlags.Service | WordFlags.Calendar)) != 0)
+            {
+                break;
+            }
+
+            start = ws;
+            count++;
+        }
+
+        if (count < (primaryLike ? 1 : 2))
+        {
+            return -1;
+        }
+
+        var cue = WordBefore(text, start, out var cueStart);
+        if (IsOneOf(cue, PlaceCues) || (cue.Equals("to", StringComparison.OrdinalIgnoreCase) && IsOneOf(WordBefore(text, cueStart, out _), ToVerbs)))
+        {
+            return start;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Where the text before <paramref name="end"/> ends once spaces are dropped.</summary>
+    private static int TrimEndSpaces(string text, int end)
+    {
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static bool IsLowerLetters(ReadOnlySpan<char> w)
+    {
+        foreach (var c in w)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The word of letters that ends before <paramref name="end"/> (past spaces).</summary>
+    private static ReadOnlySpan<char> WordBefore(string text, int end, out int start)
+    {
+        var q = end - 1;
+        while (q >= 0 && text[q] == ' ')
+        {
+            q--;
+        }
+
+        var e = q + 1;
+        while (q >= 0 && char.IsLetter(text[q]))
+        {
+            q--;
+        }
+
+        start = q + 1;
+        return text.AsSpan(start, e - start);
     }
 
     /// <summary>"ferncliffe high": the word before a lower-case "high" is no English word or text-speak ("feeling high", "sky high").</summary>
@@ -211,9 +343,78 @@ internal static class SchoolFinder
             FindCued(PiiPatterns.YearAtSchool(), text, found);
         }
 
+        if (HasSchoolYear(span))
+        {
+            FindSchoolYearPlaces(text, found);
+        }
+
         if (span.Contains(" from ", StringComparison.Ordinal) && HasCapitalAfterFrom(span))
         {
             FindCued(PiiPatterns.IntroFromSchool(), text, found);
+        }
+    }
+
+    /// <summary>
+    /// Every match of <see cref="PiiPatterns.SchoolYearPlace"/> holds a school year: "year", "yr" or "y", an optional white
+    /// space and a digit ("year 8", "yr9", "y 10"). Most texts have none, and this keeps the regex off them.
+    /// </summary>
+    internal static bool HasSchoolYear(ReadOnlySpan<char> span)
+    {
+        // Most texts have no digit at all: two vectorised passes say so without visiting each 'y'.
+        if (span.IndexOfAnyInRange('0', '9') < 0 && System.Text.Ascii.IsValid(span))
+        {
+            return false;
+        }
+
+        for (var i = span.IndexOfAny('y', 'Y'); i >= 0; i = Next(span, i + 1))
+        {
+            var p = i + 1;
+            if (span[p..].StartsWith("ear", StringComparison.OrdinalIgnoreCase))
+            {
+                p += 3;
+            }
+            else if (p < span.Length && span[p] is 'r' or 'R')
+            {
+                p++;
+            }
+
+            if (p < span.Length && char.IsWhiteSpace(span[p]))
+            {
+                p++;
+            }
+
+            // The pattern's \d matches the digits of every script.
+            if (p < span.Length && char.IsDigit(span[p]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<char> span, int from)
+        {
+            var i = from < span.Length ? span[from..].IndexOfAny('y', 'Y') : -1;
+            return i < 0 ? -1 : from + i;
+        }
+    }
+
+    /// <summary>
+    /// "started at ferncliffe in year 7", "in yr 9 at oakdene": a word no list knows (no English word, text-speak, name
+    /// list word or service) in a sentence about school years; "was at lunch in year 7" and "year 9 at camhs" stay.
+    /// </summary>
+    private static void FindSchoolYearPlaces(string text, List<Candidate> found)
+    {
+        for (var m = PiiPatterns.SchoolYearPlace().Match(text); m.Success; m = m.NextMatch())
+        {
+            var g = m.Groups["school"];
+            var word = g.ValueSpan;
+            if (word.Length < 4 || Lexicon.Lookup(word) != WordFlags.None || EnglishWords.IsWordOrTextSpeak(word))
+            {
+                continue;
+            }
+
+            found.Add(Candidate.Of(PiiType.School, g.Index, g.Index + g.Length));
         }
     }
 

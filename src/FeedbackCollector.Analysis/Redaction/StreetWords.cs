@@ -79,6 +79,133 @@ internal static class StreetWords
         };
     }
 
+    /// <summary>Words of distance or time before "walk", "way" or "drive": "at 5 min walk", "live at 2 mile drive".</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotStreetNames = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "min", "mins", "minute", "minutes", "sec", "secs", "hour", "hours", "hr", "hrs", "mile", "miles", "short", "long", "quick", "little", "bit",
+        "half", "whole", "same", "other", "wrong", "right", "only", "one", "each", "every", "any", "no").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the words between a house number and a lower-case street word that is also an ordinary word ("way", "walk",
+    /// "view") can be the street's name: "9 larch way" yes, "5 min walk" or "3 half way" no.
+    /// </summary>
+    public static bool NamesWeakStreet(ReadOnlySpan<char> words)
+    {
+        foreach (var range in words.Split(' '))
+        {
+            var w = words[range].Trim();
+            if (!w.IsEmpty && NotStreetNames.Contains(w))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Words before a street word that say it is no name ("on main road", "lives on a busy road"): adjectives of size,
+    /// age or traffic, and where it is.
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlainAdjectives = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "main", "high", "same", "next", "back", "busy", "quiet", "new", "old", "long", "big", "small", "little", "nice", "posh", "rough", "dead",
+        "private", "public", "country", "side", "end", "top", "bottom", "other", "wrong", "right", "village", "memory", "easy", "one", "way",
+        "this", "that", "different", "local", "nearby", "near", "own", "first", "second", "last", "whole", "half", "steep", "dark").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words of living or of a home right before "on" or "off": "lives on", "the care home on", "my nans on".</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HomeWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "live", "lives", "lived", "living", "stay", "stays", "stayed", "staying", "home", "house", "flat", "nans", "nan's", "nan’s", "nanas",
+        "grans", "gran's", "gran’s", "dads", "dad's", "dad’s", "mums", "mum's", "mum’s", "aunties", "auntie's", "auntie’s").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the preposition at <paramref name="at"/> is "on" or "off" right after a word of living or a home ("lives on",
+    /// "the care home on", "at my nans on").
+    /// </summary>
+    public static bool IsHomeBefore(string text, int at)
+    {
+        if (!(text.AsSpan(at).StartsWith("on ", StringComparison.OrdinalIgnoreCase) || text.AsSpan(at).StartsWith("off ", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var e = at;
+        while (e > 0 && text[e - 1] == ' ')
+        {
+            e--;
+        }
+
+        var s = e;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '\'' or '’'))
+        {
+            s--;
+        }
+
+        return e > s && HomeWords.Contains(text.AsSpan(s, e - s));
+    }
+
+    /// <summary>
+    /// Whether a match of <see cref="PiiPatterns.NamedStreet"/> names a street: some word before the street word is not a
+    /// function word ("The St" is no street), and "St" before a capitalised word is a saint ("The St John Ambulance people",
+    /// "Visited St Anne"), not a street.
+    /// </summary>
+    public static bool IsNamedStreet(string text, int index, int length)
+    {
+        var match = text.AsSpan(index, length);
+        var dotted = match[^1] == '.';
+        match = match.TrimEnd('.');
+        var lastSpace = match.LastIndexOfAny(' ', '\t', '\n');
+        if (lastSpace < 0)
+        {
+            return false;
+        }
+
+        var suffix = match[(lastSpace + 1)..];
+        if (suffix is "St" && !dotted)
+        {
+            var p = index + length;
+            while (p < text.Length && text[p] == ' ')
+            {
+                p++;
+            }
+
+            if (p > index + length && p < text.Length && char.IsUpper(text[p]))
+            {
+                return false;
+            }
+        }
+
+        foreach (var range in match[..lastSpace].Split(' '))
+        {
+            var w = match[range].Trim();
+            if (!w.IsEmpty && (Lexicon.Lookup(w) & WordFlags.Function) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every word before the street word is a function word or describes the street: "a busy", "main", "the next".</summary>
+    public static bool AllDescribing(ReadOnlySpan<char> words)
+    {
+        foreach (var range in words.Split(' '))
+        {
+            var w = words[range].Trim();
+            if (!w.IsEmpty && !PlainAdjectives.Contains(w) && (Lexicon.Lookup(w) & WordFlags.Function) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="word"/> describes a street rather than naming it ("main", "busy", "next").</summary>
+    public static bool IsPlainAdjective(ReadOnlySpan<char> word) => PlainAdjectives.Contains(word);
+
     /// <summary>True when every word before the suffix is a function or common word ("3 times a day", "2 big roads").</summary>
     public static bool AllFunctionWords(ReadOnlySpan<char> words)
     {
