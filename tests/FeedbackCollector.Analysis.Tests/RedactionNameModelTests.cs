@@ -62,6 +62,7 @@ public class RedactionNameModelTests
     [InlineData("Joy is not how i would describe it")]
     [InlineData("I'm Autistic and the school doesn't get it")]
     [InlineData("Questa è la mia scuola.")]
+    [InlineData("café")]
     public void The_model_leaves_the_traps_alone(string text) =>
         Assert.Equal(text, withModel.Redact(text).RedactedText);
 

@@ -129,9 +129,10 @@ internal static class NameFinder
         Span<bool> added = n <= 256 ? stackalloc bool[n] : new bool[n];
         added.Clear();
         var textKnown = NameFeatures.TextKnown(tokens);
-        if (textKnown == 0 && n >= 4)
+        if (n < 3 || (textKnown == 0 && n >= 4))
         {
-            // Most words unknown to the lexicon: another language ("Questa è la mia scuola"), not a list of names.
+            // One or two words give the model no context to read ("café"); most words unknown to the lexicon are another
+            // language ("Questa è la mia scuola"), not a list of names.
             return;
         }
 
@@ -177,8 +178,9 @@ internal static class NameFinder
 
         if (!t.Has(WordFlags.WordName | WordFlags.Calendar))
         {
-            // An ordinary English word that no list holds as a name ("Autistic", "(sisters)") is left to the rules.
-            return !t.Has(WordFlags.Name) && EnglishWords.Contains(word);
+            // An ordinary English word that no list holds as a name ("Autistic", "(sisters)", "café"), or a compound of them
+            // ("no-one", "six-week"), or a mixed-case acronym ("CiCC") is left to the rules.
+            return !t.Has(WordFlags.Name) && (EnglishWords.ContainsIgnoringAccents(word) || EnglishCompound(word) || MixedAcronym(word));
         }
 
         // Months and seasons ("May, June and July"), word-names in lower case ("the gas bill", "hope and faith got me
@@ -195,6 +197,37 @@ internal static class NameFinder
         var modal = t.Is(CueWord.Will) || t.Is(CueWord.May) || t.Is(CueWord.Hope) || t.Is(CueWord.Mark);
         return (hasNext && modal && tokens[i + 1].Has(WordFlags.VerbObject))
             || (hasPrev && (IsDeterminer(tokens[i - 1]) || IsSubjectPronoun(tokens[i - 1]) || tokens[i - 1].Is(CueWord.To)));
+    }
+
+    /// <summary>"no-one", "cross-border": a hyphenated word whose every part is an English word.</summary>
+    private static bool EnglishCompound(ReadOnlySpan<char> word)
+    {
+        if (!word.Contains('-'))
+        {
+            return false;
+        }
+
+        foreach (var range in word.Split('-'))
+        {
+            if (!EnglishWords.Contains(word[range]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"CiCC", "SENDIASS"-like mixed case: three capitals or more, or a capital after the first letter at the end ("McDonald" is not).</summary>
+    private static bool MixedAcronym(ReadOnlySpan<char> word)
+    {
+        var upper = 0;
+        foreach (var c in word)
+        {
+            upper += char.IsUpper(c) ? 1 : 0;
+        }
+
+        return upper >= 3 || (upper >= 2 && char.IsUpper(word[^1]));
     }
 
     /// <summary>"doesn't", "they're", "we'll": an apostrophe with one or two letters after it, not "O'Neill".</summary>

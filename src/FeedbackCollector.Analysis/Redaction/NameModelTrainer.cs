@@ -6,7 +6,7 @@ namespace FeedbackCollector.Analysis.Redaction;
 /// <summary>How the name model is trained. The defaults are the ones the shipped model was trained with.</summary>
 /// <param name="Seed">Seed for shuffling folds (training itself is full-batch and deterministic).</param>
 /// <param name="L2">L2 penalty on the weights, relative to the mean loss.</param>
-/// <param name="PositiveWeight">Weight of a name word in the loss: about one candidate word in three hundred is a name.</param>
+/// <param name="PositiveWeight">Weight of a name word in the loss: about one candidate word in twenty is a name.</param>
 /// <param name="Iterations">Full-batch Adam steps.</param>
 /// <param name="LearningRate">Adam step size.</param>
 /// <param name="MaxExtraFalseRedaction">
