@@ -179,8 +179,10 @@ internal static class NameFinder
         if (!t.Has(WordFlags.WordName | WordFlags.Calendar))
         {
             // An ordinary English word that no list holds as a name ("Autistic", "(sisters)", "café"), or a compound of them
-            // ("no-one", "six-week"), or a mixed-case acronym ("CiCC") is left to the rules.
-            return !t.Has(WordFlags.Name) && (EnglishWords.ContainsIgnoringAccents(word) || EnglishCompound(word) || MixedAcronym(word));
+            // ("no-one", "six-week"), text-speak, a lower-case English word + "s" ("theres"), or a mixed-case acronym ("CiCC")
+            // is left to the rules.
+            return !t.Has(WordFlags.Name) && (EnglishWords.ContainsIgnoringAccents(word) || EnglishWords.IsWordOrTextSpeak(word) || EnglishCompound(word)
+                || MixedAcronym(word) || (!t.Capitalised && word.Length > 3 && word[^1] == 's' && EnglishWords.Contains(word[..^1])));
         }
 
         // Months and seasons ("May, June and July"), word-names in lower case ("the gas bill", "hope and faith got me
