@@ -57,6 +57,20 @@ public sealed class PiiRedactor : IPiiRedactor
     [ThreadStatic]
     private static StringBuilder? builderBuffer;
 
+    private readonly NameModel? _names;
+
+    /// <summary>A redactor with the shipped name model (<c>Redaction/name-model.bin</c>) beside the name rules.</summary>
+    public PiiRedactor()
+        : this(NameModel.Default)
+    {
+    }
+
+    /// <summary>A redactor with <paramref name="names"/> beside the name rules, or the rules alone when null.</summary>
+    internal PiiRedactor(NameModel? names)
+    {
+        _names = names;
+    }
+
     /// <summary>The placeholder for <paramref name="type"/>: <c>[</c> + kebab-case type + <c>]</c>, for example <c>[date-of-birth]</c>.</summary>
     public static string PlaceholderFor(PiiType type) => Placeholders[(int)type];
 
@@ -71,7 +85,7 @@ public sealed class PiiRedactor : IPiiRedactor
 
         var found = candidateBuffer ??= new List<Candidate>(16);
         found.Clear();
-        Collect(text, found);
+        Collect(text, found, _names, null);
         if (found.Count == 0)
         {
             return new RedactionResult(text, []);
@@ -81,7 +95,15 @@ public sealed class PiiRedactor : IPiiRedactor
         return new RedactionResult(Replace(text, spans), spans);
     }
 
-    private static void Collect(string text, List<Candidate> found)
+    /// <summary>The words the name model would score in <paramref name="text"/>, with their features, after the rules (training).</summary>
+    internal static List<NameExample> NameExamples(string text)
+    {
+        var examples = new List<NameExample>();
+        Collect(text, [], null, examples);
+        return examples;
+    }
+
+    private static void Collect(string text, List<Candidate> found, NameModel? names, List<NameExample>? examples)
     {
         var span = text.AsSpan();
         var digits = CountDigits(span);
@@ -188,7 +210,7 @@ public sealed class PiiRedactor : IPiiRedactor
 
         SchoolFinder.FindCued(text, found);
 
-        NameFinder.Find(text, found);
+        NameFinder.Find(text, found, names, examples);
     }
 
     private static bool StreetSuffix(ReadOnlySpan<char> span, ref int known)

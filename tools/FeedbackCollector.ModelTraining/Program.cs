@@ -10,6 +10,7 @@
 //                            --tfolds 0 keeps every theme's decision point at 0.5)
 //     --grid                 cross-validate a small grid of options and stop
 //     --concerns             train the concern backstop instead (see ConcernTraining.cs)
+//     --names                train the name recall layer of redaction instead (see NameTraining.cs)
 //     --errors N             with --test: also list up to N missed and N extra themes of the model per file
 //     --sl2w X --sbalance X  sentiment model: L2 on whole-text features; label balance (0 keeps the mix, 1 balances)
 //     --sgrid                cross-validate a grid of sentiment options only (theme model trained once a fold);
@@ -24,6 +25,10 @@ using FeedbackCollector.Analysis;
 using FeedbackCollector.Analysis.Evaluation;
 using FeedbackCollector.Analysis.Themes;
 
+if (args.Contains("--names"))
+{
+    return NameTraining.Run(args);
+}
 if (args.Contains("--concerns"))
 {
     return ConcernTraining.Run(args);

@@ -99,7 +99,7 @@ public static class Evaluator
             }
             else
             {
-                foreach (var (pii, removed) in PiiOutcomes(item, result))
+                foreach (var (pii, removed) in PiiOutcomes(item, result.RedactedText))
                 {
                     piiLabelled++;
                     piiPerType[(int)pii.Type, 0]++;
@@ -223,7 +223,7 @@ public static class Evaluator
             }
             else
             {
-                foreach (var (pii, removed) in PiiOutcomes(item, result))
+                foreach (var (pii, removed) in PiiOutcomes(item, result.RedactedText))
                 {
                     if (!removed)
                     {
@@ -281,12 +281,12 @@ public static class Evaluator
     /// occurs n times in the original and m times in the redacted text has min(k, n - m) occurrences removed: when the
     /// same string also occurs as an ordinary word ("will" the name and "will" the verb), only the labelled ones count.
     /// </summary>
-    private static IEnumerable<(LabelledPii Pii, bool Removed)> PiiOutcomes(LabelledItem item, AnalysisResult result)
+    internal static IEnumerable<(LabelledPii Pii, bool Removed)> PiiOutcomes(LabelledItem item, string redactedText)
     {
         foreach (var group in item.Pii.GroupBy(p => p.Text, StringComparer.Ordinal))
         {
             var original = CountOccurrences(item.Text, group.Key);
-            var remaining = CountOccurrences(result.RedactedText, group.Key);
+            var remaining = CountOccurrences(redactedText, group.Key);
             var removed = Math.Max(0, original - remaining);
             foreach (var pii in group)
             {

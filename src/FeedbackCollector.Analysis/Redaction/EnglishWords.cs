@@ -18,6 +18,34 @@ internal static class EnglishWords
     /// <summary>An English word or text-speak.</summary>
     public static bool IsWordOrTextSpeak(ReadOnlySpan<char> word) => TextSpeak.Contains(word) || Contains(word);
 
+    /// <summary>
+    /// <see cref="Contains"/>, and for a word with accents also the word without them ("café", "naïve"): the list is
+    /// written without accents. Allocates only for a word outside ASCII.
+    /// </summary>
+    public static bool ContainsIgnoringAccents(ReadOnlySpan<char> word)
+    {
+        if (Contains(word))
+        {
+            return true;
+        }
+
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return false;
+        }
+
+        var plain = new System.Text.StringBuilder(word.Length);
+        foreach (var c in word.ToString().Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                plain.Append(c);
+            }
+        }
+
+        return plain.Length != word.Length && Contains(plain.ToString());
+    }
+
     /// <summary>True when <paramref name="word"/>, lower-cased, is an English word. Words longer than 32 characters are not.</summary>
     public static bool Contains(ReadOnlySpan<char> word)
     {

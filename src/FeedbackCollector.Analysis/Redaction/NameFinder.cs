@@ -19,7 +19,12 @@ internal static class NameFinder
     [ThreadStatic]
     private static List<int>? nameBuffer;
 
-    public static void Find(string text, List<Candidate> found)
+    /// <summary>
+    /// Adds the names in <paramref name="text"/> to <paramref name="found"/>: the rules' names, then the words
+    /// <paramref name="model"/> marks among those the rules left alone. With <paramref name="examples"/>, each word the
+    /// model would score is also added there with its features (training).
+    /// </summary>
+    public static void Find(string text, List<Candidate> found, NameModel? model, List<NameExample>? examples = null)
     {
         var tokens = tokenBuffer ??= new List<Token>(64);
         var names = nameBuffer ??= new List<int>(8);
@@ -66,6 +71,10 @@ internal static class NameFinder
 
         LinkLists(text, tokens, isName, shouting);
         Propagate(text, tokens, isName, shouting);
+        if (model is not null || examples is not null)
+        {
+            AddModelNames(text, tokens, isName, shouting, model, examples);
+        }
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -106,6 +115,141 @@ internal static class NameFinder
             found.Add(Candidate.Of(PiiType.Name, start, end));
             i = last;
         }
+    }
+
+    /// <summary>
+    /// The learned recall layer: every candidate word the rules did not mark (<see cref="NameFeatures.IsCandidate"/>) is
+    /// scored against the rules' names only, so that training and scoring see the same features; the words the model
+    /// marks then join the rules' names and run on with them into one span ("my carers [name] and des").
+    /// </summary>
+    private static void AddModelNames(string text, List<Token> tokens, Span<bool> isName, bool shouting, NameModel? model, List<NameExample>? examples)
+    {
+        var n = tokens.Count;
+        Span<uint> words = n <= 256 ? stackalloc uint[n] : new uint[n];
+        Span<bool> added = n <= 256 ? stackalloc bool[n] : new bool[n];
+        added.Clear();
+        var textKnown = NameFeatures.TextKnown(tokens);
+        if (n < 3 || (textKnown == 0 && n >= 4))
+        {
+            // One or two words give the model no context to read ("café"); most words unknown to the lexicon are another
+            // language ("Questa è la mia scuola"), not a list of names.
+            return;
+        }
+
+        NameFeatures.WordHashes(text, tokens, words);
+        for (var i = 0; i < n; i++)
+        {
+            if (isName[i] || !NameFeatures.IsCandidate(text, tokens[i], shouting) || RulesVeto(text, tokens, i, shouting))
+            {
+                continue;
+            }
+
+            if (examples is not null)
+            {
+                var sink = new NameExampleSink(new List<int>(32));
+                NameFeatures.Extract(text, tokens, i, isName, words, shouting, textKnown, ref sink);
+                examples.Add(new NameExample(tokens[i].Start, tokens[i].BaseEnd, [.. sink.Buckets]));
+            }
+
+            added[i] = model is not null && model.IsName(text, tokens, i, isName, words, shouting, textKnown);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            isName[i] |= added[i];
+        }
+    }
+
+    /// <summary>
+    /// What the rules know is not a name, whatever the model says: a contraction; a word after "St"; an ordinary English word no list holds
+    /// as a name; a month or season; a word-name in lower case or starting a sentence; and the checks
+    /// <see cref="Propagate"/> makes: "Will", "May", "Hope" or "Mark" before a pronoun or determiner ("Will you"), a
+    /// word-name after a determiner, a subject pronoun or "to" ("the Grace period").
+    /// </summary>
+    private static bool RulesVeto(string text, List<Token> tokens, int i, bool shouting)
+    {
+        var t = tokens[i];
+        var word = text.AsSpan(t.Start, t.BaseLength);
+        if (IsContraction(word) || (i > 0 && t.Joined && (tokens[i - 1].Is(CueWord.St) || tokens[i - 1].Is(CueWord.Saint))))
+        {
+            // "doesn't"; "St Paul's Cathedral", "St George's Day": a place or a day (the rules' own check).
+            return true;
+        }
+
+        if (!t.Has(WordFlags.WordName | WordFlags.Calendar))
+        {
+            // An ordinary English word that no list holds as a name ("Autistic", "(sisters)", "café"), or a compound of them
+            // ("no-one", "six-week"), text-speak, a lower-case English word + "s" ("theres"), or a mixed-case acronym ("CiCC")
+            // is left to the rules.
+            return !t.Has(WordFlags.Name) && (EnglishWords.ContainsIgnoringAccents(word) || EnglishWords.IsWordOrTextSpeak(word) || EnglishCompound(word)
+                || MixedAcronym(word) || (!t.Capitalised && word.Length > 3 && word[^1] == 's' && EnglishWords.Contains(word[..^1])));
+        }
+
+        // Months and seasons ("May, June and July"), word-names in lower case ("the gas bill", "hope and faith got me
+        // through") or starting a sentence ("Hope is all i have", "Will do"; an opening bracket is no sentence start here:
+        // "the worker (Faith)") are the rules' to judge: their cues say more there than any weight.
+        var start = i == 0 || (t.SentenceStart && PrevNonSpace(text, t.Start) != '(');
+        if (t.Has(WordFlags.Calendar) || start || !t.Capitalised || shouting)
+        {
+            return true;
+        }
+
+        var hasPrev = i > 0 && t.Joined;
+        var hasNext = i + 1 < tokens.Count && tokens[i + 1].Joined;
+        var modal = t.Is(CueWord.Will) || t.Is(CueWord.May) || t.Is(CueWord.Hope) || t.Is(CueWord.Mark);
+        return (hasNext && modal && tokens[i + 1].Has(WordFlags.VerbObject))
+            || (hasPrev && (IsDeterminer(tokens[i - 1]) || IsSubjectPronoun(tokens[i - 1]) || tokens[i - 1].Is(CueWord.To)));
+    }
+
+    /// <summary>"no-one", "cross-border": a hyphenated word whose every part is an English word.</summary>
+    private static bool EnglishCompound(ReadOnlySpan<char> word)
+    {
+        if (!word.Contains('-'))
+        {
+            return false;
+        }
+
+        foreach (var range in word.Split('-'))
+        {
+            if (!EnglishWords.Contains(word[range]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"CiCC", "SENDIASS"-like mixed case: three capitals or more, or a capital after the first letter at the end ("McDonald" is not).</summary>
+    private static bool MixedAcronym(ReadOnlySpan<char> word)
+    {
+        var upper = 0;
+        foreach (var c in word)
+        {
+            upper += char.IsUpper(c) ? 1 : 0;
+        }
+
+        return upper >= 3 || (upper >= 2 && char.IsUpper(word[^1]));
+    }
+
+    /// <summary>"doesn't", "they're", "we'll": an apostrophe with one or two letters after it, not "O'Neill".</summary>
+    private static bool IsContraction(ReadOnlySpan<char> word)
+    {
+        var at = word.LastIndexOfAny('\'', '’');
+        return at >= 2 && word.Length - at - 1 <= 2;
+    }
+
+    private static char PrevNonSpace(string text, int at)
+    {
+        for (var k = at - 1; k >= 0; k--)
+        {
+            if (text[k] != ' ')
+            {
+                return text[k];
+            }
+        }
+
+        return '\0';
     }
 
     /// <summary>
@@ -273,6 +417,14 @@ internal static class NameFinder
         if (t.Has(WordFlags.Name))
         {
             return true;
+        }
+
+        // "the Nurse Practitioner", "our Youth Worker Lead": a role written with a capital mid-sentence, then a capitalised
+        // ordinary word, is a job title ("my sw Dave" keeps its lower-case role).
+        if (cap && i > 0 && t.Joined && tokens[i - 1].Capitalised && !tokens[i - 1].SentenceStart && IsRoleWord(text, tokens[i - 1])
+            && EnglishWords.Contains(text.AsSpan(t.Start, t.BaseLength)))
+        {
+            return false;
         }
 
         // Not a known first name: only a cue makes it one.
