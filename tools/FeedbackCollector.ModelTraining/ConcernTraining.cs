@@ -9,7 +9,8 @@
 //     --l2 X --pos X --iter N --cl2 X --recall X --precision X --seed N --whole   training options (defaults: ConcernTrainingOptions)
 //     --grid                 cross-validate a small grid of options and stop
 //     --speed                CPU time per text of concern detection, rules alone and with the model (warm)
-//     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly (with --test: also the rules alone)
+//     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly, and the false alarms of the rules
+//                            alone and of the model alone (with --test: the rules alone's misses and false alarms per file)
 using System.Globalization;
 using FeedbackCollector.Analysis.Concerns;
 using FeedbackCollector.Analysis.Evaluation;
@@ -82,10 +83,17 @@ internal static class ConcernTraining
             Print("  rules alone", cv.Rules);
             Print("  model alone (out of fold)", cv.Model);
             Print("  rules or model (out of fold)", cv.Combined);
+            foreach (var point in cv.Curve)
+            {
+                Console.WriteLine(FormattableString.Invariant($"    curve: target recall {point.TargetRecall:0.000} threshold {point.Threshold:0.0000} recall {point.Recall:0.000} precision {point.Precision:0.000} (extra {point.FalseAlarms})"));
+            }
+
             if (misses)
             {
                 Console.WriteLine($"  missed: {string.Join(' ', cv.Combined.Missed)}");
                 Console.WriteLine($"  extra:  {string.Join(' ', cv.Combined.Extra)}");
+                Console.WriteLine($"  rules alone extra: {string.Join(' ', cv.Rules.Extra)}");
+                Console.WriteLine($"  model alone extra: {string.Join(' ', cv.Model.Extra)}");
             }
 
             threshold ??= cv.Threshold;

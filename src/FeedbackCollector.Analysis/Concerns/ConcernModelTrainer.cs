@@ -48,7 +48,19 @@ public sealed record ConcernFigures(int Items, int Disclosures, double Recall, d
 /// <param name="Rules">The rules alone.</param>
 /// <param name="Model">The model alone, out of fold, at the threshold.</param>
 /// <param name="Combined">Rules or model, out of fold, at the threshold (category from the rules when they fired).</param>
-public sealed record ConcernCrossValidation(double Threshold, ConcernFigures Rules, ConcernFigures Model, ConcernFigures Combined);
+/// <param name="Curve">
+/// Rules or model out of fold at a range of recall targets: each target's threshold (chosen as for
+/// <paramref name="Threshold"/>, without the precision step) and the recall, precision and false alarms it gives.
+/// </param>
+public sealed record ConcernCrossValidation(double Threshold, ConcernFigures Rules, ConcernFigures Model, ConcernFigures Combined, IReadOnlyList<ConcernCurvePoint> Curve);
+
+/// <summary>One point of the out-of-fold recall/precision curve of rules or model.</summary>
+/// <param name="TargetRecall">The recall the threshold was chosen for.</param>
+/// <param name="Threshold">The model probability that reaches it.</param>
+/// <param name="Recall">Recall of rules or model at that threshold.</param>
+/// <param name="Precision">Precision of rules or model at that threshold.</param>
+/// <param name="FalseAlarms">Texts flagged that are not disclosures.</param>
+public sealed record ConcernCurvePoint(double TargetRecall, double Threshold, double Recall, double Precision, int FalseAlarms);
 
 /// <summary>
 /// Trains the concern backstop (<see cref="ConcernModel"/>) over the features of <see cref="ConcernFeatures"/> — the
@@ -169,8 +181,18 @@ public static class ConcernModelTrainer
             combined[i] = rules[i] ?? model1[i];
         }
 
-        return new ConcernCrossValidation(threshold, Figures(items, rules), Figures(items, model1), Figures(items, combined));
+        var curve = new List<ConcernCurvePoint>();
+        foreach (var target in CurveTargets)
+        {
+            var t = ChooseThreshold(items, probability, rules, target);
+            var f = Figures(items, [.. items.Select((_, i) => rules[i] ?? (probability[i] >= t ? category[i] : (ConcernCategory?)null))]);
+            curve.Add(new ConcernCurvePoint(target, t, f.Recall, f.Precision, f.Extra.Count));
+        }
+
+        return new ConcernCrossValidation(threshold, Figures(items, rules), Figures(items, model1), Figures(items, combined), curve);
     }
+
+    private static readonly double[] CurveTargets = [0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99];
 
     /// <summary>The lowest threshold at or below <paramref name="start"/> at which rules-or-model keeps <paramref name="minPrecision"/>.</summary>
     private static double LowerForPrecision(IReadOnlyList<LabelledItem> items, double[] probability, ConcernCategory?[] rules, double start, double minPrecision)
