@@ -6,7 +6,8 @@ namespace FeedbackCollector.Analysis.Tests;
 /// The ninth session's kinds of rule false alarm on ordinary answers (SignalMatcher.OrdinaryUse), read off the rules'
 /// out-of-fold false alarms over the DevSet as kinds, not lines: futility about telling a service, a worker who left
 /// without a goodbye, panic attacks, post that goes missing, attendance fines, dinner money taken by peers, feeling
-/// unsafe in a public place, drugs sold in the area. Each kind has sentences that must stay quiet and disclosures in the
+/// unsafe in a public place, drugs sold in the area, a parent's rule about going out, a support plan "in place", a bruise
+/// from a trampoline, and past harm told with a year or "long gone" and "no contact". Each kind has sentences that must stay quiet and disclosures in the
 /// same words that must still be flagged. The sentences are written for these tests, not taken from the DevSet. On the
 /// rules alone, so the trained backstop cannot hide a rule that stops firing.
 /// </summary>
@@ -27,6 +28,12 @@ public class ConcernGapRule9Tests
     [InlineData("child", "i feel unsafe walking through the underpass at night")]
     [InlineData("forum-notes", "- a few YP said they dont feel safe around the police")]
     [InlineData("child", "lads sell weed behind the leisure centre, it stinks")]
+    [InlineData("child", "my mum wont let me go to the fair with my mates cuz its a school night")]
+    [InlineData("child", "dad wont let me out past 9 even on a saturday")]
+    [InlineData("parent", "After two years of meetings we finally have a plan in place for his reading.")]
+    [InlineData("child", "got a massive bruise on my leg from the trampoline park")]
+    [InlineData("parent", "We got away from an abusive relationship in 2020 and the children are settled and happy now.")]
+    [InlineData("child", "my stepdad used to hit me when i was little but hes long gone and we have no contact")]
     public void Stays_quiet_on_ordinary_use(string audience, string text)
     {
         ConcernRuleAssert.Quiet(audience, text);
@@ -40,6 +47,10 @@ public class ConcernGapRule9Tests
     [InlineData("child", "i dont feel safe at home with him", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "i dont feel safe on my own with my stepdad", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "older boys make me sell weed for them after school", ConcernCategory.Exploitation)]
+    [InlineData("child", "he wont let me go to school or see my friends", ConcernCategory.ImmediateDanger)]
+    [InlineData("child", "i have a plan to end it this weekend", ConcernCategory.SelfHarm)]
+    [InlineData("child", "my stepdad hits me and i have bruises on my back", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "my stepdad used to hit me and now hes started on my little sister", ConcernCategory.AbuseNeglect)]
     public void Still_flags_the_same_words_as_a_disclosure(string audience, string text, ConcernCategory category)
     {
         ConcernRuleAssert.Flags(audience, text, category);

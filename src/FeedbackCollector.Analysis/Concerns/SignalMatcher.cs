@@ -346,6 +346,19 @@ internal static class SignalMatcher
                 return true;
             }
 
+            // "dad wont let me go to the party", "mum wont let me out after dark": a parent's rule about going out.
+            if (IsWord(text, t, k, "let") && k + 2 < end && IsWord(text, t, k + 1, "me", "us") && ParentsRule(text, t, k + 2, end))
+            {
+                return true;
+            }
+
+            // "we finally have a plan in place", "a plan that reflects what he needs": a support plan, not a suicide plan.
+            if (category == ConcernCategory.SelfHarm && IsWord(text, t, k, "plan") && k + 1 < end
+                && (IsWord(text, t, k + 1, "that", "which") || (k + 2 < end && IsWord(text, t, k + 1, "in") && IsWord(text, t, k + 2, "place"))))
+            {
+                return true;
+            }
+
             // "they keep taking my dinner money": a peer's robbery.
             if (category == ConcernCategory.Exploitation && IsWord(text, t, k, "money") && k > 0 && IsWord(text, t, k - 1, "dinner", "lunch", "bus", "pocket"))
             {
@@ -394,6 +407,21 @@ internal static class SignalMatcher
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// After "let me": "go to/on" a party, the park, a trip, the xbox, or "out" after dark or late: the rules of an
+    /// ordinary home. "wont let me go to school", "wont let me out of the house" and "wont let me leave" are not.
+    /// </summary>
+    private static bool ParentsRule(ReadOnlySpan<char> text, ConcernTokens t, int k, int end)
+    {
+        if (IsWord(text, t, k, "go") && k + 1 < end && IsWord(text, t, k + 1, "to", "on"))
+        {
+            return HasWord(text, t, k + 2, Math.Min(end - 1, k + 3), "party", "parties", "park", "trip", "trips", "xbox", "ps5", "playstation", "sleepover", "sleepovers", "prom", "cinema", "disco",
+                "festival", "concert", "town", "fair", "beach", "shops", "gym", "game", "games", "phone", "tiktok", "snapchat", "holiday");
+        }
+
+        return IsWord(text, t, k, "out") && k + 1 < end && IsWord(text, t, k + 1, "after", "past", "late", "till", "until", "on");
     }
 
     private static bool Hypothetical(ReadOnlySpan<char> text, ConcernTokens t, int last)
