@@ -5,14 +5,19 @@ namespace FeedbackCollector.Analysis.Concerns;
 
 /// <summary>How the concern model is trained. The defaults are the ones the shipped model was trained with.</summary>
 /// <param name="Seed">Seed for shuffling folds (training itself is full-batch and deterministic).</param>
-/// <param name="L2">L2 penalty on the disclosure weights, relative to the mean loss.</param>
+/// <param name="L2">
+/// L2 penalty on the disclosure weights, relative to the mean loss. 3e-5 since the ninth session: with 14,948 training
+/// lines the weaker penalty gave 21 % fewer out-of-fold false alarms at recall 0.98 than 3e-4 (docs/analyzer.md).
+/// </param>
 /// <param name="PositiveWeight">Weight of a disclosure in the loss (recall first).</param>
 /// <param name="Iterations">Full-batch Adam steps.</param>
 /// <param name="LearningRate">Adam step size.</param>
 /// <param name="CategoryL2">L2 penalty on the category head's weights.</param>
 /// <param name="TargetRecall">
-/// Recall the threshold must reach at least (rules or model, out of fold). 0.98, above the product's 0.97 target, because
-/// out-of-fold recall on the training data runs above recall on new writing (docs/analyzer.md, seventh session).
+/// Recall the threshold must reach at least (rules or model, out of fold). 0.97, the product's target, since the ninth
+/// session: with the quiet and second-hand disclosures of concerns-train-9b to 9e in the training data, 0.98 needed a
+/// threshold of 0.17 at which the backstop flags the README's own hard negatives ("she cut her hair short", "my dad hits
+/// the ball really far"); 0.98 was the seventh session's margin for new writing (docs/analyzer.md, both sessions).
 /// </param>
 /// <param name="MinPrecision">
 /// Recall first: the threshold is then lowered while rules-or-model keeps at least this precision out of fold, since
@@ -24,12 +29,12 @@ namespace FeedbackCollector.Analysis.Concerns;
 /// </param>
 public sealed record ConcernTrainingOptions(
     int Seed = 42,
-    double L2 = 0.0003,
+    double L2 = 0.00003,
     double PositiveWeight = 4.0,
     int Iterations = 300,
     double LearningRate = 0.05,
     double CategoryL2 = 0.003,
-    double TargetRecall = 0.98,
+    double TargetRecall = 0.97,
     double MinPrecision = 0.88,
     bool BestSentence = true);
 
