@@ -7,7 +7,9 @@ namespace FeedbackCollector.Analysis.Tests;
 /// out-of-fold false alarms over the DevSet as kinds, not lines: futility about telling a service, a worker who left
 /// without a goodbye, panic attacks, post that goes missing, attendance fines, dinner money taken by peers, feeling
 /// unsafe in a public place, drugs sold in the area, a parent's rule about going out, a support plan "in place", a bruise
-/// from a trampoline, and past harm told with a year or "long gone" and "no contact". Each kind has sentences that must stay quiet and disclosures in the
+/// from a trampoline, and past harm told with a year or "long gone" and "no contact". Also three kinds of disclosure the
+/// rules missed out of fold: the method planned without a death word, a goodbye to whoever reads the answer, tablets
+/// swallowed a few minutes ago. Each kind has sentences that must stay quiet and disclosures in the
 /// same words that must still be flagged. The sentences are written for these tests, not taken from the DevSet. On the
 /// rules alone, so the trained backstop cannot hide a rule that stops firing.
 /// </summary>
@@ -34,6 +36,9 @@ public class ConcernGapRule9Tests
     [InlineData("child", "got a massive bruise on my leg from the trampoline park")]
     [InlineData("parent", "We got away from an abusive relationship in 2020 and the children are settled and happy now.")]
     [InlineData("child", "my stepdad used to hit me when i was little but hes long gone and we have no contact")]
+    [InlineData("child", "i keep thinking about how id do it differently if i sat the exam again")]
+    [InlineData("child", "bye to everyone reading this lol see u next term")]
+    [InlineData("child", "i swallowed all my chewing gum by accident lol")]
     public void Stays_quiet_on_ordinary_use(string audience, string text)
     {
         ConcernRuleAssert.Quiet(audience, text);
@@ -51,6 +56,9 @@ public class ConcernGapRule9Tests
     [InlineData("child", "i have a plan to end it this weekend", ConcernCategory.SelfHarm)]
     [InlineData("child", "my stepdad hits me and i have bruises on my back", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "my stepdad used to hit me and now hes started on my little sister", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "lie awake most nights working out how id do it", ConcernCategory.SelfHarm)]
+    [InlineData("child", "this is me saying goodbye to anyone who reads this", ConcernCategory.ImmediateDanger)]
+    [InlineData("child", "i swallowed them all about an hour ago and my head feels weird", ConcernCategory.ImmediateDanger)]
     public void Still_flags_the_same_words_as_a_disclosure(string audience, string text, ConcernCategory category)
     {
         ConcernRuleAssert.Flags(audience, text, category);
