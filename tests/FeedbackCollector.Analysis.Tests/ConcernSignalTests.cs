@@ -89,14 +89,16 @@ public class ConcernSignalTests
     }
 
     /// <summary>
-    /// The rules read these as not disclosures, but the backstop, trained for recall 0.98 since the seventh session,
-    /// flags them for a person to look at: it cannot hear the laugh, the negation or whose safety it is. That is the
-    /// price of recall first (docs/analyzer.md, "Concerns: more data, seventh session"); the rules must stay right.
+    /// The rules read these as not disclosures, but the backstop, trained for recall first (0.98 in the seventh session,
+    /// 0.97 out of fold on harder data since the ninth), flags them for a person to look at: it cannot hear the laugh, the
+    /// negation, whose safety it is or whose hair was cut. That is the price of recall first (docs/analyzer.md,
+    /// "Concerns: more data, seventh session" and "Recall work ... ninth session"); the rules must stay right.
     /// </summary>
     [Theory]
     [InlineData("i swear if i have to do another group session ill kill myself 😂", Audience.Child)]
     [InlineData("I had a young person threaten to punch me during a visit; better lone working policy needed.", Audience.Practitioner)]
     [InlineData("my dad never hits me", Audience.Child)]
+    [InlineData("she cut her hair short", Audience.Child)]
     public void Rules_stay_quiet_on_traps_the_backstop_may_flag(string text, Audience audience)
     {
         var result = new ConcernDetector(null).Detect(text, audience);

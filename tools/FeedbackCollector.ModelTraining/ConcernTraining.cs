@@ -9,7 +9,9 @@
 //     --l2 X --pos X --iter N --cl2 X --recall X --precision X --seed N --whole   training options (defaults: ConcernTrainingOptions)
 //     --grid                 cross-validate a small grid of options and stop
 //     --speed                CPU time per text of concern detection, rules alone and with the model (warm)
-//     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly (with --test: also the rules alone)
+//     --rules                score the data with the rules alone (misses and false alarms by id) and stop: no training
+//     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly, and the false alarms of the rules
+//                            alone and of the model alone (with --test: the rules alone's misses and false alarms per file)
 using System.Globalization;
 using FeedbackCollector.Analysis.Concerns;
 using FeedbackCollector.Analysis.Evaluation;
@@ -27,6 +29,7 @@ internal static class ConcernTraining
         var grid = false;
         var misses = false;
         var speed = false;
+        var rulesOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -50,6 +53,7 @@ internal static class ConcernTraining
                 case "--grid": grid = true; break;
                 case "--misses": misses = true; break;
                 case "--speed": speed = true; break;
+                case "--rules": rulesOnly = true; break;
                 default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
             }
         }
@@ -62,14 +66,28 @@ internal static class ConcernTraining
 
         var items = data.SelectMany(p => DevSetReader.ReadFile(p)).ToList();
         Console.WriteLine(FormattableString.Invariant($"Training data: {items.Count} items ({items.Count(i => i.Concern is not null)} disclosures) from {string.Join(", ", data.Select(Path.GetFileName))}; {options}"));
+        if (rulesOnly)
+        {
+            var rules = ConcernModelTrainer.Evaluate(null, items);
+            Print("rules alone", rules);
+            Console.WriteLine($"  missed: {string.Join(' ', rules.Missed)}");
+            Console.WriteLine($"  extra:  {string.Join(' ', rules.Extra)}");
+            return 0;
+        }
+
         if (grid)
         {
-            foreach (var (l2, pos, whole) in new[] { (0.0003, 2.0, false), (0.001, 2.0, false), (0.001, 1.0, false), (0.001, 4.0, false), (0.0003, 4.0, true), (0.001, 4.0, true) })
+            // The ninth session's grid (docs/analyzer.md): L2 around the default, whole text against best sentence, fewer steps.
+            foreach (var (l2, pos, best, iterations) in new[] { (0.0003, 4.0, true, 300), (0.0001, 4.0, true, 300), (0.00003, 4.0, true, 300), (0.00001, 4.0, true, 300), (0.00003, 4.0, false, 300), (0.00003, 2.0, true, 300), (0.00003, 4.0, true, 150) })
             {
-                var o = options with { L2 = l2, PositiveWeight = pos, BestSentence = whole };
+                var o = options with { L2 = l2, PositiveWeight = pos, BestSentence = best, Iterations = iterations };
                 var cv = ConcernModelTrainer.CrossValidate(items, folds, o);
-                Print(FormattableString.Invariant($"CV l2={l2} pos={pos} bestSentence={whole} t={cv.Threshold:0.000}"), cv.Combined);
+                Print(FormattableString.Invariant($"CV l2={l2} pos={pos} bestSentence={best} iter={iterations} t={cv.Threshold:0.000}"), cv.Combined);
                 Print("    model alone", cv.Model);
+                foreach (var point in cv.Curve)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"    curve: target recall {point.TargetRecall:0.000} threshold {point.Threshold:0.0000} recall {point.Recall:0.000} precision {point.Precision:0.000} (extra {point.FalseAlarms})"));
+                }
             }
 
             return 0;
@@ -82,10 +100,17 @@ internal static class ConcernTraining
             Print("  rules alone", cv.Rules);
             Print("  model alone (out of fold)", cv.Model);
             Print("  rules or model (out of fold)", cv.Combined);
+            foreach (var point in cv.Curve)
+            {
+                Console.WriteLine(FormattableString.Invariant($"    curve: target recall {point.TargetRecall:0.000} threshold {point.Threshold:0.0000} recall {point.Recall:0.000} precision {point.Precision:0.000} (extra {point.FalseAlarms})"));
+            }
+
             if (misses)
             {
                 Console.WriteLine($"  missed: {string.Join(' ', cv.Combined.Missed)}");
                 Console.WriteLine($"  extra:  {string.Join(' ', cv.Combined.Extra)}");
+                Console.WriteLine($"  rules alone extra: {string.Join(' ', cv.Rules.Extra)}");
+                Console.WriteLine($"  model alone extra: {string.Join(' ', cv.Model.Extra)}");
             }
 
             threshold ??= cv.Threshold;

@@ -275,6 +275,12 @@ internal static class SignalMatcher
             return true;
         }
 
+        // Ordinary life in concern words (ninth session): kinds that were the rules' most frequent out-of-fold false alarms.
+        if (OrdinaryUse(category, text, t, first, last, sentence, mask))
+        {
+            return true;
+        }
+
         // "i dont self harm", "i never cut myself": a negation just before the act.
         if (category == ConcernCategory.SelfHarm)
         {
@@ -289,6 +295,133 @@ internal static class SignalMatcher
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Concern words in ordinary use (ninth session), each kind checked on the words of the candidate and its neighbours:
+    /// "whats the point telling them anything" (futility about a service, not about living); a worker who "left without
+    /// saying goodbye"; "i get panic attacks"; "our post goes missing"; "threatening us with fines" over attendance;
+    /// "they keep taking my dinner money" (a peer's robbery, not exploitation); feeling unsafe in a public place ("on the
+    /// bus", "around police", "going out at night") with no family member or partner in the sentence; drugs sold in the
+    /// area by people the sentence does not tie to the writer or a child ("people sell weed near the shops").
+    /// </summary>
+    private static bool OrdinaryUse(ConcernCategory category, ReadOnlySpan<char> text, ConcernTokens t, int first, int last, int sentence, ulong mask)
+    {
+        var end = t.SentenceEnd(sentence);
+        for (var k = first; k <= last; k++)
+        {
+            // "whats the point (of|in) telling/asking/ringing ...": about telling a service, said of workers who leave.
+            if (category == ConcernCategory.SelfHarm && IsWord(text, t, k, "point"))
+            {
+                var n = k + 1 < end && IsWord(text, t, k + 1, "of", "in") ? k + 2 : k + 1;
+                if (n < end && IsWord(text, t, n, "telling", "tellin", "tell", "asking", "ask", "ringing", "ring", "calling", "reporting", "complaining", "explaining", "saying"))
+                {
+                    return true;
+                }
+            }
+
+            // "left without (even) saying goodbye", "didnt say goodbye": a goodbye not said is a worker's ending.
+            if (IsWord(text, t, k, "goodbye", "bye") && k >= 2 && IsWord(text, t, k - 1, "saying", "say", "said")
+                && (IsWord(text, t, k - 2, "without", "didnt", "never", "not") || (k >= 3 && IsWord(text, t, k - 2, "even") && IsWord(text, t, k - 3, "without", "didnt", "never"))))
+            {
+                return true;
+            }
+
+            // "i get panic attacks", "an anxiety attack": a symptom, not an assault.
+            if (IsWord(text, t, k, "attack", "attacks") && k > 0 && IsWord(text, t, k - 1, "panic", "anxiety", "asthma", "heart"))
+            {
+                return true;
+            }
+
+            // "our post goes missing", "the letters went missing for two months": things, not a child.
+            if (IsWord(text, t, k, "missing") && k >= 2 && IsWord(text, t, k - 1, "go", "goes", "going", "went", "gone", "gets", "got", "keeps") && ThingGoesMissing(text, t, k))
+            {
+                return true;
+            }
+
+            // "threatening us with fines", "threatened with prosecution over attendance": the school's or the council's enforcement.
+            if (category != ConcernCategory.SelfHarm && IsWord(text, t, k, "threaten", "threatens", "threatened", "threatening")
+                && HasWord(text, t, k + 1, Math.Min(end - 1, k + 5), "fine", "fines", "fined", "fining", "prosecution", "prosecuted", "prosecute", "attendance", "exclusion", "detention"))
+            {
+                return true;
+            }
+
+            // "dad wont let me go to the party", "mum wont let me out after dark": a parent's rule about going out.
+            if (IsWord(text, t, k, "let") && k + 2 < end && IsWord(text, t, k + 1, "me", "us") && ParentsRule(text, t, k + 2, end))
+            {
+                return true;
+            }
+
+            // "we finally have a plan in place", "a plan that reflects what he needs": a support plan, not a suicide plan.
+            if (category == ConcernCategory.SelfHarm && IsWord(text, t, k, "plan") && k + 1 < end
+                && (IsWord(text, t, k + 1, "that", "which") || (k + 2 < end && IsWord(text, t, k + 1, "in") && IsWord(text, t, k + 2, "place"))))
+            {
+                return true;
+            }
+
+            // "they keep taking my dinner money": a peer's robbery.
+            if (category == ConcernCategory.Exploitation && IsWord(text, t, k, "money") && k > 0 && IsWord(text, t, k - 1, "dinner", "lunch", "bus", "pocket"))
+            {
+                return true;
+            }
+        }
+
+        // Unsafe in a public place: "we dont feel safe on the bus", "feel unsafe at the station", "around police", "going out at night".
+        if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Male | L.Trust)) == 0 && IsWord(text, t, last, "safe", "unsafe") && last + 1 < end)
+        {
+            if (IsWord(text, t, last + 1, "on", "at", "in", "near", "by", "around", "round", "going", "walking", "online", "outside", "after", "when", "travelling", "using")
+                && !HasWord(text, t, last + 1, Math.Min(end - 1, last + 4), "home", "house", "flat", "room", "bedroom", "bed", "mums", "dads", "mum", "dad", "nans", "placement", "carers", "own", "him", "her", "them", "he", "she", "with", "family"))
+            {
+                return true;
+            }
+        }
+
+        // Drugs sold in the area by people not tied to the writer or a child: "people sell weed near the shops".
+        if (category == ConcernCategory.Exploitation && HasWord(text, t, first, last, "sell", "sells", "selling", "deal", "deals", "dealing")
+            && !SentenceHas(text, t, sentence, "me", "us", "i", "im", "ive", "him", "her", "son", "daughter", "brother", "sister", "child", "made", "make", "makes", "asked", "asking", "offered", "recruit", "recruited", "recruiting", "groomed"))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A thing is what goes missing: within five words before "missing" a word for post, papers or belongings, with no
+    /// person who could be the one missing ("he", "my son", a child's word) between it and "missing".
+    /// </summary>
+    private static bool ThingGoesMissing(ReadOnlySpan<char> text, ConcernTokens t, int missing)
+    {
+        var start = Math.Max(t.SentenceStart[t.Sentence[missing]], missing - 6);
+        for (var k = missing - 2; k >= start; k--)
+        {
+            if ((t.WordMask[k] & L.Kid) != 0 || IsWord(text, t, k, "he", "she", "i", "they", "we", "hes", "shes", "im", "theyre"))
+            {
+                return false;
+            }
+
+            if (IsWord(text, t, k, "post", "letters", "letter", "mail", "parcel", "parcels", "forms", "paperwork", "files", "records", "emails", "money", "stuff", "things", "homework", "it", "appointments", "documents", "keys", "phone"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After "let me": "go to/on" a party, the park, a trip, the xbox, or "out" after dark or late: the rules of an
+    /// ordinary home. "wont let me go to school", "wont let me out of the house" and "wont let me leave" are not.
+    /// </summary>
+    private static bool ParentsRule(ReadOnlySpan<char> text, ConcernTokens t, int k, int end)
+    {
+        if (IsWord(text, t, k, "go") && k + 1 < end && IsWord(text, t, k + 1, "to", "on"))
+        {
+            return HasWord(text, t, k + 2, Math.Min(end - 1, k + 3), "party", "parties", "park", "trip", "trips", "xbox", "ps5", "playstation", "sleepover", "sleepovers", "prom", "cinema", "disco",
+                "festival", "concert", "town", "fair", "beach", "shops", "gym", "game", "games", "phone", "tiktok", "snapchat", "holiday");
+        }
+
+        return IsWord(text, t, k, "out") && k + 1 < end && IsWord(text, t, k + 1, "after", "past", "late", "till", "until", "on");
     }
 
     private static bool Hypothetical(ReadOnlySpan<char> text, ConcernTokens t, int last)

@@ -123,6 +123,12 @@ internal static class SignalRules
         (Sh, "train|trains|bus|buses|lorry|lorries|tube ~3 step|jump|walk|throw|lie|lay ~1 in ~0 front ~0 of neg -@Awareness"),
         (Sh, "after|when|once ~0 im|i ~1 gone|dead next!to,for,home,out,back,away,on,abroad,off,from,in,the,a,shopping,up,round,over,into,through -@Laugh -@Trivial"),
 
+        // Session 9: the method planned without a death word ("thinking about how id do it", "planning how ill do it"), a
+        // goodbye to whoever reads the answer, tablets swallowed "like 20 mins ago".
+        (Sh, "planning|plan|planned|think|thinking|thought|decided|worked|working ~2 how|when|where ~1 id|ill|i|to|im ~1 do ~0 it next!differently,better,again,right,properly,for,in,with,on,at,the,this,that,without,because,cos,cuz -@Trivial -@Laugh"),
+        (Id, "goodbye|bye ~3 whoever|anyone|anybody|everyone ~0 reads|reading -@Laugh"),
+        (Id, "swallowed|swallow ~1 them|all ~4 ago|mins|minutes|feel|feeling|weird|dizzy|sorry|now -@Laugh"),
+
         // Exploitation.
         (Ex, "@Carry ~3 @Goods +@Coerce|@Older"),
         (Ex, "@Goods ~2 to ~0 @Carry +@Coerce|@Older"),
