@@ -14,10 +14,11 @@ namespace FeedbackCollector.Analysis.Concerns;
 /// <param name="LearningRate">Adam step size.</param>
 /// <param name="CategoryL2">L2 penalty on the category head's weights.</param>
 /// <param name="TargetRecall">
-/// Recall the threshold must reach at least (rules or model, out of fold). 0.97, the product's target, since the ninth
-/// session: with the quiet and second-hand disclosures of concerns-train-9b to 9e in the training data, 0.98 needed a
-/// threshold of 0.17-0.19 at which the backstop flags the README's own hard negatives ("she cut her hair short", "my dad hits
-/// the ball really far"); 0.98 was the seventh session's margin for new writing (docs/analyzer.md, both sessions).
+/// Recall the threshold must reach at least (rules or model, out of fold). 0.975 since the ninth session: a half point
+/// over the product's target, because new writing reaches the model with lower probabilities than cross-validation
+/// sees (the seventh session's CV 0.98 became 0.92 on that session's held-out sets); not 0.98, which needed a threshold of
+/// 0.17-0.19 at which the backstop flags the README's own hard negatives ("she cut her hair short", "my dad hits the
+/// ball really far"). With 0.975 (threshold 0.239) every hard-negative test stays quiet (docs/analyzer.md, ninth session).
 /// </param>
 /// <param name="MinPrecision">
 /// Recall first: the threshold is then lowered while rules-or-model keeps at least this precision out of fold, since
@@ -34,7 +35,7 @@ public sealed record ConcernTrainingOptions(
     int Iterations = 300,
     double LearningRate = 0.05,
     double CategoryL2 = 0.003,
-    double TargetRecall = 0.97,
+    double TargetRecall = 0.975,
     double MinPrecision = 0.88,
     bool BestSentence = true);
 
