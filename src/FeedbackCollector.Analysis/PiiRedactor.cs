@@ -20,8 +20,11 @@ public sealed class PiiRedactor : IPiiRedactor
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> LivingWords = SearchValues.Create(
-        ["live", "stay", "move", "house is", "home on", "house on", "flat on", " at my ", " at our ", "im at", "i'm at", "i’m at", "round at"],
+        ["live", "stay", "move", "house is", "home on", "house on", "flat on", " at my ", " at our ", "im at", "i'm at", "round at"],
         StringComparison.OrdinalIgnoreCase);
+
+    // Apart from LivingWords: one non-ASCII value would send the search of every text down the slower Unicode path.
+    private const string LivingCurlyQuote = "i’m at";
 
     private static readonly SearchValues<string> HandleCues = SearchValues.Create(
         ["snap", "sc:", " sc ", "insta", " ig", "ig:", "tik", " tt", "tt:", "twitter", "discord", "kik", " fb", "fb:", "facebook", "telegram",
@@ -186,7 +189,7 @@ public sealed class PiiRedactor : IPiiRedactor
         // "snap me at x.k04 or my other one zayy.k": a second handle after the first, without its platform.
         HandleFinder.FindFollowing(text, found, platform);
 
-        if (span.IndexOfAny(LivingWords) >= 0 && StreetSuffix(span, ref suffix))
+        if ((span.IndexOfAny(LivingWords) >= 0 || (span.Contains('’') && span.Contains(LivingCurlyQuote, StringComparison.OrdinalIgnoreCase))) && StreetSuffix(span, ref suffix))
         {
             AddCuedAddresses(text, found);
             AddStreetsAfterPreposition(text, found);
