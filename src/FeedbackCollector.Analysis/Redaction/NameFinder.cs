@@ -170,9 +170,11 @@ internal static class NameFinder
     {
         var t = tokens[i];
         var word = text.AsSpan(t.Start, t.BaseLength);
-        if (IsContraction(word) || (i > 0 && t.Joined && (tokens[i - 1].Is(CueWord.St) || tokens[i - 1].Is(CueWord.Saint))))
+        if (IsContraction(word) || t.Is(CueWord.St) || t.Is(CueWord.Saint)
+            || (i > 0 && t.Joined && (tokens[i - 1].Is(CueWord.St) || tokens[i - 1].Is(CueWord.Saint))))
         {
-            // "doesn't"; "St Paul's Cathedral", "St George's Day": a place or a day (the rules' own check).
+            // "doesn't"; "St" itself and the word after it ("St Paul's Cathedral", "St George's Day", "St Anne church"):
+            // a place or a day (the rules' own check).
             return true;
         }
 
