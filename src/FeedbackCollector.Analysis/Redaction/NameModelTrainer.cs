@@ -259,7 +259,7 @@ public static class NameModelTrainer
         var compact = examples.Select(e => (X: e.X.Select(f => (index[f.Bucket], f.Count)).ToArray(), Y: e.Label)).ToArray();
         var w = new double[index.Count];
         var bias = new double[1];
-        Adam(w, bias, options.Iterations, options.LearningRate, options.L2, (gw, gb) =>
+        Adam.Minimise(w, bias, options.Iterations, options.LearningRate, options.L2, (gw, gb) =>
         {
             var n = compact.Length;
             foreach (var (x, y) in compact)
@@ -286,38 +286,5 @@ public static class NameModelTrainer
         }
 
         return new NameModel(weights, (float)bias[0], 0.5f, 0.5f);
-    }
-
-    /// <summary>Full-batch Adam: <paramref name="gradient"/> adds the loss gradient into cleared buffers; L2 on weights, not the bias.</summary>
-    private static void Adam(double[] w, double[] b, int iterations, double rate, double l2, Action<double[], double[]> gradient)
-    {
-        const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
-        var gw = new double[w.Length];
-        var gb = new double[b.Length];
-        var mw = new double[w.Length];
-        var vw = new double[w.Length];
-        var mb = new double[b.Length];
-        var vb = new double[b.Length];
-        for (var step = 1; step <= iterations; step++)
-        {
-            Array.Clear(gw);
-            Array.Clear(gb);
-            gradient(gw, gb);
-            var lr = rate * Math.Sqrt(1 - Math.Pow(beta2, step)) / (1 - Math.Pow(beta1, step));
-            for (var q = 0; q < w.Length; q++)
-            {
-                var g = gw[q] + (l2 * w[q]);
-                mw[q] = (beta1 * mw[q]) + ((1 - beta1) * g);
-                vw[q] = (beta2 * vw[q]) + ((1 - beta2) * g * g);
-                w[q] -= lr * mw[q] / (Math.Sqrt(vw[q]) + eps);
-            }
-
-            for (var q = 0; q < b.Length; q++)
-            {
-                mb[q] = (beta1 * mb[q]) + ((1 - beta1) * gb[q]);
-                vb[q] = (beta2 * vb[q]) + ((1 - beta2) * gb[q] * gb[q]);
-                b[q] -= lr * mb[q] / (Math.Sqrt(vb[q]) + eps);
-            }
-        }
     }
 }

@@ -1,0 +1,38 @@
+namespace FeedbackCollector.Analysis.Evaluation;
+
+/// <summary>The optimiser the concern and name trainers share (the theme trainer keeps its own, with per-class state).</summary>
+internal static class Adam
+{
+    /// <summary>Full-batch Adam: <paramref name="gradient"/> adds the loss gradient into cleared buffers; L2 on weights, not biases.</summary>
+    public static void Minimise(double[] w, double[] b, int iterations, double rate, double l2, Action<double[], double[]> gradient)
+    {
+        const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+        var gw = new double[w.Length];
+        var gb = new double[b.Length];
+        var mw = new double[w.Length];
+        var vw = new double[w.Length];
+        var mb = new double[b.Length];
+        var vb = new double[b.Length];
+        for (var step = 1; step <= iterations; step++)
+        {
+            Array.Clear(gw);
+            Array.Clear(gb);
+            gradient(gw, gb);
+            var lr = rate * Math.Sqrt(1 - Math.Pow(beta2, step)) / (1 - Math.Pow(beta1, step));
+            for (var q = 0; q < w.Length; q++)
+            {
+                var g = gw[q] + (l2 * w[q]);
+                mw[q] = (beta1 * mw[q]) + ((1 - beta1) * g);
+                vw[q] = (beta2 * vw[q]) + ((1 - beta2) * g * g);
+                w[q] -= lr * mw[q] / (Math.Sqrt(vw[q]) + eps);
+            }
+
+            for (var q = 0; q < b.Length; q++)
+            {
+                mb[q] = (beta1 * mb[q]) + ((1 - beta1) * gb[q]);
+                vb[q] = (beta2 * vb[q]) + ((1 - beta2) * gb[q] * gb[q]);
+                b[q] -= lr * mb[q] / (Math.Sqrt(vb[q]) + eps);
+            }
+        }
+    }
+}
