@@ -351,40 +351,10 @@ public static class ConcernModelTrainer
             }
         }
 
-        var index = new Dictionary<int, int>();
-        foreach (var (x, _) in rows)
-        {
-            foreach (var (b, _) in x)
-            {
-                index.TryAdd(b, index.Count);
-            }
-        }
-
-        var features = index.Count;
-        var compact = rows.Select(r => (X: r.X.Select(f => (index[f.Bucket], f.Count)).ToArray(), r.Y)).ToArray();
-
         // Disclosure head: weighted logistic regression.
-        var w = new double[features];
-        var bias = new double[1];
-        Adam.Minimise(w, bias, options.Iterations, options.LearningRate, options.L2, (gw, gb) =>
-        {
-            var n = compact.Length;
-            foreach (var (x, y) in compact)
-            {
-                var z = bias[0];
-                foreach (var (j, v) in x)
-                {
-                    z += w[j] * v;
-                }
-
-                var g = ((1 / (1 + Math.Exp(-z))) - y) * (y == 1 ? options.PositiveWeight : 1) / n;
-                gb[0] += g;
-                foreach (var (j, v) in x)
-                {
-                    gw[j] += g * v;
-                }
-            }
-        });
+        var index = new Dictionary<int, int>();
+        var (w, bias) = Adam.FitLogistic(rows, index, options.Iterations, options.LearningRate, options.L2, options.PositiveWeight);
+        var features = index.Count;
 
         // Category head: softmax over the five categories, disclosures only.
         const int c = 5;
@@ -438,6 +408,6 @@ public static class ConcernModelTrainer
             }
         }
 
-        return new ConcernModel(flag, (float)bias[0], categories, [.. cb.Select(v => (float)v)], threshold, options.BestSentence);
+        return new ConcernModel(flag, (float)bias, categories, [.. cb.Select(v => (float)v)], threshold, options.BestSentence);
     }
 }

@@ -1,6 +1,6 @@
 namespace FeedbackCollector.Analysis.Evaluation;
 
-/// <summary>The optimiser the concern and name trainers share (the theme trainer keeps its own, with per-class state).</summary>
+/// <summary>The optimiser and the weighted logistic regression the concern and name trainers share (the theme trainer keeps its own, with per-class state).</summary>
 internal static class Adam
 {
     /// <summary>Full-batch Adam: <paramref name="gradient"/> adds the loss gradient into cleared buffers; L2 on weights, not biases.</summary>
@@ -34,5 +34,46 @@ internal static class Adam
                 b[q] -= lr * mb[q] / (Math.Sqrt(vb[q]) + eps);
             }
         }
+    }
+
+    /// <summary>
+    /// Weighted logistic regression over sparse rows of hashed buckets: the buckets are numbered in order of first
+    /// appearance (<paramref name="index"/>), and a positive row weighs <paramref name="positiveWeight"/> in the loss.
+    /// </summary>
+    public static (double[] Weights, double Bias) FitLogistic(IReadOnlyList<((int Bucket, float Count)[] X, int Y)> rows, Dictionary<int, int> index,
+        int iterations, double rate, double l2, double positiveWeight)
+    {
+        foreach (var (x, _) in rows)
+        {
+            foreach (var (b, _) in x)
+            {
+                index.TryAdd(b, index.Count);
+            }
+        }
+
+        var compact = rows.Select(r => (X: r.X.Select(f => (index[f.Bucket], f.Count)).ToArray(), r.Y)).ToArray();
+        var w = new double[index.Count];
+        var bias = new double[1];
+        Minimise(w, bias, iterations, rate, l2, (gw, gb) =>
+        {
+            var n = compact.Length;
+            foreach (var (x, y) in compact)
+            {
+                var z = bias[0];
+                foreach (var (j, v) in x)
+                {
+                    z += w[j] * v;
+                }
+
+                var g = ((1 / (1 + Math.Exp(-z))) - y) * (y == 1 ? positiveWeight : 1) / n;
+                gb[0] += g;
+                foreach (var (j, v) in x)
+                {
+                    gw[j] += g * v;
+                }
+            }
+        });
+
+        return (w, bias[0]);
     }
 }

@@ -248,36 +248,7 @@ public static class NameModelTrainer
     private static NameModel Fit(IReadOnlyList<Example> examples, NameTrainingOptions options)
     {
         var index = new Dictionary<int, int>();
-        foreach (var e in examples)
-        {
-            foreach (var (b, _) in e.X)
-            {
-                index.TryAdd(b, index.Count);
-            }
-        }
-
-        var compact = examples.Select(e => (X: e.X.Select(f => (index[f.Bucket], f.Count)).ToArray(), Y: e.Label)).ToArray();
-        var w = new double[index.Count];
-        var bias = new double[1];
-        Adam.Minimise(w, bias, options.Iterations, options.LearningRate, options.L2, (gw, gb) =>
-        {
-            var n = compact.Length;
-            foreach (var (x, y) in compact)
-            {
-                var z = bias[0];
-                foreach (var (j, v) in x)
-                {
-                    z += w[j] * v;
-                }
-
-                var g = ((1 / (1 + Math.Exp(-z))) - y) * (y == 1 ? options.PositiveWeight : 1) / n;
-                gb[0] += g;
-                foreach (var (j, v) in x)
-                {
-                    gw[j] += g * v;
-                }
-            }
-        });
+        var (w, bias) = Adam.FitLogistic([.. examples.Select(e => (e.X, e.Label))], index, options.Iterations, options.LearningRate, options.L2, options.PositiveWeight);
 
         var weights = new float[NameFeatures.Buckets];
         foreach (var (bucket, j) in index)
@@ -285,6 +256,6 @@ public static class NameModelTrainer
             weights[bucket] = Math.Abs(w[j]) < 1e-4 ? 0 : (float)w[j];
         }
 
-        return new NameModel(weights, (float)bias[0], 0.5f, 0.5f);
+        return new NameModel(weights, (float)bias, 0.5f, 0.5f);
     }
 }
