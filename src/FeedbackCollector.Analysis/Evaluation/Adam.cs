@@ -1,10 +1,18 @@
 namespace FeedbackCollector.Analysis.Evaluation;
 
-/// <summary>The optimiser and the weighted logistic regression the concern and name trainers share (the theme trainer keeps its own, with per-class state).</summary>
+/// <summary>The optimiser and the weighted logistic regression the concern and name trainers share and the theme trainer (per-row penalties and frozen weights).</summary>
 internal static class Adam
 {
     /// <summary>Full-batch Adam: <paramref name="gradient"/> adds the loss gradient into cleared buffers; L2 on weights, not biases.</summary>
-    public static void Minimise(double[] w, double[] b, int iterations, double rate, double l2, Action<double[], double[]> gradient)
+    public static void Minimise(double[] w, double[] b, int iterations, double rate, double l2, Action<double[], double[]> gradient) =>
+        Minimise(w, b, iterations, rate, [l2], Math.Max(1, w.Length), null, gradient);
+
+    /// <summary>
+    /// Full-batch Adam with an L2 penalty per block of <paramref name="stride"/> weights (weight q takes
+    /// <paramref name="l2"/>[q / stride]: the theme model's rows, one weight per class) and weights that stay where they are
+    /// (<paramref name="frozen"/>, e.g. a prior carried from the taxonomy).
+    /// </summary>
+    public static void Minimise(double[] w, double[] b, int iterations, double rate, double[] l2, int stride, bool[]? frozen, Action<double[], double[]> gradient)
     {
         const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
         var gw = new double[w.Length];
@@ -21,7 +29,12 @@ internal static class Adam
             var lr = rate * Math.Sqrt(1 - Math.Pow(beta2, step)) / (1 - Math.Pow(beta1, step));
             for (var q = 0; q < w.Length; q++)
             {
-                var g = gw[q] + (l2 * w[q]);
+                if (frozen is not null && frozen[q])
+                {
+                    continue;
+                }
+
+                var g = gw[q] + (l2[q / stride] * w[q]);
                 mw[q] = (beta1 * mw[q]) + ((1 - beta1) * g);
                 vw[q] = (beta2 * vw[q]) + ((1 - beta2) * g * g);
                 w[q] -= lr * mw[q] / (Math.Sqrt(vw[q]) + eps);

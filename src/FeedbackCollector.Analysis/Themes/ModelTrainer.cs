@@ -339,18 +339,9 @@ public static class AnalyzerModelTrainer
         var n = rows.Count;
         var w = new double[kept.Length * c];
         var b = new double[c];
-        var gw = new double[w.Length];
-        var gb = new double[c];
-        var mw = new double[w.Length];
-        var vw = new double[w.Length];
-        var mb = new double[c];
-        var vb = new double[c];
         var z = new double[c];
-        const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
-        for (var step = 1; step <= options.Iterations; step++)
+        Adam.Minimise(w, b, options.Iterations, options.LearningRate, l2, c, frozen, (gw, gb) =>
         {
-            Array.Clear(gw);
-            Array.Clear(gb);
             for (var i = 0; i < n; i++)
             {
                 b.CopyTo(z, 0);
@@ -397,25 +388,7 @@ public static class AnalyzerModelTrainer
                     }
                 }
             }
-            var lr = options.LearningRate * Math.Sqrt(1 - Math.Pow(beta2, step)) / (1 - Math.Pow(beta1, step));
-            for (var q = 0; q < w.Length; q++)
-            {
-                if (frozen[q])
-                {
-                    continue;
-                }
-                var g = gw[q] + (l2[q / c] * w[q]);
-                mw[q] = (beta1 * mw[q]) + ((1 - beta1) * g);
-                vw[q] = (beta2 * vw[q]) + ((1 - beta2) * g * g);
-                w[q] -= lr * mw[q] / (Math.Sqrt(vw[q]) + eps);
-            }
-            for (var k = 0; k < c; k++)
-            {
-                mb[k] = (beta1 * mb[k]) + ((1 - beta1) * gb[k]);
-                vb[k] = (beta2 * vb[k]) + ((1 - beta2) * gb[k] * gb[k]);
-                b[k] -= lr * mb[k] / (Math.Sqrt(vb[k]) + eps);
-            }
-        }
+        });
 
         // Drop rows that carry nothing, to keep the shipped file small.
         var features = new List<uint>();
