@@ -38,6 +38,12 @@ internal static partial class NameFinder
                     // "Hope and her mum came", "Summer and his dad": a word-name with a pronoun's family after "and".
                     isName[s] = true;
                 }
+                else if (!isName[s] && t.Capitalised && !shouting && !t.Has(WordFlags.Calendar) && t.BaseLength == t.Length
+                    && (SpeakerLabel(text, tokens, s) || PersonBracketAfter(text, t, relationOnly: true)))
+                {
+                    // "- Jade: SWs keep changing" (a speaker in forum notes), "Mo (father) turned up", "Me and Dot (his nan)".
+                    isName[s] = true;
+                }
                 else if (!isName[s] && !t.Capitalised && t.Has(WordFlags.WordName) && !t.Has(WordFlags.Calendar) && !IsDescribingName(t)
                     && ThinkingVerbAfter(text, tokens, s))
                 {
@@ -60,7 +66,7 @@ internal static partial class NameFinder
                 allCalendar &= m.Has(WordFlags.Calendar) || m.Is(CueWord.Me) || m.Is(CueWord.I);
             }
 
-            var person = PluralPersonPredicate(text, tokens, last) || PersonBracketAfter(text, tokens[last]);
+            var person = PluralPersonPredicate(text, tokens, last) || PersonBracketAfter(text, tokens[last], relationOnly: false);
             if (person || hasMe || (hasName && !allCalendar))
             {
                 for (var k = 0; k < count; k++)
@@ -194,7 +200,7 @@ internal static partial class NameFinder
     /// A bracket right after the list that says who they are: a relation or role ("(sibs)", "(sisters)", "(his nan)"), "both",
     /// a year group or an age ("(both Y8)", "(14 and 12)").
     /// </summary>
-    private static bool PersonBracketAfter(string text, Token last)
+    private static bool PersonBracketAfter(string text, Token last, bool relationOnly)
     {
         var p = last.End;
         while (p < text.Length && text[p] == ' ')
@@ -222,6 +228,16 @@ internal static partial class NameFinder
                 continue;
             }
 
+            if (relationOnly)
+            {
+                if (IsBracketRelation(w))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
             if (char.IsAsciiDigit(w[0]))
             {
                 // An age: one or two digits ("14", "7,"), not a count with a unit or a percentage.
@@ -244,15 +260,73 @@ internal static partial class NameFinder
                 return true;
             }
 
-            var flags = Lexicon.Lookup(w);
-            if ((flags & (WordFlags.Role | WordFlags.Relation)) != 0
-                || (w.Length > 3 && (w[^1] is 's' or 'S') && (Lexicon.Lookup(w[..^1]) & (WordFlags.Role | WordFlags.Relation)) != 0))
+            if (IsBracketRelation(w))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A relation or role, or its plural, or a parent or family word the lexicon has no flag for ("father", "rep", "mum").</summary>
+    private static bool IsBracketRelation(ReadOnlySpan<char> w)
+    {
+        var flags = Lexicon.Lookup(w);
+        if ((flags & (WordFlags.Role | WordFlags.Relation)) != 0
+            || (w.Length > 3 && (w[^1] is 's' or 'S') && (Lexicon.Lookup(w[..^1]) & (WordFlags.Role | WordFlags.Relation)) != 0))
+        {
+            return true;
+        }
+
+        foreach (var person in BracketPersons)
+        {
+            if (w.Equals(person, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] BracketPersons =
+        ["father", "mother", "mum", "dad", "mam", "mom", "nana", "gran", "grandma", "nanna", "granny", "aunt", "auntie", "aunty", "uncle", "rep", "chair",
+         "sibling", "siblings", "sib", "sibs", "stepmum", "stepfather", "stepmother", "grandmother", "grandfather"];
+
+    /// <summary>
+    /// "- Jade: SWs keep changing", "Kit: 'Kooth saved me'": a name or word-name alone at the start of a line (after a bullet at
+    /// most) and right before a colon: a speaker in forum notes. Not "Action:", "Attendees:", "CiCC:".
+    /// </summary>
+    private static bool SpeakerLabel(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (!t.Has(WordFlags.Name | WordFlags.WordName))
+        {
+            // A word no list knows is as often a heading or a group's acronym ("Attendees:", "CiCC:") as a speaker.
+            return false;
+        }
+
+        var after = t.End;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        if (after >= text.Length || text[after] != ':')
+        {
+            return false;
+        }
+
+        for (var q = t.Start - 1; q >= 0 && text[q] != '\n'; q--)
+        {
+            if (text[q] is not (' ' or '-' or '*' or '•' or '–'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"Hope and her mum", "will and his dad": "and", then "his"/"her"/"their", then a parent, relation or role, all joined.</summary>
@@ -285,8 +359,9 @@ internal static partial class NameFinder
     }
 
     /// <summary>
-    /// "my worker will is the best", "will was my sw", ", will is a good laugh": "will" cannot be the modal before "is" or
-    /// "was", so after a role, a relation, or at the start of a clause it is the name. Not "free will is", "the will was read".
+    /// "my worker will is the best", "Will is now 17", "will is really kind": "will" cannot be the modal before "is" or "was",
+    /// so after a role or relation it is the name, and starting a clause when capitalised or before what is said of a person.
+    /// Not "free will is", "the will was read", "will is not enough".
     /// </summary>
     private static bool WillIsAPerson(string text, List<Token> tokens, int i)
     {
@@ -300,7 +375,27 @@ internal static partial class NameFinder
             return false;
         }
 
-        return ClauseStart(text, tokens, i) || (tokens[i].Joined && tokens[i - 1].Has(WordFlags.Role | WordFlags.Relation));
+        if (i > 0 && tokens[i].Joined && tokens[i - 1].Has(WordFlags.Role | WordFlags.Relation))
+        {
+            return true;
+        }
+
+        // Starting a clause, "Will is now 17" with a capital; in lower case only before what is said of a person ("will is
+        // the best, he ...", "will is really kind"), since "will is not enough" is the noun.
+        return ClauseStart(text, tokens, i)
+            && ((tokens[i].Capitalised && tokens[i].SentenceStart) || PersonPredicate(text, tokens, i + 1, strict: false, plural: false, tokens[i])
+                || BestAtClauseEnd(text, tokens, i + 2));
+    }
+
+    /// <summary>"the best" closing the clause ("will is the best, he never judges me"), not "the best thing".</summary>
+    private static bool BestAtClauseEnd(string text, List<Token> tokens, int k)
+    {
+        if (k + 1 >= tokens.Count || !tokens[k].Joined || !tokens[k].Is(CueWord.The) || !tokens[k + 1].Joined || !tokens[k + 1].Is(CueWord.Best))
+        {
+            return false;
+        }
+
+        return k + 2 >= tokens.Count || !tokens[k + 2].Joined;
     }
 
     private static bool IsWord(string text, Token t, string word) =>
