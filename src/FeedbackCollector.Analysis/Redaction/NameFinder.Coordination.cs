@@ -23,6 +23,12 @@ internal static partial class NameFinder
                 continue;
             }
 
+            if (!isName[s] && !t.Capitalised && t.Has(WordFlags.WordName) && PronounRefersBack(text, tokens, s))
+            {
+                isName[s] = true;
+                continue;
+            }
+
             // Flags first: most words are known words that no list, pair or clause rule reads.
             if (!(t.Is(CueWord.Me) || t.Has(WordFlags.Name | WordFlags.WordName | WordFlags.Calendar) || !Known(t))
                 || !ClauseStart(text, tokens, s) || !(t.Is(CueWord.Me) || IsListCandidate(text, t, shouting)))
@@ -396,6 +402,46 @@ internal static partial class NameFinder
         }
 
         return k + 2 >= tokens.Count || !tokens[k + 2].Joined;
+    }
+
+    /// <summary>
+    /// A lower-case word-name where a person stands (starting a clause, or after a verb that takes a person; not after "with":
+    /// "comes back with cash and two phones, he's 14")
+    /// that "he" or "she" takes up later in the sentence: "text jade but she takes ages", "i told jade something and she
+    /// told my sw", "mo is safe, he sorted the football", ", dean always turns up when he says". Not the modals and verbs
+    /// "will", "may", "hope", "mark", a month, or a word that describes ("rich", "frank": "to be frank, she ...").
+    /// </summary>
+    private static bool PronounRefersBack(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Has(WordFlags.Calendar) || t.Is(CueWord.Will) || t.Is(CueWord.May) || t.Is(CueWord.Hope) || t.Is(CueWord.Mark)
+            || IsDescribingName(t) || t.BaseLength != t.Length)
+        {
+            return false;
+        }
+
+        var slot = ClauseStart(text, tokens, i);
+        if (!slot && t.Joined)
+        {
+            var p = tokens[i - 1];
+            slot = (p.Has(WordFlags.ContactVerb) && !(i >= 2 && tokens[i - 2].Joined && IsDeterminer(tokens[i - 2])))
+                || p.Is(CueWord.Told) || p.Is(CueWord.Asked);
+        }
+
+        if (!slot)
+        {
+            return false;
+        }
+
+        for (var k = i + 2; k < tokens.Count && k <= i + 8 && !tokens[k].SentenceStart; k++)
+        {
+            if (tokens[k].Is(CueWord.He) || tokens[k].Is(CueWord.She) || tokens[k].Is(CueWord.Hes) || tokens[k].Is(CueWord.Shes))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsWord(string text, Token t, string word) =>
