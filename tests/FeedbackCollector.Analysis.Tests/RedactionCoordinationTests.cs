@@ -80,6 +80,25 @@ public class RedactionCoordinationTests
     public void Headings_brackets_and_words_before_a_pronoun_are_not_names(string text) =>
         Assert.Equal(text, redactor.Redact(text).RedactedText);
 
+    // ---------- a lower-case word-name, a place phrase, then the clause's verb
+    [Theory]
+    [InlineData("rich from the youth club sorted me a football trial!!", "rich")]
+    [InlineData("ruby at the drop in gave me a card with all the numbers on", "ruby")]
+    [InlineData("may from the leaving care team helped me get my flat keys", "may")]
+    [InlineData("grace at young carers is the only adult who ever asks how i am", "grace")]
+    public void A_word_name_with_a_place_then_a_verb_is_a_name(string text, string name) =>
+        Assert.Equal(name, PiiSpans.Of(rules, text, PiiType.Name));
+
+    [Theory]
+    [InlineData("faith in the system failed me")]
+    [InlineData("will from now on be better")]
+    [InlineData("may from time to time feel low")]
+    [InlineData("hope in the dark times helped")]
+    [InlineData("rose in the morning is my favourite time")]
+    [InlineData("grace at the end was nice")]
+    public void Words_before_a_place_phrase_are_not_names(string text) =>
+        Assert.Equal(text, redactor.Redact(text).RedactedText);
+
     // ---------- traps: ordinary words in the same shapes
     [Theory]
     [InlineData("hope and help is all we need")]

@@ -50,6 +50,11 @@ internal static partial class NameFinder
                     // "- Jade: SWs keep changing" (a speaker in forum notes), "Mo (father) turned up", "Me and Dot (his nan)".
                     isName[s] = true;
                 }
+                else if (!isName[s] && !t.Capitalised && t.Has(WordFlags.WordName) && SubjectWithPlace(text, tokens, s))
+                {
+                    // "rich from the youth club sorted me a trial", "ruby at the drop in gave me a card".
+                    isName[s] = true;
+                }
                 else if (!isName[s] && !t.Capitalised && t.Has(WordFlags.WordName) && !t.Has(WordFlags.Calendar) && !IsDescribingName(t)
                     && ThinkingVerbAfter(text, tokens, s))
                 {
@@ -436,6 +441,54 @@ internal static partial class NameFinder
         for (var k = i + 2; k < tokens.Count && k <= i + 8 && !tokens[k].SentenceStart; k++)
         {
             if (tokens[k].Is(CueWord.He) || tokens[k].Is(CueWord.She) || tokens[k].Is(CueWord.Hes) || tokens[k].Is(CueWord.Shes))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A lower-case word-name starting a clause, then "at", "from" or "in" and at most four words of place, then the clause's
+    /// verb: a past or finite verb ("rich from the youth club sorted me", "ruby at the drop in gave me a card", "may from the
+    /// leaving care team helped me"), or "is"/"was" + "the only" or a role or relation ("grace at young carers is the only
+    /// adult who asks"; not a trait: "grace at the end was nice", "bill from the council is huge"). Not "will", "hope",
+    /// "faith", "mark" ("faith in the system failed", "will from now on be"), and "may" only before "from".
+    /// </summary>
+    private static bool SubjectWithPlace(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.BaseLength != t.Length || i + 3 >= tokens.Count || t.Is(CueWord.Will) || t.Is(CueWord.Hope) || t.Is(CueWord.Faith)
+            || t.Is(CueWord.Mark))
+        {
+            return false;
+        }
+
+        var n = tokens[i + 1];
+        if (!n.Joined || !(n.Is(CueWord.At) || n.Is(CueWord.From) || n.Is(CueWord.In)) || (t.Is(CueWord.May) && !n.Is(CueWord.From))
+            || (t.Has(WordFlags.Calendar) && !t.Is(CueWord.May)))
+        {
+            return false;
+        }
+
+        for (var k = i + 3; k < tokens.Count && k <= i + 6 && tokens[k].Joined; k++)
+        {
+            var v = tokens[k];
+            if (v.Is(CueWord.Is) || v.Is(CueWord.Was))
+            {
+                return (k + 2 < tokens.Count && tokens[k + 1].Joined && tokens[k + 1].Is(CueWord.The) && IsWord(text, tokens[k + 2], "only"))
+                    || PersonPredicate(text, tokens, k, strict: true, plural: false, t);
+            }
+
+            if (v.Has(WordFlags.Function | WordFlags.Service) || v.Acronym)
+            {
+                continue;
+            }
+
+            if (v.IsAnyOf(CueWords.FirstFinite, CueWords.LastFinite) || v.IsAnyOf(CueWords.FirstAction, CueWords.LastAction)
+                || (v.Has(WordFlags.SaidVerb) && !v.Is(CueWord.From)) || (v.Has(WordFlags.PersonVerb) && !EndsWithIng(text, v))
+                || (v.BaseLength > 4 && text.AsSpan(v.Start, v.BaseLength).EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
