@@ -213,6 +213,9 @@ public sealed class PiiRedactor : IPiiRedactor
 
         SchoolFinder.FindCued(text, found);
 
+        // "the Elms surgery", "Beechwood children's home", "the Meadowbank estate", "staff at Maple Lodge".
+        NamedPlaceFinder.Find(text, found);
+
         NameFinder.Find(text, found, names, examples);
     }
 

@@ -8,7 +8,7 @@ namespace FeedbackCollector.Analysis.Redaction;
 /// words ("will", "grace") need a cue or a capital mid-sentence; months and seasons that are names need a cue.
 /// A title is part of the name ("Mr Patel"), so it is redacted with it.
 /// </summary>
-internal static class NameFinder
+internal static partial class NameFinder
 {
     /// <summary>Punctuation between two words that starts a new sentence, line or quotation.</summary>
     private static readonly System.Buffers.SearchValues<char> SentenceBreaks = System.Buffers.SearchValues.Create(".!?\n\r:\"“”•*(");
@@ -69,6 +69,7 @@ internal static class NameFinder
             }
         }
 
+        LinkCoordinations(text, tokens, isName, shouting);
         LinkLists(text, tokens, isName, shouting);
         Propagate(text, tokens, isName, shouting);
         if (model is not null || examples is not null)
@@ -170,6 +171,11 @@ internal static class NameFinder
     {
         var t = tokens[i];
         var word = text.AsSpan(t.Start, t.BaseLength);
+        if (PlaceBefore(text, tokens, i))
+        {
+            return true;
+        }
+
         if (IsContraction(word) || t.Is(CueWord.St) || t.Is(CueWord.Saint)
             || (i > 0 && t.Joined && (tokens[i - 1].Is(CueWord.St) || tokens[i - 1].Is(CueWord.Saint))))
         {
