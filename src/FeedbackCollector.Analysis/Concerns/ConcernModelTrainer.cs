@@ -101,6 +101,21 @@ public static class ConcernModelTrainer
         return Figures(items, flagged);
     }
 
+    /// <summary>The detector's result for each of <paramref name="items"/> (redacted as at run time), with <paramref name="model"/> or the rules alone when null: for reading why a line was flagged.</summary>
+    public static IReadOnlyList<ConcernResult> Detect(byte[]? model, IReadOnlyList<LabelledItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var detector = new ConcernDetector(model is null ? null : ConcernModel.Read(new MemoryStream(model)));
+        var redactor = new PiiRedactor();
+        var results = new ConcernResult[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            results[i] = detector.Detect(redactor.Redact(items[i].Text).RedactedText ?? string.Empty, items[i].Audience);
+        }
+
+        return results;
+    }
+
     /// <summary>
     /// CPU microseconds a text, warm, on the redacted <paramref name="items"/>: <see cref="ConcernDetector.Detect"/> with
     /// the rules alone and with the rules and <paramref name="model"/>, and the model's own step (normalise and

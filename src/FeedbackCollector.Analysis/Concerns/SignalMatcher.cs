@@ -366,6 +366,41 @@ internal static class SignalMatcher
             }
         }
 
+        // "he whacked me with a pillow", "hit me with pillows": play between children, not an assault (the words after the act).
+        if (category is ConcernCategory.AbuseNeglect or ConcernCategory.DomesticAbuse)
+        {
+            for (var k = first; k + 1 < end && k <= last + 3; k++)
+            {
+                if (IsWord(text, t, k, "with")
+                    && (IsWord(text, t, k + 1, "pillow", "pillows", "snowballs", "snowball") || (k + 2 < end && IsWord(text, t, k + 1, "a", "his", "her", "my") && IsWord(text, t, k + 2, "pillow", "snowball"))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "a bruise from netball", "bruised from falling off his scooter": an accident named as the bruise's cause.
+        if (category == ConcernCategory.AbuseNeglect && HasWord(text, t, first, last, "bruise", "bruises", "bruised", "bruising"))
+        {
+            for (var k = last + 1; k < end && k <= last + 5; k++)
+            {
+                if ((t.WordMask[k] & L.Accident) != 0 || IsWord(text, t, k, "fell", "falling", "fall", "slipped", "tripped"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "kicked me out of school", "i got kicked off the list", "security kick us out": excluded, not assaulted; not
+        // when home, a parent or the night is in the sentence ("mum kicked me out", "kicked out at 2am").
+        if (category == ConcernCategory.AbuseNeglect && last + 1 < end && IsWord(text, t, last, "kicked", "kick", "kicks", "kicking", "me", "us", "i")
+            && (IsWord(text, t, last + 1, "out", "off") || (last + 2 < end && IsWord(text, t, last + 1, "me", "us") && IsWord(text, t, last + 2, "out", "off")))
+            && (mask & (L.Family | L.Partner | L.Home)) == 0
+            && !SentenceHas(text, t, sentence, "night", "tonight", "street", "streets", "sleep", "slept", "sleeping", "homeless", "b&b", "hostel", "sofa", "2am", "3am", "midnight", "nowhere", "carer", "carers", "placement", "foster"))
+        {
+            return true;
+        }
+
         // Unsafe in a public place: "we dont feel safe on the bus", "feel unsafe at the station", "around police", "going out at night".
         if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Male | L.Trust)) == 0 && IsWord(text, t, last, "safe", "unsafe") && last + 1 < end)
         {

@@ -1,0 +1,47 @@
+using FeedbackCollector.Core.Analysis;
+
+namespace FeedbackCollector.Analysis.Tests;
+
+/// <summary>
+/// The tenth session's kinds of rule false alarm, read off the rules' false alarms over the DevSet as kinds, not lines:
+/// past harm told with support in place in words the lexicon did not know ("when i was 13", "previously", "ive had
+/// help", "doing much better now", "the police caught him", "dont anymore", "got him out"); practitioners and parents
+/// talking about figures, reports, briefings and cases in general; a child hit "with a pillow"; a bruise from netball
+/// or a fall; "kicked me out of school" and "kicked off the list". Each kind has sentences that must stay quiet and
+/// disclosures in the same words that must still be flagged. The sentences are written for these tests, not taken from
+/// the DevSet. On the rules alone, so the trained backstop cannot hide a rule that stops firing.
+/// </summary>
+public class ConcernContextTests
+{
+    [Theory]
+    [InlineData("child", "a couple of years back i was hurting myself but ive had help and im doing much better now")]
+    [InlineData("child", "when i was 13 a man groomed me on snap but the police caught him and i get support now")]
+    [InlineData("parent", "My son used to self-harm in Year 9. He is 18 now, at university, and it does get better.")]
+    [InlineData("child", "my parents used to smack me when i was small but they dont anymore")]
+    [InlineData("parent", "Two years ago my daughter was being exploited by older boys. The YOT worker got her out and she is at college now.")]
+    [InlineData("practitioner", "YP previously self-harmed, no incidents since March, case stepped down to universal services.")]
+    [InlineData("practitioner", "The exploitation figures in this year's annual report were higher than last year's.")]
+    [InlineData("practitioner", "County lines cases take months to get an NRM decision back.")]
+    [InlineData("child", "my brother whacked me with a pillow cos i took the remote")]
+    [InlineData("child", "my sister hit me with her pillow then stole my charger")]
+    [InlineData("child", "got a massive bruise on my arm from netball")]
+    [InlineData("parent", "School rang me about a bruise on his leg from falling off his bike at the weekend.")]
+    [InlineData("child", "they kicked me out of school in year 8 and now im at the pru")]
+    [InlineData("child", "camhs kicked me off the list for missing one appointment")]
+    public void Stays_quiet_on_ordinary_use(string audience, string text)
+    {
+        ConcernRuleAssert.Quiet(audience, text);
+    }
+
+    [Theory]
+    [InlineData("child", "i keep hurting myself and nobody knows", ConcernCategory.SelfHarm)]
+    [InlineData("child", "a man groomed me on snap and he still messages me", ConcernCategory.Exploitation)]
+    [InlineData("child", "my parents smack me when i get things wrong", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "my stepdad whacked me with a belt last night", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "my stepdad hits me and i have bruises on my arm", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "mum kicked me out last night and i slept on the street", ConcernCategory.ImmediateDanger)]
+    public void Still_flags_the_same_words_as_a_disclosure(string audience, string text, ConcernCategory category)
+    {
+        ConcernRuleAssert.Flags(audience, text, category);
+    }
+}
