@@ -270,7 +270,8 @@ public static class ConcernModelTrainer
         var redacted = new PiiRedactor().Redact(item.Text).RedactedText ?? string.Empty;
         var normal = ConcernText.For(redacted);
         var tokens = ConcernTokens.For(normal.Text);
-        var p = model.Probability(normal.Text, tokens, item.Audience);
+        // As at run time: the detector does not raise the model's flag on harm told as past and resolved.
+        var p = ConcernDetector.PastAndResolved(normal.Text, tokens) ? 0 : model.Probability(normal.Text, tokens, item.Audience);
         var c = model.CategoryProbabilities(normal.Text, tokens, item.Audience);
         return (p, ConcernModel.Categories[Array.IndexOf(c, c.Max())]);
     }
