@@ -7,7 +7,10 @@ namespace FeedbackCollector.Analysis.Tests;
 /// past harm told with support in place in words the lexicon did not know ("when i was 13", "previously", "ive had
 /// help", "doing much better now", "the police caught him", "dont anymore", "got him out"); practitioners and parents
 /// talking about figures, reports, briefings and cases in general; a child hit "with a pillow"; a bruise from netball
-/// or a fall; "kicked me out of school" and "kicked off the list". Each kind has sentences that must stay quiet and
+/// or a fall; "kicked me out of school" and "kicked off the list"; thanks told as a debt ("i owe her"), a group that
+/// "offered to run a session", peers posting pictures of a child to mock them. Also two quiet kinds of disclosure the rules missed:
+/// no food at home said flatly ("i dont really eat at home cos theres nothing") and harm told as a habit of drink ("he
+/// gets rough when hes had a drink"). Each kind has sentences that must stay quiet and
 /// disclosures in the same words that must still be flagged. The sentences are written for these tests, not taken from
 /// the DevSet. On the rules alone, so the trained backstop cannot hide a rule that stops firing.
 /// </summary>
@@ -28,6 +31,12 @@ public class ConcernContextTests
     [InlineData("parent", "School rang me about a bruise on his leg from falling off his bike at the weekend.")]
     [InlineData("child", "they kicked me out of school in year 8 and now im at the pru")]
     [InlineData("child", "camhs kicked me off the list for missing one appointment")]
+    [InlineData("child", "we dont eat at home on fridays, we get a chippy")]
+    [InlineData("child", "theres nothing good on tv at home on a sunday")]
+    [InlineData("child", "the lads get rough on the pitch when we play the year 11s")]
+    [InlineData("child", "my form tutor got me through my gcses, honestly i owe her")]
+    [InlineData("forum-notes", "- the group offered to run a session for the new staff")]
+    [InlineData("child", "girls in my year keep posting pics of me on snap to make fun of me")]
     public void Stays_quiet_on_ordinary_use(string audience, string text)
     {
         ConcernRuleAssert.Quiet(audience, text);
@@ -40,8 +49,27 @@ public class ConcernContextTests
     [InlineData("child", "my stepdad whacked me with a belt last night", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "my stepdad hits me and i have bruises on my arm", ConcernCategory.AbuseNeglect)]
     [InlineData("child", "mum kicked me out last night and i slept on the street", ConcernCategory.ImmediateDanger)]
+    [InlineData("child", "i dont really eat at home cos theres nothing", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "theres never anything in at home so i fill up on school dinners", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "he gets rough when hes had a drink", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "my stepdad gets nasty with us when hes been drinking", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "the older lads gave me weed and now they say i owe them", ConcernCategory.Exploitation)]
+    [InlineData("child", "theres a man at the park who buys us food and now says we owe him", ConcernCategory.Exploitation)]
+    [InlineData("child", "an older man on snap keeps asking me for pics", ConcernCategory.Exploitation)]
     public void Still_flags_the_same_words_as_a_disclosure(string audience, string text, ConcernCategory category)
     {
         ConcernRuleAssert.Flags(audience, text, category);
+    }
+
+    // With the shipped backstop: past harm with support in place, told in the lexicon's words and not the older regex's,
+    // is not flagged by the model either (the detector checks the same classes as the rules before raising its flag).
+    [Theory]
+    [InlineData("child", "a few years back i was hurting myself but ive had help and im doing much better now")]
+    [InlineData("child", "my parents used to smack me when i was small but they dont anymore")]
+    [InlineData("parent", "Two years ago my daughter was being exploited by older boys. The YOT worker got her out and she is at college now.")]
+    public void Backstop_stays_quiet_on_past_harm_with_support(string audience, string text)
+    {
+        var result = new ConcernDetector().Detect(text, ConcernRuleAssert.Parse(audience));
+        Assert.False(result.Flagged, $"{text} -> {result.Category}: {result.Evidence}");
     }
 }

@@ -401,6 +401,11 @@ internal static class SignalMatcher
             return true;
         }
 
+        if (category == ConcernCategory.Exploitation && ExploitationLookAlike(text, t, first, last, sentence, end))
+        {
+            return true;
+        }
+
         // Unsafe in a public place: "we dont feel safe on the bus", "feel unsafe at the station", "around police", "going out at night".
         if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Male | L.Trust)) == 0 && IsWord(text, t, last, "safe", "unsafe") && last + 1 < end)
         {
@@ -414,6 +419,42 @@ internal static class SignalMatcher
         // Drugs sold in the area by people not tied to the writer or a child: "people sell weed near the shops".
         if (category == ConcernCategory.Exploitation && HasWord(text, t, first, last, "sell", "sells", "selling", "deal", "deals", "dealing")
             && !SentenceHas(text, t, sentence, "me", "us", "i", "im", "ive", "him", "her", "son", "daughter", "brother", "sister", "child", "made", "make", "makes", "asked", "asking", "offered", "recruit", "recruited", "recruiting", "groomed"))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Exploitation words in ordinary use (tenth session): thanks ("she got me through year 11, i owe her", "i owe him
+    /// one"); a group that "offered to run a session"; peers posting or sharing pictures of a child to mock them ("girls in
+    /// my year keep posting pics of me on snap") with no adult, no "he", no nudes and nothing asked of the child.
+    /// </summary>
+    private static bool ExploitationLookAlike(ReadOnlySpan<char> text, ConcernTokens t, int first, int last, int sentence, int end)
+    {
+        // "i owe her", "i owe him so much", "i owe her everything": thanks, not a debt ("they owe him", "i owe him", "i owe
+        // them" and "owe him money" stay: a debt to a man or a gang is how exploitation is told).
+        if (last >= 2 && IsWord(text, t, last, "her", "him") && IsWord(text, t, last - 1, "owe") && IsWord(text, t, last - 2, "i", "we")
+            && ((last + 1 >= end && IsWord(text, t, last, "her")) || (last + 1 < end && IsWord(text, t, last + 1, "so", "everything", "loads", "lots", "big", "my", "massively"))))
+        {
+            return true;
+        }
+
+        // "offered to run a session", "asked us to run groups for them": running an activity.
+        for (var k = first; k <= last + 1 && k < end; k++)
+        {
+            if (IsWord(text, t, k, "run", "running", "ran", "runs")
+                && HasWord(text, t, k + 1, Math.Min(end - 1, k + 3), "session", "sessions", "group", "groups", "stall", "stalls", "workshop", "workshops", "meeting", "meetings", "club", "clubs", "event", "events", "course", "courses", "activity", "activities"))
+            {
+                return true;
+            }
+        }
+
+        // Peers posting pictures to mock a child: bullying, not exploitation.
+        if (HasWord(text, t, first, Math.Min(end - 1, last + 2), "pics", "pictures", "photos", "pic", "picture", "photo", "screenshots", "screenshotting", "screenshot", "posting", "filming", "filmed")
+            && SentenceHas(text, t, sentence, "posting", "post", "posts", "posted", "sharing", "share", "shares", "shared", "edited", "screenshotting", "screenshot", "story", "chat", "tiktok", "insta", "snap", "laugh", "fun", "mean", "names")
+            && !SentenceHas(text, t, sentence, "nudes", "nude", "naked", "topless", "underwear", "bra", "send", "sent", "sending", "asked", "asking", "asks", "man", "men", "older", "adult", "adults", "he", "him", "his", "hes", "threatening", "threatened", "threatens", "money", "pay", "paid", "meet", "private", "body", "drop", "offering", "offered", "offer", "deliver", "carry", "hold"))
         {
             return true;
         }
