@@ -8,7 +8,8 @@ namespace FeedbackCollector.Analysis.Tests;
 /// help", "doing much better now", "the police caught him", "dont anymore", "got him out"); practitioners and parents
 /// talking about figures, reports, briefings and cases in general; a child hit "with a pillow"; a bruise from netball
 /// or a fall; "kicked me out of school" and "kicked off the list"; thanks told as a debt ("i owe her"), a group that
-/// "offered to run a session", peers posting pictures of a child to mock them. Also two quiet kinds of disclosure the rules missed:
+/// "offered to run a session", peers posting pictures of a child to mock them; "i cant breathe" as panic; a note saying
+/// where someone went; a public place said to feel unsafe. Also two quiet kinds of disclosure the rules missed:
 /// no food at home said flatly ("i dont really eat at home cos theres nothing") and harm told as a habit of drink ("he
 /// gets rough when hes had a drink"). Each kind has sentences that must stay quiet and
 /// disclosures in the same words that must still be flagged. The sentences are written for these tests, not taken from
@@ -37,6 +38,9 @@ public class ConcernContextTests
     [InlineData("child", "my form tutor got me through my gcses, honestly i owe her")]
     [InlineData("forum-notes", "- the group offered to run a session for the new staff")]
     [InlineData("child", "girls in my year keep posting pics of me on snap to make fun of me")]
+    [InlineData("child", "i feel like i cant breathe before school every morning")]
+    [InlineData("child", "left a note for my dad saying i went to the shop")]
+    [InlineData("forum-notes", "- members said drunk adults at the bus station make them feel unsafe")]
     public void Stays_quiet_on_ordinary_use(string audience, string text)
     {
         ConcernRuleAssert.Quiet(audience, text);
@@ -56,6 +60,9 @@ public class ConcernContextTests
     [InlineData("child", "the older lads gave me weed and now they say i owe them", ConcernCategory.Exploitation)]
     [InlineData("child", "theres a man at the park who buys us food and now says we owe him", ConcernCategory.Exploitation)]
     [InlineData("child", "an older man on snap keeps asking me for pics", ConcernCategory.Exploitation)]
+    [InlineData("child", "he has his hands round my neck and i cant breathe", ConcernCategory.ImmediateDanger)]
+    [InlineData("child", "i wrote a note saying goodbye to everyone", ConcernCategory.SelfHarm)]
+    [InlineData("child", "i dont feel safe at home with my stepdad", ConcernCategory.AbuseNeglect)]
     public void Still_flags_the_same_words_as_a_disclosure(string audience, string text, ConcernCategory category)
     {
         ConcernRuleAssert.Flags(audience, text, category);

@@ -401,6 +401,36 @@ internal static class SignalMatcher
             return true;
         }
 
+        // "i feel like i cant breathe before school": panic told by the writer, with no one else, no call for help and no
+        // neck or throat in the sentence (tenth session).
+        if (category == ConcernCategory.ImmediateDanger && HasWord(text, t, first, last, "breathe", "breath") && first > 0 && IsWord(text, t, first - 1, "i")
+            && (mask & (L.Family | L.Partner | L.Male | L.Pronoun | L.Imminent)) == 0
+            && !SentenceHas(text, t, sentence, "help", "pls", "please", "plz", "neck", "throat", "choking", "choked", "strangling", "strangled", "hands", "pillow", "999", "ambulance", "he", "she", "they", "him"))
+        {
+            return true;
+        }
+
+        // "left a note for mum saying i went to the park": a note about where someone has gone, not a goodbye.
+        if (category is ConcernCategory.ImmediateDanger or ConcernCategory.SelfHarm && HasWord(text, t, first, last, "note"))
+        {
+            for (var k = last + 1; k + 1 < end && k <= last + 8; k++)
+            {
+                if (IsWord(text, t, k, "went", "gone", "going", "back") && IsWord(text, t, k + 1, "to", "out", "by", "at", "for", "home", "later"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "drunk adults in the park make them feel unsafe": a public place said to feel unsafe, the words at the end of the
+        // sentence (the check below reads the words after "unsafe"); not with family, a partner, a trusted adult or home.
+        if (category == ConcernCategory.AbuseNeglect && IsWord(text, t, last, "safe", "unsafe") && (mask & (L.Family | L.Partner | L.Trust)) == 0
+            && SentenceHas(text, t, sentence, "park", "parks", "bus", "buses", "station", "underpass", "town", "estate", "street", "streets", "centre", "stop", "tram", "train", "area", "areas", "underpasses", "subway")
+            && !SentenceHas(text, t, sentence, "home", "house", "flat", "room", "bedroom", "bed", "mum", "dad", "mums", "dads", "placement", "carers", "him", "he", "she", "her", "family", "me", "my", "i"))
+        {
+            return true;
+        }
+
         if (category == ConcernCategory.Exploitation && ExploitationLookAlike(text, t, first, last, sentence, end))
         {
             return true;
