@@ -9,7 +9,8 @@ namespace FeedbackCollector.Analysis.Tests;
 /// talking about figures, reports, briefings and cases in general; a child hit "with a pillow"; a bruise from netball
 /// or a fall; "kicked me out of school" and "kicked off the list"; thanks told as a debt ("i owe her"), a group that
 /// "offered to run a session", peers posting pictures of a child to mock them; "i cant breathe" as panic; a note saying
-/// where someone went; a public place said to feel unsafe. Also two quiet kinds of disclosure the rules missed:
+/// where someone went; a public place said to feel unsafe; a laughing threat with no distress ("shes gonna kill me
+/// lol"), "battered by paperwork", "threw us under the bus", "im gonna kill my sister". Also two quiet kinds of disclosure the rules missed:
 /// no food at home said flatly ("i dont really eat at home cos theres nothing") and harm told as a habit of drink ("he
 /// gets rough when hes had a drink"). Each kind has sentences that must stay quiet and
 /// disclosures in the same words that must still be flagged. The sentences are written for these tests, not taken from
@@ -41,6 +42,10 @@ public class ConcernContextTests
     [InlineData("child", "i feel like i cant breathe before school every morning")]
     [InlineData("child", "left a note for my dad saying i went to the shop")]
     [InlineData("forum-notes", "- members said drunk adults at the bus station make them feel unsafe")]
+    [InlineData("child", "if my dad sees my grades hes gonna kill me lol")]
+    [InlineData("parent", "Every term I am battered by paperwork from three agencies.")]
+    [InlineData("parent", "The school threw us under the bus at the review meeting.")]
+    [InlineData("child", "im gonna kill my sister she used all my shampoo")]
     public void Stays_quiet_on_ordinary_use(string audience, string text)
     {
         ConcernRuleAssert.Quiet(audience, text);
@@ -63,6 +68,9 @@ public class ConcernContextTests
     [InlineData("child", "he has his hands round my neck and i cant breathe", ConcernCategory.ImmediateDanger)]
     [InlineData("child", "i wrote a note saying goodbye to everyone", ConcernCategory.SelfHarm)]
     [InlineData("child", "i dont feel safe at home with my stepdad", ConcernCategory.AbuseNeglect)]
+    [InlineData("child", "he keeps saying hes going to kill us lol im actually scared", ConcernCategory.ImmediateDanger)]
+    [InlineData("child", "my stepdad says hes going to kill me tonight lol", ConcernCategory.ImmediateDanger)]
+    [InlineData("child", "my stepdad battered me last night", ConcernCategory.AbuseNeglect)]
     public void Still_flags_the_same_words_as_a_disclosure(string audience, string text, ConcernCategory category)
     {
         ConcernRuleAssert.Flags(audience, text, category);

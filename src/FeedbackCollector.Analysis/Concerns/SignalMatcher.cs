@@ -222,6 +222,13 @@ internal static class SignalMatcher
             return true;
         }
 
+        // A laughing threat with no distress: "if my mum sees my report shes gonna kill me lol", "the bus driver is gonna
+        // kill us going that fast lol" (tenth session; "lol im actually scared" and "tonight lol" keep the flag).
+        if (category != ConcernCategory.SelfHarm && laugh && !distress && (mask & (L.Weapon | L.Imminent)) == 0 && HasWord(text, t, first, last, "kill", "murder", "strangle", "end"))
+        {
+            return true;
+        }
+
         // Resolved now: "the bullies said theyd batter me but i told a teacher and it stopped".
         if ((mask & L.ResolvedNow) != 0)
         {
@@ -429,6 +436,33 @@ internal static class SignalMatcher
             && !SentenceHas(text, t, sentence, "home", "house", "flat", "room", "bedroom", "bed", "mum", "dad", "mums", "dads", "placement", "carers", "him", "he", "she", "her", "family", "me", "my", "i"))
         {
             return true;
+        }
+
+        // Figures of speech of parents and practitioners: "battered by paperwork", "threw us under the bus".
+        if (category is ConcernCategory.AbuseNeglect or ConcernCategory.DomesticAbuse)
+        {
+            for (var k = last + 1; k + 1 < end && k <= last + 3; k++)
+            {
+                if ((IsWord(text, t, k, "by") && IsWord(text, t, k + 1, "paperwork", "forms", "emails", "questions", "meetings", "calls", "admin", "work", "exams", "deadlines"))
+                    || (k + 2 < end && IsWord(text, t, k, "under") && IsWord(text, t, k + 1, "the") && IsWord(text, t, k + 2, "bus")))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "im gonna kill my brother he ate my chocolate": the writer's own threat to a sibling or a mate.
+        if (category is ConcernCategory.ImmediateDanger or ConcernCategory.AbuseNeglect)
+        {
+            for (var k = first; k <= last && k + 2 < end; k++)
+            {
+                if (IsWord(text, t, k, "kill", "murder", "strangle") && IsWord(text, t, k + 1, "my")
+                    && IsWord(text, t, k + 2, "brother", "sister", "bro", "sis", "mate", "mates", "friend", "cousin")
+                    && HasWord(text, t, Math.Max(t.SentenceStart[sentence], k - 3), k - 1, "im", "ill", "i", "gonna", "gna"))
+                {
+                    return true;
+                }
+            }
         }
 
         if (category == ConcernCategory.Exploitation && ExploitationLookAlike(text, t, first, last, sentence, end))
