@@ -122,7 +122,7 @@ public sealed class ConcernDetector : IConcernDetector
         {
             // The backstop: the rules found nothing, so the model reads the same words. Harm told as past and resolved
             // is not a disclosure (the dev set's convention), which the model's words alone cannot tell.
-            if (_model is not null && _model.TryFlag(text, tokens, audience, out var hit) && !ConcernPatterns.PastResolved().IsMatch(text))
+            if (_model is not null && _model.TryFlag(text, tokens, audience, out var hit) && !PastAndResolved(text, tokens))
             {
                 var (start, end) = normal.Original(hit.EvidenceStart, hit.EvidenceEnd);
                 if (end > start)
@@ -158,6 +158,14 @@ public sealed class ConcernDetector : IConcernDetector
 
         return new ConcernResult(true, categories[0], categories, evidence.ToString());
     }
+
+    /// <summary>
+    /// Harm told as past and resolved, which the model's flag does not raise (the dev set's convention; the cross-validation
+    /// of the trainer applies the same check): a past mark and a resolution from the lexicon anywhere in the text, as the
+    /// rules' own check ("when i was 13 ... the police caught him"), or the older regex ("used to ... havent for a year").
+    /// </summary>
+    internal static bool PastAndResolved(ReadOnlySpan<char> text, ConcernTokens tokens) =>
+        ((tokens.All & ConcernLexicon.PastMark) != 0 && (tokens.All & ConcernLexicon.Resolved) != 0) || ConcernPatterns.PastResolved().IsMatch(text);
 
     /// <summary>Marks the rules one of whose anchors is in the text and collects the required word sets it holds.</summary>
     private static bool Activate(ConcernTokens tokens, Span<bool> active, out ulong present)

@@ -10,6 +10,7 @@
 //     --grid                 cross-validate a small grid of options and stop
 //     --speed                CPU time per text of concern detection, rules alone and with the model (warm)
 //     --rules                score the data with the rules alone (misses and false alarms by id) and stop: no training
+//                            (with --misses: each false alarm's category and evidence)
 //     --misses               list the ids the cross-validated rules-or-model misses and flags wrongly, and the false alarms of the rules
 //                            alone and of the model alone (with --test: the rules alone's misses and false alarms per file)
 using System.Globalization;
@@ -72,6 +73,19 @@ internal static class ConcernTraining
             Print("rules alone", rules);
             Console.WriteLine($"  missed: {string.Join(' ', rules.Missed)}");
             Console.WriteLine($"  extra:  {string.Join(' ', rules.Extra)}");
+            if (misses)
+            {
+                // Why each false alarm was flagged: its category and the rule's evidence.
+                var results = ConcernModelTrainer.Detect(null, items);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i].Concern is null && results[i].Flagged)
+                    {
+                        Console.WriteLine($"  {items[i].Id} {results[i].Category}: {results[i].Evidence}");
+                    }
+                }
+            }
+
             return 0;
         }
 

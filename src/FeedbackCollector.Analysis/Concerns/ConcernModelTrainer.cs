@@ -101,6 +101,21 @@ public static class ConcernModelTrainer
         return Figures(items, flagged);
     }
 
+    /// <summary>The detector's result for each of <paramref name="items"/> (redacted as at run time), with <paramref name="model"/> or the rules alone when null: for reading why a line was flagged.</summary>
+    public static IReadOnlyList<ConcernResult> Detect(byte[]? model, IReadOnlyList<LabelledItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var detector = new ConcernDetector(model is null ? null : ConcernModel.Read(new MemoryStream(model)));
+        var redactor = new PiiRedactor();
+        var results = new ConcernResult[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            results[i] = detector.Detect(redactor.Redact(items[i].Text).RedactedText ?? string.Empty, items[i].Audience);
+        }
+
+        return results;
+    }
+
     /// <summary>
     /// CPU microseconds a text, warm, on the redacted <paramref name="items"/>: <see cref="ConcernDetector.Detect"/> with
     /// the rules alone and with the rules and <paramref name="model"/>, and the model's own step (normalise and
@@ -255,7 +270,8 @@ public static class ConcernModelTrainer
         var redacted = new PiiRedactor().Redact(item.Text).RedactedText ?? string.Empty;
         var normal = ConcernText.For(redacted);
         var tokens = ConcernTokens.For(normal.Text);
-        var p = model.Probability(normal.Text, tokens, item.Audience);
+        // As at run time: the detector does not raise the model's flag on harm told as past and resolved.
+        var p = ConcernDetector.PastAndResolved(normal.Text, tokens) ? 0 : model.Probability(normal.Text, tokens, item.Audience);
         var c = model.CategoryProbabilities(normal.Text, tokens, item.Audience);
         return (p, ConcernModel.Categories[Array.IndexOf(c, c.Max())]);
     }

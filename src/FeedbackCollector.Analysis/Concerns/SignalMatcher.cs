@@ -222,6 +222,13 @@ internal static class SignalMatcher
             return true;
         }
 
+        // A laughing threat with no distress: "if my mum sees my report shes gonna kill me lol", "the bus driver is gonna
+        // kill us going that fast lol" (tenth session; "lol im actually scared" and "tonight lol" keep the flag).
+        if (category != ConcernCategory.SelfHarm && laugh && !distress && (mask & (L.Weapon | L.Imminent)) == 0 && HasWord(text, t, first, last, "kill", "murder", "strangle", "end"))
+        {
+            return true;
+        }
+
         // Resolved now: "the bullies said theyd batter me but i told a teacher and it stopped".
         if ((mask & L.ResolvedNow) != 0)
         {
@@ -366,6 +373,103 @@ internal static class SignalMatcher
             }
         }
 
+        // "he whacked me with a pillow", "hit me with pillows": play between children, not an assault (the words after the act).
+        if (category is ConcernCategory.AbuseNeglect or ConcernCategory.DomesticAbuse)
+        {
+            for (var k = first; k + 1 < end && k <= last + 3; k++)
+            {
+                if (IsWord(text, t, k, "with")
+                    && (IsWord(text, t, k + 1, "pillow", "pillows", "snowballs", "snowball") || (k + 2 < end && IsWord(text, t, k + 1, "a", "his", "her", "my") && IsWord(text, t, k + 2, "pillow", "snowball"))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "a bruise from netball", "bruised from falling off his scooter": an accident named as the bruise's cause.
+        if (category == ConcernCategory.AbuseNeglect && HasWord(text, t, first, last, "bruise", "bruises", "bruised", "bruising"))
+        {
+            for (var k = last + 1; k < end && k <= last + 5; k++)
+            {
+                if ((t.WordMask[k] & L.Accident) != 0 || IsWord(text, t, k, "fell", "falling", "fall", "slipped", "tripped"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "kicked me out of school", "i got kicked off the list", "security kick us out": excluded, not assaulted; not
+        // when home, a parent or the night is in the sentence ("mum kicked me out", "kicked out at 2am").
+        if (category == ConcernCategory.AbuseNeglect && last + 1 < end && IsWord(text, t, last, "kicked", "kick", "kicks", "kicking", "me", "us", "i")
+            && (IsWord(text, t, last + 1, "out", "off") || (last + 2 < end && IsWord(text, t, last + 1, "me", "us") && IsWord(text, t, last + 2, "out", "off")))
+            && (mask & (L.Family | L.Partner | L.Home)) == 0
+            && !SentenceHas(text, t, sentence, "night", "tonight", "street", "streets", "sleep", "slept", "sleeping", "homeless", "b&b", "hostel", "sofa", "2am", "3am", "midnight", "nowhere", "carer", "carers", "placement", "foster"))
+        {
+            return true;
+        }
+
+        // "i feel like i cant breathe before school": panic told by the writer, with no one else, no call for help and no
+        // neck or throat in the sentence (tenth session).
+        if (category == ConcernCategory.ImmediateDanger && HasWord(text, t, first, last, "breathe", "breath") && first > 0 && IsWord(text, t, first - 1, "i")
+            && (mask & (L.Family | L.Partner | L.Male | L.Pronoun | L.Imminent)) == 0
+            && !SentenceHas(text, t, sentence, "help", "pls", "please", "plz", "neck", "throat", "choking", "choked", "strangling", "strangled", "hands", "pillow", "999", "ambulance", "he", "she", "they", "him"))
+        {
+            return true;
+        }
+
+        // "left a note for mum saying i went to the park": a note about where someone has gone, not a goodbye.
+        if (category is ConcernCategory.ImmediateDanger or ConcernCategory.SelfHarm && HasWord(text, t, first, last, "note"))
+        {
+            for (var k = last + 1; k + 1 < end && k <= last + 8; k++)
+            {
+                if (IsWord(text, t, k, "went", "gone", "going", "back") && IsWord(text, t, k + 1, "to", "out", "by", "at", "for", "home", "later"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "drunk adults in the park make them feel unsafe": a public place said to feel unsafe, the words at the end of the
+        // sentence (the check below reads the words after "unsafe"); not with family, a partner, a trusted adult or home.
+        if (category == ConcernCategory.AbuseNeglect && IsWord(text, t, last, "safe", "unsafe") && (mask & (L.Family | L.Partner | L.Trust)) == 0
+            && SentenceHas(text, t, sentence, "park", "parks", "bus", "buses", "station", "underpass", "town", "estate", "street", "streets", "centre", "stop", "tram", "train", "area", "areas", "underpasses", "subway")
+            && !SentenceHas(text, t, sentence, "home", "house", "flat", "room", "bedroom", "bed", "mum", "dad", "mums", "dads", "placement", "carers", "him", "he", "she", "her", "family", "me", "my", "i"))
+        {
+            return true;
+        }
+
+        // Figures of speech of parents and practitioners: "battered by paperwork", "threw us under the bus".
+        if (category is ConcernCategory.AbuseNeglect or ConcernCategory.DomesticAbuse)
+        {
+            for (var k = last + 1; k + 1 < end && k <= last + 3; k++)
+            {
+                if ((IsWord(text, t, k, "by") && IsWord(text, t, k + 1, "paperwork", "forms", "emails", "questions", "meetings", "calls", "admin", "work", "exams", "deadlines"))
+                    || (k + 2 < end && IsWord(text, t, k, "under") && IsWord(text, t, k + 1, "the") && IsWord(text, t, k + 2, "bus")))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "im gonna kill my brother he ate my chocolate": the writer's own threat to a sibling or a mate.
+        if (category is ConcernCategory.ImmediateDanger or ConcernCategory.AbuseNeglect)
+        {
+            for (var k = first; k <= last && k + 2 < end; k++)
+            {
+                if (IsWord(text, t, k, "kill", "murder", "strangle") && IsWord(text, t, k + 1, "my")
+                    && IsWord(text, t, k + 2, "brother", "sister", "bro", "sis", "mate", "mates", "friend", "cousin")
+                    && HasWord(text, t, Math.Max(t.SentenceStart[sentence], k - 3), k - 1, "im", "ill", "i", "gonna", "gna"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (category == ConcernCategory.Exploitation && ExploitationLookAlike(text, t, first, last, sentence, end))
+        {
+            return true;
+        }
+
         // Unsafe in a public place: "we dont feel safe on the bus", "feel unsafe at the station", "around police", "going out at night".
         if (category == ConcernCategory.AbuseNeglect && (mask & (L.Family | L.Partner | L.Male | L.Trust)) == 0 && IsWord(text, t, last, "safe", "unsafe") && last + 1 < end)
         {
@@ -379,6 +483,42 @@ internal static class SignalMatcher
         // Drugs sold in the area by people not tied to the writer or a child: "people sell weed near the shops".
         if (category == ConcernCategory.Exploitation && HasWord(text, t, first, last, "sell", "sells", "selling", "deal", "deals", "dealing")
             && !SentenceHas(text, t, sentence, "me", "us", "i", "im", "ive", "him", "her", "son", "daughter", "brother", "sister", "child", "made", "make", "makes", "asked", "asking", "offered", "recruit", "recruited", "recruiting", "groomed"))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Exploitation words in ordinary use (tenth session): thanks ("she got me through year 11, i owe her", "i owe him
+    /// one"); a group that "offered to run a session"; peers posting or sharing pictures of a child to mock them ("girls in
+    /// my year keep posting pics of me on snap") with no adult, no "he", no nudes and nothing asked of the child.
+    /// </summary>
+    private static bool ExploitationLookAlike(ReadOnlySpan<char> text, ConcernTokens t, int first, int last, int sentence, int end)
+    {
+        // "i owe her", "i owe him so much", "i owe her everything": thanks, not a debt ("they owe him", "i owe him", "i owe
+        // them" and "owe him money" stay: a debt to a man or a gang is how exploitation is told).
+        if (last >= 2 && IsWord(text, t, last, "her", "him") && IsWord(text, t, last - 1, "owe") && IsWord(text, t, last - 2, "i", "we")
+            && ((last + 1 >= end && IsWord(text, t, last, "her")) || (last + 1 < end && IsWord(text, t, last + 1, "so", "everything", "loads", "lots", "big", "my", "massively"))))
+        {
+            return true;
+        }
+
+        // "offered to run a session", "asked us to run groups for them": running an activity.
+        for (var k = first; k <= last + 1 && k < end; k++)
+        {
+            if (IsWord(text, t, k, "run", "running", "ran", "runs")
+                && HasWord(text, t, k + 1, Math.Min(end - 1, k + 3), "session", "sessions", "group", "groups", "stall", "stalls", "workshop", "workshops", "meeting", "meetings", "club", "clubs", "event", "events", "course", "courses", "activity", "activities"))
+            {
+                return true;
+            }
+        }
+
+        // Peers posting pictures to mock a child: bullying, not exploitation.
+        if (HasWord(text, t, first, Math.Min(end - 1, last + 2), "pics", "pictures", "photos", "pic", "picture", "photo", "screenshots", "screenshotting", "screenshot", "posting", "filming", "filmed")
+            && SentenceHas(text, t, sentence, "posting", "post", "posts", "posted", "sharing", "share", "shares", "shared", "edited", "screenshotting", "screenshot", "story", "chat", "tiktok", "insta", "snap", "laugh", "fun", "mean", "names")
+            && !SentenceHas(text, t, sentence, "nudes", "nude", "naked", "topless", "underwear", "bra", "send", "sent", "sending", "asked", "asking", "asks", "man", "men", "older", "adult", "adults", "he", "him", "his", "hes", "threatening", "threatened", "threatens", "money", "pay", "paid", "meet", "private", "body", "drop", "offering", "offered", "offer", "deliver", "carry", "hold"))
         {
             return true;
         }

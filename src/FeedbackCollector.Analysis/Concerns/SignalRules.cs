@@ -295,6 +295,12 @@ internal static class SignalRules
         (An, "beg|begging|begged|ask|asking|asks ~2 people|strangers|neighbours|everyone ~2 for ~1 change|money|food ~10 eat|food|hungry|starving|tea|dinner"),
         (An, "i|we|me|us|@Kid ~4 through|from|raid|raiding|raided|searching|search|rooting|root|in|out ~2 bins|bin|skips ~6 food|eat|eating|hungry -@Laugh"),
         (An, "only ~1 proper|real|hot|decent|actual ~0 meal|meals|food|dinner ~3 get|have|eat|gets|eats ~4 school|dinners|lunch|lunches|breakfast"),
+
+        // Tenth session, quiet kinds told in passing: no food at home said flatly ("i dont really eat at home cos theres
+        // nothing", "theres never anything in at home"), and harm told as a habit of drink ("he gets rough when hes had a drink").
+        (An, "dont|never|hardly|barely|rarely|cant ~2 eat|eaten ~2 at|in ~0 home|house ~6 nothing|no|never|empty|hungry|starving|none -@Laugh"),
+        (An, "nothing|never|no ~2 food|eat|anything ~3 home|house -@Laugh -@Trivial"),
+        (An, "gets|get|got|getting ~1 rough|handy|nasty|violent|physical ~7 drink|drunk|drinking|drinks|pissed|beer|beers -@Laugh"),
         (An, "share|sharing|shares ~3 mattress|mattresses ~2 on ~1 floor|floors"),
         (An, "only|one ~2 mattress|mattresses ~2 on ~1 floor|floors -@Venue"),
         (An, "months|weeks|ages|pain|hurting|killing|ill|sick|infection|infected|bleeding|agony ~12 wont|doesnt|never|refuses|refused|wouldnt ~1 take|takes ~1 me|us|him|her ~2 to ~1 the ~0 doctors|doctor|gp|dentist|dentists|hospital next!till,until,til,on,tomorrow,next,after,before,unless,cos,because"),
