@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Redaction;
 
@@ -42,6 +43,20 @@ internal enum WordFlags : ushort
     ContactVerb = 32768,
 }
 
+/// <summary>
+/// Which general word lists hold a word, apart from the redactor's own lists (<see cref="WordFlags"/>): kept out of
+/// <see cref="WordFlags"/> because "the lexicon knows it" (flags not <see cref="WordFlags.None"/>) means the redactor's lists only.
+/// </summary>
+[Flags]
+internal enum WordKinds : byte
+{
+    None = 0,
+    /// <summary>In the British English word list (<see cref="EnglishDictionary"/>), lower-cased.</summary>
+    English = 1,
+    /// <summary>Text-speak the normaliser expands ("tmrw", "gr8"), ignoring case.</summary>
+    TextSpeak = 2,
+}
+
 /// <summary>What the lexicon holds for one word: its flags and, for a word the name finder compares with, which cue word it is.</summary>
 /// <param name="Flags">The word's flags; <see cref="WordFlags.None"/> for a cue word that is in no list.</param>
 /// <param name="Cue">The cue word it equals, ignoring case; <see cref="CueWord.None"/> for most words.</param>
@@ -53,11 +68,15 @@ internal static class Lexicon
     private static readonly FrozenDictionary<string, WordFlags> Words = Load();
 
     /// <summary>
-    /// The same words, plus the cue words the name finder compares with, keyed by their ASCII lower-case form: the name
+    /// The same words, plus the cue words the name finder compares with and every word of the English word list and of the
+    /// normaliser's text-speak (with their <see cref="WordKinds"/>), keyed by their ASCII lower-case form: the name
     /// finder reads every word of every text, and lower-casing a copy while hashing it, then one probe of a flat table,
     /// is several times cheaper than a case-insensitive lookup over keys that include non-ASCII names (chloé, łukasz).
     /// For an ASCII word ignoring case is the same as lower-casing both sides: no non-ASCII letter of the lists
     /// upper-cases to an ASCII one, so no non-ASCII key can equal an ASCII word. Other words use <see cref="FullEntries"/>.
+    /// The English and text-speak lists are lower-case ASCII (a test holds them to it), so for an ASCII word the table's
+    /// <see cref="WordKinds"/> are what the lists' own sets say, and the name finder reads them from the token it looked up
+    /// anyway instead of asking a second, larger hash set for each candidate word.
     /// </summary>
     private static readonly AsciiWordTable AsciiEntries;
 
@@ -81,7 +100,56 @@ internal static class Lexicon
 
         var full = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         FullEntries = full.GetAlternateLookup<ReadOnlySpan<char>>();
-        AsciiEntries = new AsciiWordTable(entries.Where(e => System.Text.Ascii.IsValid(e.Key)).Select(e => (e.Key.ToLowerInvariant(), e.Value)));
+        AsciiEntries = new AsciiWordTable(AsciiWords(entries));
+    }
+
+    /// <summary>
+    /// The ASCII table's words: the lexicon's ASCII words and cue words, and the English and text-speak words with their
+    /// kinds (a word in several lists is one key). A list word that is not lower-case ASCII of at most
+    /// <see cref="AsciiWordTable.MaxWord"/> characters is left out: no ASCII word of that length could equal it (the
+    /// English set is matched lower-cased and the text-speak keys are all lower-case ASCII), and longer words are looked up elsewhere.
+    /// </summary>
+    private static List<(string Word, Entry Entry, WordKinds Kinds)> AsciiWords(Dictionary<string, Entry> entries)
+    {
+        var english = EnglishDictionary.All;
+        var words = new List<(string Word, Entry Entry, WordKinds Kinds)>(english.Count + entries.Count);
+        var at = new Dictionary<string, int>(entries.Count + 1024, StringComparer.Ordinal);
+        foreach (var (word, entry) in entries)
+        {
+            if (System.Text.Ascii.IsValid(word))
+            {
+                var key = word.ToLowerInvariant();
+                at[key] = words.Count;
+                words.Add((key, entry, WordKinds.None));
+            }
+        }
+        var lookup = at.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var word in english)
+        {
+            AddKind(word, WordKinds.English);
+        }
+        foreach (var (from, _) in NormalizationData.Replacements)
+        {
+            AddKind(from, WordKinds.TextSpeak);
+        }
+        return words;
+
+        void AddKind(string word, WordKinds kind)
+        {
+            if (!AsciiWordTable.IsKey(word))
+            {
+                return;
+            }
+            if (lookup.TryGetValue(word, out var i))
+            {
+                words[i] = (words[i].Word, words[i].Entry, words[i].Kinds | kind);
+            }
+            else
+            {
+                at[word] = words.Count;
+                words.Add((word, default, kind));
+            }
+        }
     }
 
     /// <summary>Number of distinct words known (for tests and diagnostics).</summary>
@@ -95,7 +163,28 @@ internal static class Lexicon
     /// <see cref="CueWord"/> it equals (ignoring case), if any.
     /// </summary>
     public static Entry LookupEntry(ReadOnlySpan<char> word) =>
-        AsciiEntries.TryFind(word, out var entry) ? entry : LookupIgnoringCase(word);
+        AsciiEntries.TryFind(word, out var entry, out _) ? entry : LookupIgnoringCase(word);
+
+    /// <summary>
+    /// <see cref="LookupEntry(ReadOnlySpan{char})"/>, and which general word lists hold <paramref name="word"/>
+    /// (<see cref="Kinds"/>), from the same probe for an ASCII word.
+    /// </summary>
+    public static Entry LookupEntry(ReadOnlySpan<char> word, out WordKinds kinds)
+    {
+        if (AsciiEntries.TryFind(word, out var entry, out kinds))
+        {
+            return entry;
+        }
+        kinds = EnglishWords.KindsFromLists(word);
+        return LookupIgnoringCase(word);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is in the English word list (lower-cased; none longer than 32 characters) and
+    /// whether it is text-speak (ignoring case): one probe of the ASCII table, or the lists' own sets for other words.
+    /// </summary>
+    public static WordKinds Kinds(ReadOnlySpan<char> word) =>
+        AsciiEntries.TryFind(word, out _, out var kinds) ? kinds : EnglishWords.KindsFromLists(word);
 
     /// <summary>The case-insensitive lookup every word could use (the reference for the ASCII table; non-ASCII words use it).</summary>
     internal static Entry LookupIgnoringCase(ReadOnlySpan<char> word) => FullEntries.TryGetValue(word, out var entry) ? entry : default;
@@ -191,9 +280,9 @@ internal static class Lexicon
 }
 
 /// <summary>
-/// A read-only open-addressing (linear probing) table from lower-case ASCII words to their <see cref="Entry"/>: the keys'
-/// characters sit in one array, and a slot holds a key's hash, place, length and entry together, so a lookup is one
-/// pass over the word (lower-casing and hashing it) and usually one slot and one key comparison.
+/// A read-only open-addressing (linear probing) table from lower-case ASCII words to their <see cref="Entry"/> and
+/// <see cref="WordKinds"/>: the keys' characters sit in one array, and a slot holds a key's hash, place, length, entry and
+/// kinds together, so a lookup is one pass over the word (lower-casing and hashing it) and usually one slot and one key comparison.
 /// </summary>
 internal sealed class AsciiWordTable
 {
@@ -206,63 +295,70 @@ internal sealed class AsciiWordTable
 
     /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters (duplicates: the last wins).</summary>
     public AsciiWordTable(IEnumerable<(string Word, Entry Entry)> words)
+        : this(words.Select(w => (w.Word, w.Entry, WordKinds.None)).ToList())
     {
-        var list = words.ToList();
+    }
+
+    /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters with their kinds (duplicates: the last wins).</summary>
+    public AsciiWordTable(IReadOnlyList<(string Word, Entry Entry, WordKinds Kinds)> words)
+    {
         var bits = 4;
-        while ((1 << bits) < list.Count * 2)
+        var length = 0;
+        foreach (var (word, _, _) in words)
+        {
+            if (!IsKey(word))
+            {
+                throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
+            }
+            length += word.Length;
+        }
+        while ((1 << bits) < words.Count * 2)
         {
             bits++;
         }
         _slots = new Slot[1 << bits];
         _shift = 32 - bits;
-        var chars = new List<char>();
+        _chars = new char[length];
+        var used = 0;
         var mask = _slots.Length - 1;
-        foreach (var (word, entry) in list)
+        foreach (var (word, entry, kinds) in words)
         {
-            if (word.Length is 0 or > MaxWord || !System.Text.Ascii.IsValid(word) || word.Any(char.IsAsciiLetterUpper))
-            {
-                throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
-            }
             var hash = Hash(word);
             var at = (int)(unchecked(hash * 2654435769u) >> _shift);
-            while (_slots[at].Length != 0 && !(_slots[at].Hash == hash && SameWord(chars, _slots[at], word)))
+            while (_slots[at].Length != 0 && !(_slots[at].Hash == hash && word.AsSpan().SequenceEqual(_chars.AsSpan(_slots[at].Offset, _slots[at].Length))))
             {
                 at = (at + 1) & mask;
             }
-            var offset = _slots[at].Length != 0 ? _slots[at].Offset : chars.Count;
+            var offset = _slots[at].Length != 0 ? _slots[at].Offset : used;
             if (_slots[at].Length == 0)
             {
-                chars.AddRange(word);
+                word.CopyTo(_chars.AsSpan(used));
+                used += word.Length;
             }
-            _slots[at] = new Slot(hash, offset, (byte)word.Length, entry);
-        }
-        _chars = [.. chars];
-
-        static bool SameWord(List<char> chars, Slot slot, string word)
-        {
-            if (slot.Length != word.Length)
-            {
-                return false;
-            }
-            for (var i = 0; i < word.Length; i++)
-            {
-                if (chars[slot.Offset + i] != word[i])
-                {
-                    return false;
-                }
-            }
-            return true;
+            _slots[at] = new Slot(hash, offset, (byte)word.Length, entry, kinds);
         }
     }
 
+    /// <summary>A word the table can hold: 1 to <see cref="MaxWord"/> ASCII characters, no upper-case letter.</summary>
+    public static bool IsKey(string word) =>
+        word.Length is > 0 and <= MaxWord && System.Text.Ascii.IsValid(word) && !word.AsSpan().ContainsAnyInRange('A', 'Z');
+
     /// <summary>
     /// Looks <paramref name="word"/> up ignoring ASCII case. Returns false with no entry when the word is not ASCII or is
-    /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry for
-    /// an unknown word.
+    /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry and no
+    /// kinds for an unknown word.
     /// </summary>
-    public bool TryFind(ReadOnlySpan<char> word, out Entry entry)
+    public bool TryFind(ReadOnlySpan<char> word, out Entry entry) => TryFind(word, out entry, out _);
+
+    /// <summary>
+    /// Looks <paramref name="word"/> up ignoring ASCII case. Returns false with no entry when the word is not ASCII or is
+    /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry and no
+    /// kinds for an unknown word.
+    /// </summary>
+    public bool TryFind(ReadOnlySpan<char> word, out Entry entry, out WordKinds kinds)
     {
         entry = default;
+        kinds = WordKinds.None;
         if (word.Length > MaxWord)
         {
             return false;
@@ -297,6 +393,7 @@ internal sealed class AsciiWordTable
             if (slot.Hash == hash && slot.Length == key.Length && key.SequenceEqual(_chars.AsSpan(slot.Offset, slot.Length)))
             {
                 entry = slot.Entry;
+                kinds = slot.Kinds;
                 return true;
             }
             at = (at + 1) & mask;
@@ -313,5 +410,5 @@ internal sealed class AsciiWordTable
         return hash;
     }
 
-    private readonly record struct Slot(uint Hash, int Offset, byte Length, Entry Entry);
+    private readonly record struct Slot(uint Hash, int Offset, byte Length, Entry Entry, WordKinds Kinds);
 }
