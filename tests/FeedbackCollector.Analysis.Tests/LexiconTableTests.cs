@@ -90,6 +90,28 @@ public class LexiconTableTests
     }
 
     [Fact]
+    public void A_word_given_twice_keeps_the_union_of_its_kinds_and_its_last_entry_that_is_not_the_default()
+    {
+        var will = new Entry(WordFlags.WordName, CueWord.Will);
+        var table = new AsciiWordTable(new List<(string, Entry, WordKinds)>
+        {
+            ("will", will, WordKinds.None),
+            ("gonna", default, WordKinds.TextSpeak),
+            ("will", default, WordKinds.English),
+            ("gonna", default, WordKinds.English),
+            ("sarah", new Entry(WordFlags.Common, CueWord.None), WordKinds.None),
+            ("sarah", new Entry(WordFlags.Name, CueWord.None), WordKinds.None),
+        });
+
+        Assert.True(table.TryFind("WILL", out var entry, out var kinds));
+        Assert.Equal((will, WordKinds.English), (entry, kinds));
+        Assert.True(table.TryFind("gonna", out entry, out kinds));
+        Assert.Equal((default(Entry), WordKinds.English | WordKinds.TextSpeak), (entry, kinds));
+        Assert.True(table.TryFind("Sarah", out entry, out _));
+        Assert.Equal(WordFlags.Name, entry.Flags);
+    }
+
+    [Fact]
     public void The_word_lists_are_lower_case_ASCII_so_the_table_holds_every_word_of_them()
     {
         // The ASCII table can only answer for the lists because they hold no key an ASCII word could match some other

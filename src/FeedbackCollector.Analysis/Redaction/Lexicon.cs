@@ -104,50 +104,32 @@ internal static class Lexicon
     }
 
     /// <summary>
-    /// The ASCII table's words: the lexicon's ASCII words and cue words, and the English and text-speak words with their
-    /// kinds (a word in several lists is one key). A list word that is not lower-case ASCII of at most
+    /// The ASCII table's words: the lexicon's ASCII words and cue words, then the English and text-speak words with their
+    /// kinds (the table merges a word given twice). A list word that is not lower-case ASCII of at most
     /// <see cref="AsciiWordTable.MaxWord"/> characters is left out: no ASCII word of that length could equal it (the
     /// English set is matched lower-cased and the text-speak keys are all lower-case ASCII), and longer words are looked up elsewhere.
     /// </summary>
-    private static List<(string Word, Entry Entry, WordKinds Kinds)> AsciiWords(Dictionary<string, Entry> entries)
+    private static IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> AsciiWords(Dictionary<string, Entry> entries)
     {
-        var english = EnglishDictionary.All;
-        var words = new List<(string Word, Entry Entry, WordKinds Kinds)>(english.Count + entries.Count);
-        var at = new Dictionary<string, int>(entries.Count + 1024, StringComparer.Ordinal);
         foreach (var (word, entry) in entries)
         {
             if (System.Text.Ascii.IsValid(word))
             {
-                var key = word.ToLowerInvariant();
-                at[key] = words.Count;
-                words.Add((key, entry, WordKinds.None));
+                yield return (word.ToLowerInvariant(), entry, WordKinds.None);
             }
         }
-        var lookup = at.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var word in english)
+        foreach (var word in EnglishDictionary.All)
         {
-            AddKind(word, WordKinds.English);
+            if (AsciiWordTable.IsKey(word))
+            {
+                yield return (word, default, WordKinds.English);
+            }
         }
         foreach (var (from, _) in NormalizationData.Replacements)
         {
-            AddKind(from, WordKinds.TextSpeak);
-        }
-        return words;
-
-        void AddKind(string word, WordKinds kind)
-        {
-            if (!AsciiWordTable.IsKey(word))
+            if (AsciiWordTable.IsKey(from))
             {
-                return;
-            }
-            if (lookup.TryGetValue(word, out var i))
-            {
-                words[i] = (words[i].Word, words[i].Entry, words[i].Kinds | kind);
-            }
-            else
-            {
-                at[word] = words.Count;
-                words.Add((word, default, kind));
+                yield return (from, default, WordKinds.TextSpeak);
             }
         }
     }
@@ -293,49 +275,78 @@ internal sealed class AsciiWordTable
     private readonly char[] _chars;
     private readonly int _shift;
 
-    /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters (duplicates: the last wins).</summary>
+    /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters, without kinds (a word given twice: the last entry that is not the default one).</summary>
     public AsciiWordTable(IEnumerable<(string Word, Entry Entry)> words)
-        : this(words.Select(w => (w.Word, w.Entry, WordKinds.None)).ToList())
+        : this(words.Select(w => (w.Word, w.Entry, WordKinds.None)))
     {
     }
 
-    /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters with their kinds (duplicates: the last wins).</summary>
-    public AsciiWordTable(IReadOnlyList<(string Word, Entry Entry, WordKinds Kinds)> words)
+    /// <summary>
+    /// Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters with their kinds. A word given
+    /// more than once keeps the union of its kinds and the last of its entries that is not the default one.
+    /// </summary>
+    public AsciiWordTable(IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> words)
     {
-        var bits = 4;
-        var length = 0;
-        foreach (var (word, _, _) in words)
+        // Grown as it fills (doubling at half full), so that it ends at the smallest power of two at least twice the number of words.
+        var slots = new Slot[16];
+        var shift = 28;
+        var chars = new char[1024];
+        var used = 0;
+        var count = 0;
+        foreach (var (word, entry, kinds) in words)
         {
             if (!IsKey(word))
             {
                 throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
             }
-            length += word.Length;
-        }
-        while ((1 << bits) < words.Count * 2)
-        {
-            bits++;
-        }
-        _slots = new Slot[1 << bits];
-        _shift = 32 - bits;
-        _chars = new char[length];
-        var used = 0;
-        var mask = _slots.Length - 1;
-        foreach (var (word, entry, kinds) in words)
-        {
             var hash = Hash(word);
-            var at = (int)(unchecked(hash * 2654435769u) >> _shift);
-            while (_slots[at].Length != 0 && !(_slots[at].Hash == hash && word.AsSpan().SequenceEqual(_chars.AsSpan(_slots[at].Offset, _slots[at].Length))))
+            var mask = slots.Length - 1;
+            var at = (int)(unchecked(hash * 2654435769u) >> shift);
+            while (slots[at].Length != 0 && !(slots[at].Hash == hash && word.AsSpan().SequenceEqual(chars.AsSpan(slots[at].Offset, slots[at].Length))))
             {
                 at = (at + 1) & mask;
             }
-            var offset = _slots[at].Length != 0 ? _slots[at].Offset : used;
-            if (_slots[at].Length == 0)
+            if (slots[at].Length != 0)
             {
-                word.CopyTo(_chars.AsSpan(used));
-                used += word.Length;
+                var held = slots[at];
+                slots[at] = held with { Entry = entry == default ? held.Entry : entry, Kinds = held.Kinds | kinds };
+                continue;
             }
-            _slots[at] = new Slot(hash, offset, (byte)word.Length, entry, kinds);
+            if (used + word.Length > chars.Length)
+            {
+                Array.Resize(ref chars, Math.Max(chars.Length * 2, used + word.Length));
+            }
+            word.CopyTo(chars.AsSpan(used));
+            slots[at] = new Slot(hash, used, (byte)word.Length, entry, kinds);
+            used += word.Length;
+            if (++count * 2 > slots.Length)
+            {
+                (slots, shift) = Grown(slots, shift);
+            }
+        }
+        _slots = slots;
+        _shift = shift;
+        _chars = chars.AsSpan(0, used).ToArray();
+
+        static (Slot[] Slots, int Shift) Grown(Slot[] old, int shift)
+        {
+            var slots = new Slot[old.Length * 2];
+            shift--;
+            var mask = slots.Length - 1;
+            foreach (var s in old)
+            {
+                if (s.Length == 0)
+                {
+                    continue;
+                }
+                var at = (int)(unchecked(s.Hash * 2654435769u) >> shift);
+                while (slots[at].Length != 0)
+                {
+                    at = (at + 1) & mask;
+                }
+                slots[at] = s;
+            }
+            return (slots, shift);
         }
     }
 
