@@ -263,16 +263,21 @@ internal static class Lexicon
 
 /// <summary>
 /// A read-only open-addressing (linear probing) table from lower-case ASCII words to their <see cref="Entry"/> and
-/// <see cref="WordKinds"/>: the keys' characters sit in one array, and a slot holds a key's hash, place, length, entry and
-/// kinds together, so a lookup is one pass over the word (lower-casing and hashing it) and usually one slot and one key comparison.
+/// <see cref="WordKinds"/>. A slot is 16 bytes and holds a key's first eight letters (one byte each), its length, its
+/// entry and kinds, and where the rest of a longer key sits in one character array: a lookup is one pass over the word
+/// (lower-casing and hashing it) and usually one slot, compared as one number, and only a word of more than eight letters
+/// reads the array too. The table holds some 65,000 words (the English list among them), so that one cache line a lookup matters.
 /// </summary>
 internal sealed class AsciiWordTable
 {
     /// <summary>Longest word the table holds or looks up; a longer word is reported as not ASCII-lookupable.</summary>
     public const int MaxWord = 32;
 
+    /// <summary>Letters of a key held in its slot.</summary>
+    private const int Inline = 8;
+
     private readonly Slot[] _slots;
-    private readonly char[] _chars;
+    private readonly char[] _rest;
     private readonly int _shift;
 
     /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters, without kinds (a word given twice: the last entry that is not the default one).</summary>
@@ -287,10 +292,12 @@ internal sealed class AsciiWordTable
     /// </summary>
     public AsciiWordTable(IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> words)
     {
-        // Grown as it fills (doubling at half full), so that it ends at the smallest power of two at least twice the number of words.
+        // Grown as it fills (doubling at half full), so that it ends at the smallest power of two at least twice the
+        // number of words. The hashes are kept beside the slots while building, to place the keys again when it grows.
         var slots = new Slot[16];
+        var hashes = new uint[16];
         var shift = 28;
-        var chars = new char[1024];
+        var rest = new char[1024];
         var used = 0;
         var count = 0;
         foreach (var (word, entry, kinds) in words)
@@ -299,54 +306,66 @@ internal sealed class AsciiWordTable
             {
                 throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
             }
-            var hash = Hash(word);
+            var hash = Hash(word, out var prefix);
             var mask = slots.Length - 1;
             var at = (int)(unchecked(hash * 2654435769u) >> shift);
-            while (slots[at].Length != 0 && !(slots[at].Hash == hash && word.AsSpan().SequenceEqual(chars.AsSpan(slots[at].Offset, slots[at].Length))))
+            while (slots[at].Length != 0 && !Same(slots[at], prefix, word, rest))
             {
                 at = (at + 1) & mask;
             }
             if (slots[at].Length != 0)
             {
                 var held = slots[at];
-                slots[at] = held with { Entry = entry == default ? held.Entry : entry, Kinds = held.Kinds | kinds };
+                slots[at] = entry == default ? held with { Kinds = held.Kinds | kinds } : held with { Flags = entry.Flags, Cue = entry.Cue, Kinds = held.Kinds | kinds };
                 continue;
             }
-            if (used + word.Length > chars.Length)
+            var tail = Math.Max(0, word.Length - Inline);
+            if (used + tail > rest.Length)
             {
-                Array.Resize(ref chars, Math.Max(chars.Length * 2, used + word.Length));
+                Array.Resize(ref rest, Math.Max(rest.Length * 2, used + tail));
             }
-            word.CopyTo(chars.AsSpan(used));
-            slots[at] = new Slot(hash, used, (byte)word.Length, entry, kinds);
-            used += word.Length;
+            word.AsSpan(word.Length - tail).CopyTo(rest.AsSpan(used));
+            slots[at] = new Slot(prefix, ((uint)used << 8) | (uint)word.Length, entry.Flags, entry.Cue, kinds);
+            hashes[at] = hash;
+            used += tail;
             if (++count * 2 > slots.Length)
             {
-                (slots, shift) = Grown(slots, shift);
+                (slots, hashes, shift) = Grown(slots, hashes, shift);
             }
+        }
+        if (used >= 1 << 24)
+        {
+            throw new ArgumentException("Too many long words for the table.", nameof(words));
         }
         _slots = slots;
         _shift = shift;
-        _chars = chars.AsSpan(0, used).ToArray();
+        _rest = rest.AsSpan(0, used).ToArray();
 
-        static (Slot[] Slots, int Shift) Grown(Slot[] old, int shift)
+        static bool Same(Slot slot, ulong prefix, string word, char[] rest) =>
+            slot.Prefix == prefix && slot.Length == word.Length
+            && (word.Length <= Inline || word.AsSpan(Inline).SequenceEqual(rest.AsSpan(slot.Offset, word.Length - Inline)));
+
+        static (Slot[] Slots, uint[] Hashes, int Shift) Grown(Slot[] old, uint[] oldHashes, int shift)
         {
             var slots = new Slot[old.Length * 2];
+            var hashes = new uint[old.Length * 2];
             shift--;
             var mask = slots.Length - 1;
-            foreach (var s in old)
+            for (var k = 0; k < old.Length; k++)
             {
-                if (s.Length == 0)
+                if (old[k].Length == 0)
                 {
                     continue;
                 }
-                var at = (int)(unchecked(s.Hash * 2654435769u) >> shift);
+                var at = (int)(unchecked(oldHashes[k] * 2654435769u) >> shift);
                 while (slots[at].Length != 0)
                 {
                     at = (at + 1) & mask;
                 }
-                slots[at] = s;
+                slots[at] = old[k];
+                hashes[at] = oldHashes[k];
             }
-            return (slots, shift);
+            return (slots, hashes, shift);
         }
     }
 
@@ -356,8 +375,8 @@ internal sealed class AsciiWordTable
 
     /// <summary>
     /// Looks <paramref name="word"/> up ignoring ASCII case. Returns false with no entry when the word is not ASCII or is
-    /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry and no
-    /// kinds for an unknown word.
+    /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry for
+    /// an unknown word.
     /// </summary>
     public bool TryFind(ReadOnlySpan<char> word, out Entry entry) => TryFind(word, out entry, out _);
 
@@ -376,6 +395,7 @@ internal sealed class AsciiWordTable
         }
         Span<char> lower = stackalloc char[MaxWord];
         var hash = 2166136261u;
+        var prefix = 0ul;
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i];
@@ -389,8 +409,11 @@ internal sealed class AsciiWordTable
             }
             lower[i] = c;
             hash = unchecked((hash ^ c) * 16777619u);
+            if (i < Inline)
+            {
+                prefix |= (ulong)c << (8 * i);
+            }
         }
-        var key = lower[..word.Length];
         var slots = _slots;
         var mask = slots.Length - 1;
         var at = (int)(unchecked(hash * 2654435769u) >> _shift);
@@ -401,9 +424,10 @@ internal sealed class AsciiWordTable
             {
                 return true;
             }
-            if (slot.Hash == hash && slot.Length == key.Length && key.SequenceEqual(_chars.AsSpan(slot.Offset, slot.Length)))
+            if (slot.Prefix == prefix && slot.Length == word.Length
+                && (word.Length <= Inline || lower[Inline..word.Length].SequenceEqual(_rest.AsSpan(slot.Offset, word.Length - Inline))))
             {
-                entry = slot.Entry;
+                entry = new Entry(slot.Flags, slot.Cue);
                 kinds = slot.Kinds;
                 return true;
             }
@@ -411,15 +435,30 @@ internal sealed class AsciiWordTable
         }
     }
 
-    private static uint Hash(string word)
+    /// <summary>The FNV-1a hash of a key, and its first <see cref="Inline"/> letters as bytes, the first lowest.</summary>
+    private static uint Hash(string word, out ulong prefix)
     {
         var hash = 2166136261u;
-        foreach (var c in word)
+        prefix = 0;
+        for (var i = 0; i < word.Length; i++)
         {
-            hash = unchecked((hash ^ c) * 16777619u);
+            hash = unchecked((hash ^ word[i]) * 16777619u);
+            if (i < Inline)
+            {
+                prefix |= (ulong)word[i] << (8 * i);
+            }
         }
         return hash;
     }
 
-    private readonly record struct Slot(uint Hash, int Offset, byte Length, Entry Entry, WordKinds Kinds);
+    /// <summary>
+    /// A slot: the key's first letters, its place (offset of the letters after the eighth in the array, shifted left by 8,
+    /// or'ed with the key's length; 0 for an empty slot), its entry's flags and cue word, and its kinds. 16 bytes.
+    /// </summary>
+    private readonly record struct Slot(ulong Prefix, uint Place, WordFlags Flags, CueWord Cue, WordKinds Kinds)
+    {
+        public int Length => (int)(Place & 0xFF);
+
+        public int Offset => (int)(Place >> 8);
+    }
 }
