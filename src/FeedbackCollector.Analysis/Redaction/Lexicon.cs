@@ -100,7 +100,7 @@ internal static class Lexicon
 
         var full = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         FullEntries = full.GetAlternateLookup<ReadOnlySpan<char>>();
-        AsciiEntries = new AsciiWordTable(AsciiWords(entries));
+        AsciiEntries = new AsciiWordTable(AsciiWords(entries), entries.Count + EnglishDictionary.All.Count + NormalizationData.Replacements.Length);
     }
 
     /// <summary>
@@ -290,13 +290,20 @@ internal sealed class AsciiWordTable
     /// Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters with their kinds. A word given
     /// more than once keeps the union of its kinds and the last of its entries that is not the default one.
     /// </summary>
-    public AsciiWordTable(IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> words)
+    /// <param name="words">The words.</param>
+    /// <param name="capacity">How many words to make room for at once (more are taken, the table growing).</param>
+    public AsciiWordTable(IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> words, int capacity = 0)
     {
-        // Grown as it fills (doubling at half full), so that it ends at the smallest power of two at least twice the
-        // number of words. The hashes are kept beside the slots while building, to place the keys again when it grows.
-        var slots = new Slot[16];
-        var hashes = new uint[16];
-        var shift = 28;
+        // At most two thirds full: the smallest power of two at least 1.5 times the number of words (the 67,000 words of
+        // the lexicon and the English list fit 2^17 slots, 2 MB, half full). Sized for the capacity given, and grown
+        // (doubled) as it fills beyond it.
+        var bits = 4;
+        while ((1 << bits) < capacity + (capacity / 2))
+        {
+            bits++;
+        }
+        var slots = new Slot[1 << bits];
+        var shift = 32 - bits;
         var rest = new char[1024];
         var used = 0;
         var count = 0;
@@ -326,11 +333,10 @@ internal sealed class AsciiWordTable
             }
             word.AsSpan(word.Length - tail).CopyTo(rest.AsSpan(used));
             slots[at] = new Slot(prefix, ((uint)used << 8) | (uint)word.Length, entry.Flags, entry.Cue, kinds);
-            hashes[at] = hash;
             used += tail;
-            if (++count * 2 > slots.Length)
+            if (++count * 3 > slots.Length * 2)
             {
-                (slots, hashes, shift) = Grown(slots, hashes, shift);
+                (slots, shift) = Grown(slots, shift, rest);
             }
         }
         if (used >= 1 << 24)
@@ -345,27 +351,32 @@ internal sealed class AsciiWordTable
             slot.Prefix == prefix && slot.Length == word.Length
             && (word.Length <= Inline || word.AsSpan(Inline).SequenceEqual(rest.AsSpan(slot.Offset, word.Length - Inline)));
 
-        static (Slot[] Slots, uint[] Hashes, int Shift) Grown(Slot[] old, uint[] oldHashes, int shift)
+        static (Slot[] Slots, int Shift) Grown(Slot[] old, int shift, char[] rest)
         {
             var slots = new Slot[old.Length * 2];
-            var hashes = new uint[old.Length * 2];
             shift--;
             var mask = slots.Length - 1;
-            for (var k = 0; k < old.Length; k++)
+            foreach (var s in old)
             {
-                if (old[k].Length == 0)
+                if (s.Length == 0)
                 {
                     continue;
                 }
-                var at = (int)(unchecked(oldHashes[k] * 2654435769u) >> shift);
+                // The key again, from its first letters and the rest, for its hash.
+                var hash = 2166136261u;
+                for (var i = 0; i < s.Length; i++)
+                {
+                    var c = i < Inline ? (char)((s.Prefix >> (8 * i)) & 0xFF) : rest[s.Offset + i - Inline];
+                    hash = unchecked((hash ^ c) * 16777619u);
+                }
+                var at = (int)(unchecked(hash * 2654435769u) >> shift);
                 while (slots[at].Length != 0)
                 {
                     at = (at + 1) & mask;
                 }
-                slots[at] = old[k];
-                hashes[at] = oldHashes[k];
+                slots[at] = s;
             }
-            return (slots, hashes, shift);
+            return (slots, shift);
         }
     }
 
