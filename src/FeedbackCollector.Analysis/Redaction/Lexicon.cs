@@ -404,7 +404,6 @@ internal sealed class AsciiWordTable
         {
             return false;
         }
-        Span<char> lower = stackalloc char[MaxWord];
         var hash = 2166136261u;
         var prefix = 0ul;
         for (var i = 0; i < word.Length; i++)
@@ -418,7 +417,6 @@ internal sealed class AsciiWordTable
             {
                 c = (char)(c | 0x20);
             }
-            lower[i] = c;
             hash = unchecked((hash ^ c) * 16777619u);
             if (i < Inline)
             {
@@ -435,8 +433,7 @@ internal sealed class AsciiWordTable
             {
                 return true;
             }
-            if (slot.Prefix == prefix && slot.Length == word.Length
-                && (word.Length <= Inline || lower[Inline..word.Length].SequenceEqual(_rest.AsSpan(slot.Offset, word.Length - Inline))))
+            if (slot.Prefix == prefix && slot.Length == word.Length && (word.Length <= Inline || SameRest(word, slot.Offset)))
             {
                 entry = new Entry(slot.Flags, slot.Cue);
                 kinds = slot.Kinds;
@@ -444,6 +441,25 @@ internal sealed class AsciiWordTable
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// <summary>The letters of an ASCII <paramref name="word"/> after the eighth, lower-cased, against the rest of a key at <paramref name="offset"/>.</summary>
+    private bool SameRest(ReadOnlySpan<char> word, int offset)
+    {
+        var rest = _rest.AsSpan(offset, word.Length - Inline);
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var c = word[Inline + i];
+            if (char.IsAsciiLetterUpper(c))
+            {
+                c = (char)(c | 0x20);
+            }
+            if (c != rest[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The FNV-1a hash of a key, and its first <see cref="Inline"/> letters as bytes, the first lowest.</summary>
