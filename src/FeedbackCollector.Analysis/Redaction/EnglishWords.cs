@@ -4,31 +4,33 @@ using FeedbackCollector.Analysis.Text;
 namespace FeedbackCollector.Analysis.Redaction;
 
 /// <summary>
-/// Whether a word is in the British word list (<see cref="EnglishDictionary"/>), which the analyzer's vocabulary loads anyway.
-/// The redactor asks only on rare paths (a word after a house number or a platform cue), so the list is loaded on first use.
+/// Whether a word is in the British word list (<see cref="EnglishDictionary"/>), which the analyzer's vocabulary loads anyway,
+/// or is text-speak. An ASCII word is answered by the redaction lexicon's flat table, which holds both lists' words
+/// (<see cref="Lexicon.Kinds"/>); other words by the lists' own sets here.
 /// </summary>
 internal static class EnglishWords
 {
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? lookup;
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishSet = EnglishDictionary.All.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Text-speak the normaliser expands ("tmrw", "gr8"): words, not names of places.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TextSpeak =
         NormalizationData.Replacements.Select(r => r.From).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>An English word or text-speak.</summary>
-    public static bool IsWordOrTextSpeak(ReadOnlySpan<char> word) => TextSpeak.Contains(word) || Contains(word);
+    public static bool IsWordOrTextSpeak(ReadOnlySpan<char> word) => (Lexicon.Kinds(word) & (WordKinds.English | WordKinds.TextSpeak)) != 0;
 
     /// <summary>
     /// <see cref="Contains"/>, and for a word with accents also the word without them ("café", "naïve"): the list is
     /// written without accents. Allocates only for a word outside ASCII.
     /// </summary>
-    public static bool ContainsIgnoringAccents(ReadOnlySpan<char> word)
-    {
-        if (Contains(word))
-        {
-            return true;
-        }
+    public static bool ContainsIgnoringAccents(ReadOnlySpan<char> word) => Contains(word) || ContainsWithoutAccents(word);
 
+    /// <summary>
+    /// For a word with a letter outside ASCII, whether it is an English word without its accents ("café", "naïve");
+    /// false for an ASCII word. Allocates only for a word outside ASCII.
+    /// </summary>
+    public static bool ContainsWithoutAccents(ReadOnlySpan<char> word)
+    {
         if (System.Text.Ascii.IsValid(word))
         {
             return false;
@@ -47,16 +49,23 @@ internal static class EnglishWords
     }
 
     /// <summary>True when <paramref name="word"/>, lower-cased, is an English word. Words longer than 32 characters are not.</summary>
-    public static bool Contains(ReadOnlySpan<char> word)
+    public static bool Contains(ReadOnlySpan<char> word) => (Lexicon.Kinds(word) & WordKinds.English) != 0;
+
+    /// <summary>
+    /// What the lists' own sets say of <paramref name="word"/>: <see cref="WordKinds.English"/> when it is an English word
+    /// lower-cased (none longer than 32 characters), <see cref="WordKinds.TextSpeak"/> when it is text-speak ignoring case.
+    /// The reference the lexicon's ASCII table agrees with, and the answer for the words that table does not take.
+    /// </summary>
+    public static WordKinds KindsFromLists(ReadOnlySpan<char> word)
     {
+        var kinds = TextSpeak.Contains(word) ? WordKinds.TextSpeak : WordKinds.None;
         if (word.IsEmpty || word.Length > 32)
         {
-            return false;
+            return kinds;
         }
 
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
-        lookup ??= EnglishDictionary.All.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.Value.Contains(lower);
+        return EnglishSet.Contains(lower) ? kinds | WordKinds.English : kinds;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Redaction;
 
@@ -42,6 +43,20 @@ internal enum WordFlags : ushort
     ContactVerb = 32768,
 }
 
+/// <summary>
+/// Which general word lists hold a word, apart from the redactor's own lists (<see cref="WordFlags"/>): kept out of
+/// <see cref="WordFlags"/> because "the lexicon knows it" (flags not <see cref="WordFlags.None"/>) means the redactor's lists only.
+/// </summary>
+[Flags]
+internal enum WordKinds : byte
+{
+    None = 0,
+    /// <summary>In the British English word list (<see cref="EnglishDictionary"/>), lower-cased.</summary>
+    English = 1,
+    /// <summary>Text-speak the normaliser expands ("tmrw", "gr8"), ignoring case.</summary>
+    TextSpeak = 2,
+}
+
 /// <summary>What the lexicon holds for one word: its flags and, for a word the name finder compares with, which cue word it is.</summary>
 /// <param name="Flags">The word's flags; <see cref="WordFlags.None"/> for a cue word that is in no list.</param>
 /// <param name="Cue">The cue word it equals, ignoring case; <see cref="CueWord.None"/> for most words.</param>
@@ -53,11 +68,15 @@ internal static class Lexicon
     private static readonly FrozenDictionary<string, WordFlags> Words = Load();
 
     /// <summary>
-    /// The same words, plus the cue words the name finder compares with, keyed by their ASCII lower-case form: the name
+    /// The same words, plus the cue words the name finder compares with and every word of the English word list and of the
+    /// normaliser's text-speak (with their <see cref="WordKinds"/>), keyed by their ASCII lower-case form: the name
     /// finder reads every word of every text, and lower-casing a copy while hashing it, then one probe of a flat table,
     /// is several times cheaper than a case-insensitive lookup over keys that include non-ASCII names (chloé, łukasz).
     /// For an ASCII word ignoring case is the same as lower-casing both sides: no non-ASCII letter of the lists
     /// upper-cases to an ASCII one, so no non-ASCII key can equal an ASCII word. Other words use <see cref="FullEntries"/>.
+    /// The English and text-speak lists are lower-case ASCII (a test holds them to it), so for an ASCII word the table's
+    /// <see cref="WordKinds"/> are what the lists' own sets say, and the name finder reads them from the token it looked up
+    /// anyway instead of asking a second, larger hash set for each candidate word.
     /// </summary>
     private static readonly AsciiWordTable AsciiEntries;
 
@@ -81,7 +100,38 @@ internal static class Lexicon
 
         var full = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         FullEntries = full.GetAlternateLookup<ReadOnlySpan<char>>();
-        AsciiEntries = new AsciiWordTable(entries.Where(e => System.Text.Ascii.IsValid(e.Key)).Select(e => (e.Key.ToLowerInvariant(), e.Value)));
+        AsciiEntries = new AsciiWordTable(AsciiWords(entries), entries.Count + EnglishDictionary.All.Count + NormalizationData.Replacements.Length);
+    }
+
+    /// <summary>
+    /// The ASCII table's words: the lexicon's ASCII words and cue words, then the English and text-speak words with their
+    /// kinds (the table merges a word given twice). A list word that is not lower-case ASCII of at most
+    /// <see cref="AsciiWordTable.MaxWord"/> characters is left out: no ASCII word of that length could equal it (the
+    /// English set is matched lower-cased and the text-speak keys are all lower-case ASCII), and longer words are looked up elsewhere.
+    /// </summary>
+    private static IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> AsciiWords(Dictionary<string, Entry> entries)
+    {
+        foreach (var (word, entry) in entries)
+        {
+            if (System.Text.Ascii.IsValid(word))
+            {
+                yield return (word.ToLowerInvariant(), entry, WordKinds.None);
+            }
+        }
+        foreach (var word in EnglishDictionary.All)
+        {
+            if (AsciiWordTable.IsKey(word))
+            {
+                yield return (word, default, WordKinds.English);
+            }
+        }
+        foreach (var (from, _) in NormalizationData.Replacements)
+        {
+            if (AsciiWordTable.IsKey(from))
+            {
+                yield return (from, default, WordKinds.TextSpeak);
+            }
+        }
     }
 
     /// <summary>Number of distinct words known (for tests and diagnostics).</summary>
@@ -95,7 +145,28 @@ internal static class Lexicon
     /// <see cref="CueWord"/> it equals (ignoring case), if any.
     /// </summary>
     public static Entry LookupEntry(ReadOnlySpan<char> word) =>
-        AsciiEntries.TryFind(word, out var entry) ? entry : LookupIgnoringCase(word);
+        AsciiEntries.TryFind(word, out var entry, out _) ? entry : LookupIgnoringCase(word);
+
+    /// <summary>
+    /// <see cref="LookupEntry(ReadOnlySpan{char})"/>, and which general word lists hold <paramref name="word"/>
+    /// (<see cref="Kinds"/>), from the same probe for an ASCII word.
+    /// </summary>
+    public static Entry LookupEntry(ReadOnlySpan<char> word, out WordKinds kinds)
+    {
+        if (AsciiEntries.TryFind(word, out var entry, out kinds))
+        {
+            return entry;
+        }
+        kinds = EnglishWords.KindsFromLists(word);
+        return LookupIgnoringCase(word);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is in the English word list (lower-cased; none longer than 32 characters) and
+    /// whether it is text-speak (ignoring case): one probe of the ASCII table, or the lists' own sets for other words.
+    /// </summary>
+    public static WordKinds Kinds(ReadOnlySpan<char> word) =>
+        AsciiEntries.TryFind(word, out _, out var kinds) ? kinds : EnglishWords.KindsFromLists(word);
 
     /// <summary>The case-insensitive lookup every word could use (the reference for the ASCII table; non-ASCII words use it).</summary>
     internal static Entry LookupIgnoringCase(ReadOnlySpan<char> word) => FullEntries.TryGetValue(word, out var entry) ? entry : default;
@@ -191,84 +262,150 @@ internal static class Lexicon
 }
 
 /// <summary>
-/// A read-only open-addressing (linear probing) table from lower-case ASCII words to their <see cref="Entry"/>: the keys'
-/// characters sit in one array, and a slot holds a key's hash, place, length and entry together, so a lookup is one
-/// pass over the word (lower-casing and hashing it) and usually one slot and one key comparison.
+/// A read-only open-addressing (linear probing) table from lower-case ASCII words to their <see cref="Entry"/> and
+/// <see cref="WordKinds"/>. A slot is 16 bytes and holds a key's first eight letters (one byte each), its length, its
+/// entry and kinds, and where the rest of a longer key sits in one character array: a lookup is one pass over the word
+/// (lower-casing and hashing it) and usually one slot, compared as one number, and only a word of more than eight letters
+/// reads the array too. The table holds some 65,000 words (the English list among them), so that one cache line a lookup matters.
 /// </summary>
 internal sealed class AsciiWordTable
 {
     /// <summary>Longest word the table holds or looks up; a longer word is reported as not ASCII-lookupable.</summary>
     public const int MaxWord = 32;
 
+    /// <summary>Letters of a key held in its slot.</summary>
+    private const int Inline = 8;
+
     private readonly Slot[] _slots;
-    private readonly char[] _chars;
+    private readonly char[] _rest;
     private readonly int _shift;
 
-    /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters (duplicates: the last wins).</summary>
+    /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters, without kinds (a word given twice: the last entry that is not the default one).</summary>
     public AsciiWordTable(IEnumerable<(string Word, Entry Entry)> words)
+        : this(words.Select(w => (w.Word, w.Entry, WordKinds.None)))
     {
-        var list = words.ToList();
+    }
+
+    /// <summary>
+    /// Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters with their kinds. A word given
+    /// more than once keeps the union of its kinds and the last of its entries that is not the default one.
+    /// </summary>
+    /// <param name="words">The words.</param>
+    /// <param name="capacity">How many words to make room for at once (more are taken, the table growing).</param>
+    public AsciiWordTable(IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> words, int capacity = 0)
+    {
+        // At most two thirds full: the smallest power of two at least 1.5 times the number of words (the 67,000 words of
+        // the lexicon and the English list fit 2^17 slots, 2 MB, half full). Sized for the capacity given, and grown
+        // (doubled) as it fills beyond it.
         var bits = 4;
-        while ((1 << bits) < list.Count * 2)
+        while ((1 << bits) < capacity + (capacity / 2))
         {
             bits++;
         }
-        _slots = new Slot[1 << bits];
-        _shift = 32 - bits;
-        var chars = new List<char>();
-        var mask = _slots.Length - 1;
-        foreach (var (word, entry) in list)
+        var slots = new Slot[1 << bits];
+        var shift = 32 - bits;
+        var rest = new char[1024];
+        var used = 0;
+        var count = 0;
+        foreach (var (word, entry, kinds) in words)
         {
-            if (word.Length is 0 or > MaxWord || !System.Text.Ascii.IsValid(word) || word.Any(char.IsAsciiLetterUpper))
+            if (!IsKey(word))
             {
                 throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
             }
-            var hash = Hash(word);
-            var at = (int)(unchecked(hash * 2654435769u) >> _shift);
-            while (_slots[at].Length != 0 && !(_slots[at].Hash == hash && SameWord(chars, _slots[at], word)))
+            var hash = Hash(word, out var prefix);
+            var mask = slots.Length - 1;
+            var at = (int)(unchecked(hash * 2654435769u) >> shift);
+            while (slots[at].Length != 0 && !Same(slots[at], prefix, word, rest))
             {
                 at = (at + 1) & mask;
             }
-            var offset = _slots[at].Length != 0 ? _slots[at].Offset : chars.Count;
-            if (_slots[at].Length == 0)
+            if (slots[at].Length != 0)
             {
-                chars.AddRange(word);
+                var held = slots[at];
+                slots[at] = entry == default ? held with { Kinds = held.Kinds | kinds } : held with { Flags = entry.Flags, Cue = entry.Cue, Kinds = held.Kinds | kinds };
+                continue;
             }
-            _slots[at] = new Slot(hash, offset, (byte)word.Length, entry);
+            var tail = Math.Max(0, word.Length - Inline);
+            if (used + tail > rest.Length)
+            {
+                Array.Resize(ref rest, Math.Max(rest.Length * 2, used + tail));
+            }
+            word.AsSpan(word.Length - tail).CopyTo(rest.AsSpan(used));
+            slots[at] = new Slot(prefix, ((uint)used << 8) | (uint)word.Length, entry.Flags, entry.Cue, kinds);
+            used += tail;
+            if (++count * 3 > slots.Length * 2)
+            {
+                (slots, shift) = Grown(slots, shift, rest);
+            }
         }
-        _chars = [.. chars];
-
-        static bool SameWord(List<char> chars, Slot slot, string word)
+        if (used >= 1 << 24)
         {
-            if (slot.Length != word.Length)
+            throw new ArgumentException("Too many long words for the table.", nameof(words));
+        }
+        _slots = slots;
+        _shift = shift;
+        _rest = rest.AsSpan(0, used).ToArray();
+
+        static bool Same(Slot slot, ulong prefix, string word, char[] rest) =>
+            slot.Prefix == prefix && slot.Length == word.Length
+            && (word.Length <= Inline || word.AsSpan(Inline).SequenceEqual(rest.AsSpan(slot.Offset, word.Length - Inline)));
+
+        static (Slot[] Slots, int Shift) Grown(Slot[] old, int shift, char[] rest)
+        {
+            var slots = new Slot[old.Length * 2];
+            shift--;
+            var mask = slots.Length - 1;
+            foreach (var s in old)
             {
-                return false;
-            }
-            for (var i = 0; i < word.Length; i++)
-            {
-                if (chars[slot.Offset + i] != word[i])
+                if (s.Length == 0)
                 {
-                    return false;
+                    continue;
                 }
+                // The key again, from its first letters and the rest, for its hash.
+                var hash = 2166136261u;
+                for (var i = 0; i < s.Length; i++)
+                {
+                    var c = i < Inline ? (char)((s.Prefix >> (8 * i)) & 0xFF) : rest[s.Offset + i - Inline];
+                    hash = unchecked((hash ^ c) * 16777619u);
+                }
+                var at = (int)(unchecked(hash * 2654435769u) >> shift);
+                while (slots[at].Length != 0)
+                {
+                    at = (at + 1) & mask;
+                }
+                slots[at] = s;
             }
-            return true;
+            return (slots, shift);
         }
     }
+
+    /// <summary>A word the table can hold: 1 to <see cref="MaxWord"/> ASCII characters, no upper-case letter.</summary>
+    public static bool IsKey(string word) =>
+        word.Length is > 0 and <= MaxWord && System.Text.Ascii.IsValid(word) && !word.AsSpan().ContainsAnyInRange('A', 'Z');
 
     /// <summary>
     /// Looks <paramref name="word"/> up ignoring ASCII case. Returns false with no entry when the word is not ASCII or is
     /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry for
     /// an unknown word.
     /// </summary>
-    public bool TryFind(ReadOnlySpan<char> word, out Entry entry)
+    public bool TryFind(ReadOnlySpan<char> word, out Entry entry) => TryFind(word, out entry, out _);
+
+    /// <summary>
+    /// Looks <paramref name="word"/> up ignoring ASCII case. Returns false with no entry when the word is not ASCII or is
+    /// longer than <see cref="MaxWord"/> (the caller asks a full table then); true otherwise, with the default entry and no
+    /// kinds for an unknown word.
+    /// </summary>
+    public bool TryFind(ReadOnlySpan<char> word, out Entry entry, out WordKinds kinds)
     {
         entry = default;
+        kinds = WordKinds.None;
         if (word.Length > MaxWord)
         {
             return false;
         }
-        Span<char> lower = stackalloc char[MaxWord];
         var hash = 2166136261u;
+        var prefix = 0ul;
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i];
@@ -280,10 +417,12 @@ internal sealed class AsciiWordTable
             {
                 c = (char)(c | 0x20);
             }
-            lower[i] = c;
             hash = unchecked((hash ^ c) * 16777619u);
+            if (i < Inline)
+            {
+                prefix |= (ulong)c << (8 * i);
+            }
         }
-        var key = lower[..word.Length];
         var slots = _slots;
         var mask = slots.Length - 1;
         var at = (int)(unchecked(hash * 2654435769u) >> _shift);
@@ -294,24 +433,59 @@ internal sealed class AsciiWordTable
             {
                 return true;
             }
-            if (slot.Hash == hash && slot.Length == key.Length && key.SequenceEqual(_chars.AsSpan(slot.Offset, slot.Length)))
+            if (slot.Prefix == prefix && slot.Length == word.Length && (word.Length <= Inline || SameRest(word, slot.Offset)))
             {
-                entry = slot.Entry;
+                entry = new Entry(slot.Flags, slot.Cue);
+                kinds = slot.Kinds;
                 return true;
             }
             at = (at + 1) & mask;
         }
     }
 
-    private static uint Hash(string word)
+    /// <summary>The letters of an ASCII <paramref name="word"/> after the eighth, lower-cased, against the rest of a key at <paramref name="offset"/>.</summary>
+    private bool SameRest(ReadOnlySpan<char> word, int offset)
+    {
+        var rest = _rest.AsSpan(offset, word.Length - Inline);
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var c = word[Inline + i];
+            if (char.IsAsciiLetterUpper(c))
+            {
+                c = (char)(c | 0x20);
+            }
+            if (c != rest[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The FNV-1a hash of a key, and its first <see cref="Inline"/> letters as bytes, the first lowest.</summary>
+    private static uint Hash(string word, out ulong prefix)
     {
         var hash = 2166136261u;
-        foreach (var c in word)
+        prefix = 0;
+        for (var i = 0; i < word.Length; i++)
         {
-            hash = unchecked((hash ^ c) * 16777619u);
+            hash = unchecked((hash ^ word[i]) * 16777619u);
+            if (i < Inline)
+            {
+                prefix |= (ulong)word[i] << (8 * i);
+            }
         }
         return hash;
     }
 
-    private readonly record struct Slot(uint Hash, int Offset, byte Length, Entry Entry);
+    /// <summary>
+    /// A slot: the key's first letters, its place (offset of the letters after the eighth in the array, shifted left by 8,
+    /// or'ed with the key's length; 0 for an empty slot), its entry's flags and cue word, and its kinds. 16 bytes.
+    /// </summary>
+    private readonly record struct Slot(ulong Prefix, uint Place, WordFlags Flags, CueWord Cue, WordKinds Kinds)
+    {
+        public int Length => (int)(Place & 0xFF);
+
+        public int Offset => (int)(Place >> 8);
+    }
 }

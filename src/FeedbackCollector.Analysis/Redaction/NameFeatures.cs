@@ -72,7 +72,7 @@ internal static class NameFeatures
         var start = i == 0 || t.SentenceStart ? 1u : 0u;
         var mid = cap == 1 && start == 0 ? 1u : 0u;
         var word = text.AsSpan(t.Start, t.BaseLength);
-        var english = EnglishWords.IsWordOrTextSpeak(word);
+        var english = t.WordOrTextSpeak;
         var place = PlaceWords.IsPlace(word);
 
         // How much of the text the lexicon knows: a Welsh or Polish sentence is not a list of names.

@@ -45,7 +45,7 @@ internal static partial class NameFinder
                 isName[i] = true;
             }
             else if (i > 0 && !shouting && t.Capitalised && t.Joined && t.BaseLength >= 3 && IsRankBefore(text, tokens[i - 1])
-                && LooksLikeName(text, t, capitalised: true) && (t.Has(WordFlags.Name) || (!Known(t) && !EnglishWords.IsWordOrTextSpeak(text.AsSpan(t.Start, t.BaseLength)))))
+                && LooksLikeName(text, t, capitalised: true) && (t.Has(WordFlags.Name) || (!Known(t) && !t.WordOrTextSpeak)))
             {
                 isName[i] = true;
             }
@@ -189,7 +189,8 @@ internal static partial class NameFinder
             // An ordinary English word that no list holds as a name ("Autistic", "(sisters)", "café"), or a compound of them
             // ("no-one", "six-week"), text-speak, a lower-case English word + "s" ("theres"), or a mixed-case acronym ("CiCC")
             // is left to the rules.
-            return !t.Has(WordFlags.Name) && (EnglishWords.ContainsIgnoringAccents(word) || EnglishWords.IsWordOrTextSpeak(word) || EnglishCompound(word)
+            // The token carries what the English and text-speak lists say of it (one lookup with its flags).
+            return !t.Has(WordFlags.Name) && (t.WordOrTextSpeak || EnglishWords.ContainsWithoutAccents(word) || EnglishCompound(word)
                 || MixedAcronym(word) || (!t.Capitalised && word.Length > 3 && word[^1] == 's' && EnglishWords.Contains(word[..^1])));
         }
 
@@ -430,7 +431,7 @@ internal static partial class NameFinder
         // "the Nurse Practitioner", "our Youth Worker Lead": a role written with a capital mid-sentence, then a capitalised
         // ordinary word, is a job title ("my sw Dave" keeps its lower-case role).
         if (cap && i > 0 && t.Joined && tokens[i - 1].Capitalised && !tokens[i - 1].SentenceStart && IsRoleWord(text, tokens[i - 1])
-            && EnglishWords.Contains(text.AsSpan(t.Start, t.BaseLength)))
+            && t.English)
         {
             return false;
         }
@@ -952,7 +953,7 @@ internal static partial class NameFinder
             return person || contact ? Cue.Strong : Cue.None;
         }
 
-        return person || contact || !EnglishWords.Contains(text.AsSpan(t.Start, t.BaseLength)) ? Cue.Strong : Cue.None;
+        return person || contact || !t.English ? Cue.Strong : Cue.None;
     }
 
     /// <summary>"my sister april", "our sw summer": a calendar word right after "my"/"our"/"his"/"her"/"their" + a role or relation.</summary>
@@ -1221,7 +1222,7 @@ internal static partial class NameFinder
             // "her maiden name, Fitzgerald, on all letters": a capitalised word that could be a name, across the comma.
             var t = tokens[i];
             return LooksLikeName(text, t, capitalised: true)
-                && (t.Has(WordFlags.Name) || (!Known(t) && !EnglishWords.IsWordOrTextSpeak(text.AsSpan(t.Start, t.BaseLength))))
+                && (t.Has(WordFlags.Name) || (!Known(t) && !t.WordOrTextSpeak))
                 ? Cue.Strong : Cue.None;
         }
 
@@ -1358,7 +1359,7 @@ internal static partial class NameFinder
             && !w.EndsWith("ian", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ese", StringComparison.OrdinalIgnoreCase)
             && !w.EndsWith("ish", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ali", StringComparison.OrdinalIgnoreCase)
             && !w.EndsWith("ani", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("shi", StringComparison.OrdinalIgnoreCase)
-            && !EnglishWords.Contains(w);
+            && !tokens[i].English;
     }
 
     /// <summary>"its lily, my insta is...", "im grace from...": a writer giving a word-name as their own.</summary>
@@ -1489,7 +1490,7 @@ internal static partial class NameFinder
     }
 
     /// <summary>Splits into word tokens. Returns true when the text is written in capitals, so capitals mean nothing.</summary>
-    private static bool Tokenize(string text, List<Token> tokens)
+    internal static bool Tokenize(string text, List<Token> tokens)
     {
         int upper = 0, lower = 0;
         var prevEnd = 0;
@@ -1554,7 +1555,7 @@ internal static partial class NameFinder
 
             // One lookup gives the flags and the cue word; a possessive ("name's") is looked up whole as well.
             var word = text.AsSpan(start, baseLength);
-            var entry = Lexicon.LookupEntry(word);
+            var entry = Lexicon.LookupEntry(word, out var kinds);
             var flags = entry.Flags;
             if (flags == WordFlags.None && word.Contains('-'))
             {
@@ -1562,7 +1563,7 @@ internal static partial class NameFinder
             }
 
             var fullCue = baseLength == length ? entry.Cue : Lexicon.LookupEntry(text.AsSpan(start, length)).Cue;
-            tokens.Add(new Token(start, length, baseLength, flags, capitalised, sentenceStart, joined, acronym, entry.Cue, fullCue));
+            tokens.Add(new Token(start, length, baseLength, flags, capitalised, sentenceStart, joined, acronym, entry.Cue, fullCue, kinds));
             prevEnd = i;
         }
 

@@ -11,8 +11,9 @@ namespace FeedbackCollector.Analysis.Redaction;
 /// <param name="Acronym">Two or more letters and none of them a lower-case ASCII letter ("YP", "DSL").</param>
 /// <param name="BaseCue">The cue word the base word equals, ignoring case.</param>
 /// <param name="FullCue">The cue word the whole token (possessive included) equals, ignoring case.</param>
+/// <param name="Kinds">Which general word lists hold the base word (<see cref="Lexicon.Kinds"/>), from the lexicon's same lookup.</param>
 internal readonly record struct Token(int Start, int Length, int BaseLength, WordFlags Flags, bool Capitalised, bool SentenceStart, bool Joined,
-    bool Acronym, CueWord BaseCue, CueWord FullCue)
+    bool Acronym, CueWord BaseCue, CueWord FullCue, WordKinds Kinds)
 {
     public int End => Start + Length;
 
@@ -25,6 +26,12 @@ internal readonly record struct Token(int Start, int Length, int BaseLength, Wor
     public bool IsAnyOf(CueWord first, CueWord last) => (BaseCue >= first && BaseCue <= last) || (FullCue >= first && FullCue <= last);
 
     public bool Has(WordFlags flags) => (Flags & flags) != 0;
+
+    /// <summary>The base word is an English word (<see cref="EnglishWords.Contains"/>).</summary>
+    public bool English => (Kinds & WordKinds.English) != 0;
+
+    /// <summary>The base word is an English word or text-speak (<see cref="EnglishWords.IsWordOrTextSpeak"/>).</summary>
+    public bool WordOrTextSpeak => (Kinds & (WordKinds.English | WordKinds.TextSpeak)) != 0;
 
     /// <summary>Never a name: a function, family, role, title, cue or service word.</summary>
     public bool NeverName => Has(WordFlags.Function | WordFlags.Service | WordFlags.Title | WordFlags.Role | WordFlags.Relation | WordFlags.SaidVerb | WordFlags.Greeting);

@@ -129,6 +129,17 @@ internal sealed class LinearModel
     {
         var c = Classes.Length;
         var list = CollectionsMarshal.AsSpan(features);
+
+        // Every feature's row first, then the sums: the probes of the feature table do not depend on one another, and with
+        // no arithmetic between them the processor keeps several of their cache misses in flight at once (the tables are
+        // megabytes and a text's features are spread over them).
+        Span<int> found = list.Length <= 512 ? stackalloc int[list.Length] : new int[list.Length];
+        for (var f = 0; f < list.Length; f++)
+        {
+            found[f] = Find(list[f].Hash);
+        }
+        found[..Math.Min(found.Length, rows.Length)].CopyTo(rows);
+
         // Each class's sum is built in the same order, one multiply and one add at a time, whether by vector lanes or
         // one by one, so the scores are the same bit for bit either way (no fused multiply-add).
         if (_stride == 16 && Vector256.IsHardwareAccelerated)
@@ -140,7 +151,7 @@ internal sealed class LinearModel
             ref var origin = ref _rows[_origin];
             for (var f = 0; f < list.Length; f++)
             {
-                var row = FindRow(list, f, rows);
+                var row = found[f];
                 if (row >= 0)
                 {
                     ref var w = ref Unsafe.Add(ref origin, row * 16);
@@ -162,7 +173,7 @@ internal sealed class LinearModel
             ref var origin = ref _rows[_origin];
             for (var f = 0; f < list.Length; f++)
             {
-                var row = FindRow(list, f, rows);
+                var row = found[f];
                 if (row >= 0)
                 {
                     acc += Vector128.LoadUnsafe(ref Unsafe.Add(ref origin, row * 4)) * Vector128.Create(list[f].Value);
@@ -175,7 +186,7 @@ internal sealed class LinearModel
         _bias.AsSpan().CopyTo(logits);
         for (var f = 0; f < list.Length; f++)
         {
-            var row = FindRow(list, f, rows);
+            var row = found[f];
             if (row < 0)
             {
                 continue;
@@ -187,18 +198,6 @@ internal sealed class LinearModel
                 logits[k] += w[k] * v;
             }
         }
-    }
-
-    /// <summary>The row of feature <paramref name="f"/> (-1 when unknown), noted in <paramref name="rows"/> when it has room.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int FindRow(ReadOnlySpan<Feature> features, int f, Span<int> rows)
-    {
-        var row = Find(features[f].Hash);
-        if ((uint)f < (uint)rows.Length)
-        {
-            rows[f] = row;
-        }
-        return row;
     }
 
     /// <summary>A slot of the feature table: a feature hash and its row + 1 (0: empty slot).</summary>
