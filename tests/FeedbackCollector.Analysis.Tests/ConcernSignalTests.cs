@@ -110,6 +110,10 @@ public class ConcernSignalTests
     {
         Assert.False(detector.Detect("my dad doesnt hit me he just shouts sometimes", Audience.Child).Flagged);
         Assert.True(detector.Detect("my dad hits me he just shouts sometimes", Audience.Child).Flagged);
+        // The backstop model reads a word in a negation's scope apart from the same word (n|hit), so it agrees.
+        Assert.False(detector.Detect("my dad doesnt hit me", Audience.Child).Flagged);
+        Assert.False(detector.Detect("my dad never hits me he just shouts sometimes", Audience.Child).Flagged);
+        Assert.True(detector.Detect("nobody feeds me at home", Audience.Child).Flagged);
     }
 
     [Fact]

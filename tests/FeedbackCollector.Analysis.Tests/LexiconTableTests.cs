@@ -147,8 +147,11 @@ public class LexiconTableTests
         Assert.Equal(WordKinds.English, Lexicon.Kinds("Happy"));
         Assert.Equal(WordKinds.TextSpeak, Lexicon.Kinds("Tmrw") & WordKinds.TextSpeak);
         Assert.Equal(WordKinds.None, Lexicon.Kinds("zzqxv"));
-        // A combining accent is dropped ("nai\u0308ve"); as before this change, a precomposed letter ("naïve") is not.
+        // An accent is dropped whether it is a combining mark ("nai\u0308ve") or a precomposed letter ("naïve", "café").
         Assert.True(EnglishWords.ContainsIgnoringAccents("Nai\u0308ve"));
+        Assert.True(EnglishWords.ContainsIgnoringAccents("na\u00EFve"));
+        Assert.True(EnglishWords.ContainsIgnoringAccents("Na\u00CFve"));
+        Assert.False(EnglishWords.ContainsIgnoringAccents("Zo\u00EB"));
         Assert.False(EnglishWords.Contains("Nai\u0308ve"));
         Assert.False(EnglishWords.ContainsWithoutAccents("naive"));
     }

@@ -25,7 +25,7 @@ internal interface IConcernFeatureSink
 internal static class ConcernFeatures
 {
     /// <summary>Feature version: a model trained with other features is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Bits of the hashed table: 2^18 buckets keep collisions rare for a vocabulary of some tens of thousands.</summary>
     public const int Bits = 18;
@@ -70,8 +70,40 @@ internal static class ConcernFeatures
                 sink.Add(Bucket(Hash('c', (uint)BitOperations.TrailingZeroCount(m))), k, tokens.PhraseEnd[k]);
             }
 
+            // A word in a negation's scope (one of the two words before it in the sentence is "doesnt", "never", "not"...)
+            // also counts as negated (n|hit, n|class), so "my dad doesnt hit me" can weigh apart from "my dad hit me".
+            if (NegatedAt(tokens, k))
+            {
+                sink.Add(Bucket(Pair(NegatedMark, w)), k, k);
+                for (var m = tokens.WordMask[k]; m != 0; m &= m - 1)
+                {
+                    sink.Add(Bucket(Hash('n', (uint)BitOperations.TrailingZeroCount(m))), k, k);
+                }
+            }
+
             previous = w;
         }
+    }
+
+    /// <summary>The first half of a negated word's pair hash: a value no word hash of the <c>w|</c> kind is likely to take.</summary>
+    private const uint NegatedMark = 0x4E454721;
+
+    private static bool NegatedAt(ConcernTokens tokens, int k)
+    {
+        if ((tokens.WordMask[k] & ConcernLexicon.Negation) != 0)
+        {
+            return false;
+        }
+
+        for (var j = k - 1; j >= 0 && j >= k - 2 && tokens.Sentence[j] == tokens.Sentence[k]; j--)
+        {
+            if ((tokens.WordMask[j] & ConcernLexicon.Negation) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -36,8 +36,11 @@ internal static class EnglishWords
             return false;
         }
 
-        var plain = new System.Text.StringBuilder(word.Length);
-        foreach (var c in word.ToString().Normalize(System.Text.NormalizationForm.FormD))
+        // Decompose first, so that a precomposed "ï" and a combining "i\u0308" both lose their mark; compare with the
+        // decomposed length, which is what the marks were dropped from.
+        var decomposed = word.ToString().Normalize(System.Text.NormalizationForm.FormD);
+        var plain = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
         {
             if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
             {
@@ -45,7 +48,7 @@ internal static class EnglishWords
             }
         }
 
-        return plain.Length != word.Length && Contains(plain.ToString());
+        return plain.Length != decomposed.Length && Contains(plain.ToString());
     }
 
     /// <summary>True when <paramref name="word"/>, lower-cased, is an English word. Words longer than 32 characters are not.</summary>

@@ -35,4 +35,20 @@ internal static partial class NameFinder
         return i >= 2 && p.Joined && (p.Is(CueWord.And) || p.Is(CueWord.To) || IsWord(text, p, "or"))
             && PlaceWords.IsPlace(text.AsSpan(tokens[i - 2].Start, tokens[i - 2].BaseLength));
     }
+
+    /// <summary>
+    /// "my pc lowe battery": a word after a lower-case "pc" that a determiner or possessive takes (a computer, not a
+    /// constable). The rules read a rank only in its capitals (<see cref="IsRankBefore"/>); the model must not read it otherwise.
+    /// </summary>
+    private static bool ComputerBefore(string text, List<Token> tokens, int i)
+    {
+        if (i < 2 || !tokens[i].Joined || !tokens[i - 1].Joined || tokens[i - 1].Length != 2 || !text.AsSpan(tokens[i - 1].Start, 2).SequenceEqual("pc"))
+        {
+            return false;
+        }
+
+        var d = tokens[i - 2];
+        return IsWord(text, d, "my") || IsWord(text, d, "the") || IsWord(text, d, "our") || IsWord(text, d, "his") || IsWord(text, d, "her")
+            || IsWord(text, d, "your") || IsWord(text, d, "their") || IsWord(text, d, "a") || IsWord(text, d, "new") || IsWord(text, d, "old");
+    }
 }

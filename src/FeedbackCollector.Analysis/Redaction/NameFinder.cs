@@ -171,7 +171,7 @@ internal static partial class NameFinder
     {
         var t = tokens[i];
         var word = text.AsSpan(t.Start, t.BaseLength);
-        if (PlaceBefore(text, tokens, i))
+        if (PlaceBefore(text, tokens, i) || ComputerBefore(text, tokens, i))
         {
             return true;
         }
