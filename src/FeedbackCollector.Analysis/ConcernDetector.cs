@@ -122,7 +122,8 @@ public sealed class ConcernDetector : IConcernDetector
         {
             // The backstop: the rules found nothing, so the model reads the same words. Harm told as past and resolved
             // is not a disclosure (the dev set's convention), which the model's words alone cannot tell.
-            if (_model is not null && _model.TryFlag(text, tokens, audience, out var hit) && !PastAndResolved(text, tokens))
+            if (_model is not null && _model.TryFlag(text, tokens, audience, out var hit) && !PastAndResolved(text, tokens)
+                && !(hit.Category == ConcernCategory.Exploitation && FamilyChore(text, tokens)))
             {
                 var (start, end) = normal.Original(hit.EvidenceStart, hit.EvidenceEnd);
                 if (end > start)
@@ -166,6 +167,35 @@ public sealed class ConcernDetector : IConcernDetector
     /// </summary>
     internal static bool PastAndResolved(ReadOnlySpan<char> text, ConcernTokens tokens) =>
         ((tokens.All & ConcernLexicon.PastMark) != 0 && (tokens.All & ConcernLexicon.Resolved) != 0) || ConcernPatterns.PastResolved().IsMatch(text);
+
+    /// <summary>
+    /// Carrying, holding or looking after things for a brother, sister or child, with no sign of exploitation in the text
+    /// (no older person or men, no pressure, payment or gift, no images or apps, no secret, fear, threat or weapon, no
+    /// drugs, parcels or money): "i carry my little brothers bag for him cos hes only 5". The model's words alone read the
+    /// carrying as county lines; its exploitation flag is not raised here (the trainer's cross-validation applies the same check).
+    /// </summary>
+    internal static bool FamilyChore(ReadOnlySpan<char> text, ConcernTokens tokens)
+    {
+        const ulong exploitation = ConcernLexicon.Older | ConcernLexicon.Male | ConcernLexicon.Coerce | ConcernLexicon.Image | ConcernLexicon.Online
+            | ConcernLexicon.Gift | ConcernLexicon.Burner | ConcernLexicon.Secret | ConcernLexicon.Fear | ConcernLexicon.Threat | ConcernLexicon.Weapon
+            | ConcernLexicon.Partner;
+        if ((tokens.All & ConcernLexicon.Carry) == 0 || (tokens.All & ConcernLexicon.Kid) == 0 || (tokens.All & exploitation) != 0)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            var w = text[tokens.Start[k]..tokens.End[k]];
+            if (w is "drugs" or "weed" or "gear" or "package" or "packages" or "parcel" or "parcels" or "knife" or "knives" or "gun" or "guns"
+                or "money" or "cash" or "stuff" or "towns" or "town" or "line" or "lines" or "owe")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Marks the rules one of whose anchors is in the text and collects the required word sets it holds.</summary>
     private static bool Activate(ConcernTokens tokens, Span<bool> active, out ulong present)

@@ -106,6 +106,14 @@ public class ConcernSignalTests
     }
 
     [Fact]
+    public void Carrying_for_a_little_brother_is_a_chore_but_carrying_for_older_lads_is_not()
+    {
+        Assert.False(detector.Detect("i carry my little brothers bag for him cos hes only 5", Audience.Child).Flagged);
+        Assert.True(detector.Detect("older lads make me carry stuff for them to other towns and my little brother too", Audience.Child).Flagged);
+        Assert.True(detector.Detect("i have to hold packages for my brothers mates or they say they'll hurt me", Audience.Child).Flagged);
+    }
+
+    [Fact]
     public void A_negated_act_is_not_a_disclosure_but_the_same_act_is()
     {
         Assert.False(detector.Detect("my dad doesnt hit me he just shouts sometimes", Audience.Child).Flagged);

@@ -273,7 +273,8 @@ public static class ConcernModelTrainer
         // As at run time: the detector does not raise the model's flag on harm told as past and resolved.
         var p = ConcernDetector.PastAndResolved(normal.Text, tokens) ? 0 : model.Probability(normal.Text, tokens, item.Audience);
         var c = model.CategoryProbabilities(normal.Text, tokens, item.Audience);
-        return (p, ConcernModel.Categories[Array.IndexOf(c, c.Max())]);
+        var category = ConcernModel.Categories[Array.IndexOf(c, c.Max())];
+        return (category == ConcernCategory.Exploitation && ConcernDetector.FamilyChore(normal.Text, tokens) ? 0 : p, category);
     }
 
     private static ConcernFigures Figures(IReadOnlyList<LabelledItem> items, IReadOnlyList<ConcernCategory?> flagged)
