@@ -16,7 +16,7 @@ namespace FeedbackCollector.Analysis.Themes;
 /// <param name="PositiveWeight">Weight of a theme's positive examples (themes are rare, so recall needs a push).</param>
 /// <param name="Iterations">Full-batch Adam steps.</param>
 /// <param name="LearningRate">Adam step size.</param>
-/// <param name="MinCount">A word feature is kept only when at least this many training texts have it.</param>
+/// <param name="MinCount">A word feature is kept only when at least this many training texts have it (3 since the tenth session: the same CV as 2 with a third smaller model, which the analyzer reads on every text).</param>
 /// <param name="SentimentL2">Sentiment model: L2 penalty on word weights.</param>
 /// <param name="SentimentL2Whole">Sentiment model: L2 penalty on whole-text weights (lexicon scores, themes found).</param>
 /// <param name="SentimentOnPlaceholders">
@@ -39,7 +39,7 @@ public sealed record TrainingOptions(
     double PositiveWeight = 5.0,
     int Iterations = 300,
     double LearningRate = 0.05,
-    int MinCount = 2,
+    int MinCount = 3,
     double SentimentL2 = 0.001,
     double SentimentL2Whole = 0.001,
     int ThresholdFolds = 0,
