@@ -122,8 +122,7 @@ public sealed class ConcernDetector : IConcernDetector
         {
             // The backstop: the rules found nothing, so the model reads the same words. Harm told as past and resolved
             // is not a disclosure (the dev set's convention), which the model's words alone cannot tell.
-            if (_model is not null && _model.TryFlag(text, tokens, audience, out var hit) && !PastAndResolved(text, tokens)
-                && !(hit.Category == ConcernCategory.Exploitation && FamilyChore(text, tokens)))
+            if (_model is not null && _model.TryFlag(text, tokens, audience, out var hit) && !BackstopVetoed(text, tokens, hit.Category))
             {
                 var (start, end) = normal.Original(hit.EvidenceStart, hit.EvidenceEnd);
                 if (end > start)
@@ -161,6 +160,14 @@ public sealed class ConcernDetector : IConcernDetector
     }
 
     /// <summary>
+    /// What the rules know the model's flag of <paramref name="category"/> is not, whatever its probability: harm told as
+    /// past and resolved (<see cref="PastAndResolved"/>), a family chore read as exploitation (<see cref="FamilyChore"/>).
+    /// The detector and the trainer's cross-validation both ask this, so the CV curve is the detector's.
+    /// </summary>
+    internal static bool BackstopVetoed(ReadOnlySpan<char> text, ConcernTokens tokens, ConcernCategory category) =>
+        PastAndResolved(text, tokens) || (category == ConcernCategory.Exploitation && FamilyChore(text, tokens));
+
+    /// <summary>
     /// Harm told as past and resolved, which the model's flag does not raise (the dev set's convention; the cross-validation
     /// of the trainer applies the same check): a past mark and a resolution from the lexicon anywhere in the text, as the
     /// rules' own check ("when i was 13 ... the police caught him"), or the older regex ("used to ... havent for a year").
@@ -187,8 +194,9 @@ public sealed class ConcernDetector : IConcernDetector
         for (var k = 0; k < tokens.Count; k++)
         {
             var w = text[tokens.Start[k]..tokens.End[k]];
+            // "money", "cash" and "owe" are Coerce words, so they never reach here.
             if (w is "drugs" or "weed" or "gear" or "package" or "packages" or "parcel" or "parcels" or "knife" or "knives" or "gun" or "guns"
-                or "money" or "cash" or "stuff" or "towns" or "town" or "line" or "lines" or "owe")
+                or "stuff" or "towns" or "town" or "line" or "lines")
             {
                 return false;
             }

@@ -88,23 +88,9 @@ internal static class ConcernFeatures
     /// <summary>The first half of a negated word's pair hash: a value no word hash of the <c>w|</c> kind is likely to take.</summary>
     private const uint NegatedMark = 0x4E454721;
 
-    private static bool NegatedAt(ConcernTokens tokens, int k)
-    {
-        if ((tokens.WordMask[k] & ConcernLexicon.Negation) != 0)
-        {
-            return false;
-        }
-
-        for (var j = k - 1; j >= 0 && j >= k - 2 && tokens.Sentence[j] == tokens.Sentence[k]; j--)
-        {
-            if ((tokens.WordMask[j] & ConcernLexicon.Negation) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A word, not itself a negation, with a negation in the two words before it in its sentence (the rules' own scope).</summary>
+    private static bool NegatedAt(ConcernTokens tokens, int k) =>
+        (tokens.WordMask[k] & ConcernLexicon.Negation) == 0 && SignalMatcher.Negated(tokens, k, k);
 
     /// <summary>
     /// The hashes of a word's own features: the word (<c>w|</c>, every number the same) and its first four letters

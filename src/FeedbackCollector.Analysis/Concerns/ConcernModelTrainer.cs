@@ -270,11 +270,10 @@ public static class ConcernModelTrainer
         var redacted = new PiiRedactor().Redact(item.Text).RedactedText ?? string.Empty;
         var normal = ConcernText.For(redacted);
         var tokens = ConcernTokens.For(normal.Text);
-        // As at run time: the detector does not raise the model's flag on harm told as past and resolved.
-        var p = ConcernDetector.PastAndResolved(normal.Text, tokens) ? 0 : model.Probability(normal.Text, tokens, item.Audience);
+        // As at run time: the detector does not raise the model's flag where the rules veto it (past and resolved, a family chore).
         var c = model.CategoryProbabilities(normal.Text, tokens, item.Audience);
         var category = ConcernModel.Categories[Array.IndexOf(c, c.Max())];
-        return (category == ConcernCategory.Exploitation && ConcernDetector.FamilyChore(normal.Text, tokens) ? 0 : p, category);
+        return (ConcernDetector.BackstopVetoed(normal.Text, tokens, category) ? 0 : model.Probability(normal.Text, tokens, item.Audience), category);
     }
 
     private static ConcernFigures Figures(IReadOnlyList<LabelledItem> items, IReadOnlyList<ConcernCategory?> flagged)

@@ -157,7 +157,7 @@ internal static class SignalMatcher
     }
 
     /// <summary>A negation in the two words before the match or between its first and last position.</summary>
-    private static bool Negated(ConcernTokens t, int first, int lastStart)
+    internal static bool Negated(ConcernTokens t, int first, int lastStart)
     {
         var sentence = t.Sentence[first];
         for (var k = Math.Max(0, first - 2); k < lastStart; k++)

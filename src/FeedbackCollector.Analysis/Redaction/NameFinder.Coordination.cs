@@ -364,10 +364,10 @@ internal static partial class NameFinder
             return false;
         }
 
-        var v = tokens[i + 1];
-        return IsWord(text, v, "thinks") || IsWord(text, v, "reckons") || IsWord(text, v, "reckoned") || IsWord(text, v, "wants")
-            || IsWord(text, v, "wanted") || IsWord(text, v, "thought");
+        return IsOneOf(text, tokens[i + 1], ThinkingVerbs);
     }
+
+    private static readonly string[] ThinkingVerbs = ["thinks", "reckons", "reckoned", "wants", "wanted", "thought"];
 
     /// <summary>
     /// "my worker will is the best", "Will is now 17", "will is really kind": "will" cannot be the modal before "is" or "was",

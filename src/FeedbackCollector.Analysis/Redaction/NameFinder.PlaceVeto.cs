@@ -24,8 +24,7 @@ internal static partial class NameFinder
         }
 
         var p = tokens[i - 1];
-        if (p.Is(CueWord.In) || IsWord(text, p, "near") || IsWord(text, p, "outside") || IsWord(text, p, "around")
-            || IsWord(text, p, "across") || IsWord(text, p, "towards"))
+        if (p.Is(CueWord.In) || IsOneOf(text, p, PlacePrepositions))
         {
             // "our flat in Hillcrest Court": a building's or street's name is an address, which the model may still mark.
             return !(i + 1 < tokens.Count && tokens[i + 1].Joined && tokens[i + 1].Capitalised && IsBuildingWord(text, tokens[i + 1]));
@@ -47,8 +46,12 @@ internal static partial class NameFinder
             return false;
         }
 
-        var d = tokens[i - 2];
-        return IsWord(text, d, "my") || IsWord(text, d, "the") || IsWord(text, d, "our") || IsWord(text, d, "his") || IsWord(text, d, "her")
-            || IsWord(text, d, "your") || IsWord(text, d, "their") || IsWord(text, d, "a") || IsWord(text, d, "new") || IsWord(text, d, "old");
+        return IsOneOf(text, tokens[i - 2], ComputerOwners);
     }
+
+    /// <summary>Besides "in": the words before a place's name that the model must not read as a name's cue.</summary>
+    private static readonly string[] PlacePrepositions = ["near", "outside", "around", "across", "towards"];
+
+    /// <summary>The words before "pc" that make it a computer ("my pc", "the new pc").</summary>
+    private static readonly string[] ComputerOwners = ["my", "the", "our", "his", "her", "your", "their", "a", "new", "old"];
 }
