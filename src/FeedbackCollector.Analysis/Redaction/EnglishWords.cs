@@ -20,14 +20,8 @@ internal static class EnglishWords
     public static bool IsWordOrTextSpeak(ReadOnlySpan<char> word) => (Lexicon.Kinds(word) & (WordKinds.English | WordKinds.TextSpeak)) != 0;
 
     /// <summary>
-    /// <see cref="Contains"/>, and for a word with accents also the word without them ("café", "naïve"): the list is
-    /// written without accents. Allocates only for a word outside ASCII.
-    /// </summary>
-    public static bool ContainsIgnoringAccents(ReadOnlySpan<char> word) => Contains(word) || ContainsWithoutAccents(word);
-
-    /// <summary>
-    /// For a word with a letter outside ASCII, whether it is an English word without its accents ("café", "naïve");
-    /// false for an ASCII word. Allocates only for a word outside ASCII.
+    /// For a word with a letter outside ASCII, whether it is an English word without its accents ("naïve", "rôle"): the
+    /// list is written without accents. False for an ASCII word. Allocates only for a word outside ASCII.
     /// </summary>
     public static bool ContainsWithoutAccents(ReadOnlySpan<char> word)
     {
