@@ -104,4 +104,26 @@ public class SpanWordTableTests
         Assert.Equal(unchecked((2166136261u ^ 'a') * 16777619u), SpanWordTable<int>.Hash("a"));
         Assert.NotEqual(SpanWordTable<int>.Hash("ab"), SpanWordTable<int>.Hash("ba"));
     }
+
+    [Fact]
+    public void A_hash_built_a_character_at_a_time_is_the_words_hash_and_finds_the_same_entry()
+    {
+        var random = new Random(5);
+        var table = new SpanWordTable<int>(int.MaxValue);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var word = RandomWord(random, 10);
+            var hash = SpanWordTable<int>.HashSeed;
+            foreach (var c in word)
+            {
+                hash = SpanWordTable<int>.HashStep(hash, c);
+            }
+
+            Assert.Equal(SpanWordTable<int>.Hash(word), hash);
+            table.TryAdd(word, i);
+            Assert.True(table.TryGetValue(word, hash, out var byHash));
+            Assert.True(table.TryGetValue(word, out var byWord));
+            Assert.Equal(byWord, byHash);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -9,7 +10,7 @@ namespace FeedbackCollector.Analysis.Text;
 /// over the word and usually one slot, without string allocation, randomised string hashing or bucket indirection.
 /// Keys are compared ordinally. It stops taking words at <see cref="MaxWords"/>; a word longer than
 /// <see cref="MaxWordLength"/> is never stored (look-ups of it miss). Not thread-safe: one instance per thread.
-/// Serves the vocabulary's word cache (<see cref="Vocabulary.Resolve"/>) and the concern tokeniser's word memo.
+/// Serves the vocabulary's word cache (<see cref="Vocabulary.Resolve(ReadOnlySpan{char}, uint)"/>) and the concern tokeniser's word memo.
 /// </summary>
 /// <typeparam name="TValue">What is remembered for a word.</typeparam>
 internal sealed class SpanWordTable<TValue>
@@ -50,15 +51,19 @@ internal sealed class SpanWordTable<TValue>
     public bool IsFull => Count >= MaxWords;
 
     /// <summary>Finds <paramref name="word"/>.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> word, [MaybeNullWhen(false)] out TValue value)
+    public bool TryGetValue(ReadOnlySpan<char> word, [MaybeNullWhen(false)] out TValue value) => TryGetValue(word, Hash(word), out value);
+
+    /// <summary>Finds <paramref name="word"/>, whose <see cref="Hash"/> the caller has already computed.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> word, uint hash, [MaybeNullWhen(false)] out TValue value)
     {
+        Debug.Assert(hash == Hash(word), "the hash given is the word's");
         if (word.Length > MaxWordLength)
         {
             value = default!;
             return false;
         }
 
-        ref readonly var s = ref _slots[Probe(word, Hash(word))];
+        ref readonly var s = ref _slots[Probe(word, hash)];
         if (s.LengthPlusOne == 0)
         {
             value = default!;
@@ -127,14 +132,21 @@ internal sealed class SpanWordTable<TValue>
     /// <summary>The 32-bit FNV-1a hash of the word's UTF-16 code units.</summary>
     public static uint Hash(ReadOnlySpan<char> word)
     {
-        var hash = 2166136261u;
+        var hash = HashSeed;
         foreach (var c in word)
         {
-            hash = unchecked((hash ^ c) * 16777619u);
+            hash = HashStep(hash, c);
         }
 
         return hash;
     }
+
+    /// <summary>The hash of the empty word: where <see cref="HashStep"/> starts.</summary>
+    public const uint HashSeed = 2166136261u;
+
+    /// <summary>The hash after one more character (so a caller scanning a word can hash it as it goes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint HashStep(uint hash, char c) => unchecked((hash ^ c) * 16777619u);
 
     private void Grow()
     {

@@ -66,6 +66,9 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
                 var letters = 0;
                 var uppers = 0;
                 var stretched = false;
+                var latin = 0;
+                // The word's hash for the vocabulary's cache, built while the word is lowered (one pass, not two).
+                var hash = SpanWordTable<RawWord>.HashSeed;
                 while (i < n)
                 {
                     var ch = text[i];
@@ -80,10 +83,7 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
                             {
                                 uppers++;
                             }
-                            if (scoreLanguages)
-                            {
-                                buffer.ScriptLetters[(int)Script.Latin]++;
-                            }
+                            latin++;
                         }
                         else if (ch is < '0' or > '9')
                         {
@@ -110,6 +110,7 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
                                 stretched = true;
                             }
                             lower[len++] = folded;
+                            hash = SpanWordTable<RawWord>.HashStep(hash, folded);
                         }
                         i++;
                     }
@@ -135,6 +136,7 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
                                 stretched = true;
                             }
                             lower[len++] = lc;
+                            hash = SpanWordTable<RawWord>.HashStep(hash, lc);
                         }
                         i++;
                     }
@@ -153,11 +155,15 @@ internal sealed class Tokenizer(Vocabulary vocabulary)
                         break;
                     }
                 }
+                if (scoreLanguages)
+                {
+                    buffer.ScriptLetters[(int)Script.Latin] += latin;
+                }
                 if (len >= lower.Length)
                 {
                     continue; // a run of letters this long is not a word (a pasted link or key mash)
                 }
-                var raw = vocabulary.Resolve(lower[..len]);
+                var raw = vocabulary.Resolve(lower[..len], hash);
                 buffer.SurfaceWords++;
                 if (scoreLanguages && !ReferenceEquals(raw, previousRaw))
                 {

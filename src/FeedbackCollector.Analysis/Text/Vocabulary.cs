@@ -247,7 +247,10 @@ internal sealed class Vocabulary
     /// Resolves a surface word (already lower-cased, apostrophes removed) to its normalised words and language marks.
     /// Cached; safe from several threads.
     /// </summary>
-    public RawWord Resolve(ReadOnlySpan<char> lowered)
+    public RawWord Resolve(ReadOnlySpan<char> lowered) => Resolve(lowered, SpanWordTable<RawWord>.Hash(lowered));
+
+    /// <summary>As <see cref="Resolve(ReadOnlySpan{char})"/>, with the word's <see cref="SpanWordTable{TValue}.Hash"/> already computed.</summary>
+    public RawWord Resolve(ReadOnlySpan<char> lowered, uint hash)
     {
         // A per-thread flat table in front of the shared concurrent one: no locks, cheap hashing.
         var local = _local;
@@ -256,7 +259,7 @@ internal sealed class Vocabulary
             _local = local = new SpanWordTable<RawWord>(MaxCacheEntries, initialSlotBits: 12, initialChars: 1 << 15);
             _localOwner = this;
         }
-        if (local.TryGetValue(lowered, out var hit))
+        if (local.TryGetValue(lowered, hash, out var hit))
         {
             return hit;
         }
