@@ -477,6 +477,7 @@ public sealed class AnalyzeCommand : ICliCommand
         string? id = null;
         string? text = null;
         string? audienceText = null;
+        Audience? knownAudience = null;
         var hasText = false;
         try
         {
@@ -520,6 +521,15 @@ public sealed class AnalyzeCommand : ICliCommand
                 }
                 else if (name.SequenceEqual("audience"u8))
                 {
+                    // The usual spellings are read from the bytes, without a string per line.
+                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+                        && KnownAudience(reader.ValueSpan) is { } known)
+                    {
+                        knownAudience = known;
+                        audienceText = null;
+                        continue;
+                    }
+                    knownAudience = null;
                     audienceText = reader.TokenType switch
                     {
                         JsonTokenType.String => reader.GetString(),
@@ -559,7 +569,12 @@ public sealed class AnalyzeCommand : ICliCommand
             problem = "\"text\" is missing or empty.";
             return false;
         }
-        if (!TryAudience(audienceText, out var audience))
+        var audience = Audience.Unknown;
+        if (knownAudience is { } k)
+        {
+            audience = k;
+        }
+        else if (!TryAudience(audienceText, out audience))
         {
             problem = $"unknown audience \"{audienceText}\" (use child, parent, practitioner or forum-notes).";
             return false;
@@ -620,6 +635,16 @@ public sealed class AnalyzeCommand : ICliCommand
         return length;
     }
 
+    /// <summary>The audience a JSON string's raw bytes name exactly (lower case, no spaces), or null.</summary>
+    private static Audience? KnownAudience(ReadOnlySpan<byte> value) => value switch
+    {
+        _ when value.SequenceEqual("child"u8) => Audience.Child,
+        _ when value.SequenceEqual("parent"u8) => Audience.Parent,
+        _ when value.SequenceEqual("practitioner"u8) => Audience.Practitioner,
+        _ when value.SequenceEqual("forum-notes"u8) => Audience.ForumNotes,
+        _ => null,
+    };
+
     /// <summary>Where results go.</summary>
     private abstract class ResultSink : IDisposable
     {
@@ -644,11 +669,30 @@ public sealed class AnalyzeCommand : ICliCommand
         private readonly Utf8JsonWriter _json;
         private char[] _chars = [];
 
+        /// <summary>
+        /// Strings that recur in every result as the same instances (theme ids, language codes, the analyzer's name and
+        /// versions), escaped and encoded once. Keyed by reference: another instance with the same text is only a miss.
+        /// </summary>
+        private readonly Dictionary<string, JsonEncodedText> _encoded = new(ReferenceEqualityComparer.Instance);
+
         public JsonLinesSink(Stream? stream, TextWriter text)
         {
             _stream = stream;
             _text = text;
             _json = new Utf8JsonWriter(_buffer, WriterOptions);
+        }
+
+        private JsonEncodedText Encoded(string value)
+        {
+            if (!_encoded.TryGetValue(value, out var encoded))
+            {
+                encoded = JsonEncodedText.Encode(value, WriterOptions.Encoder);
+                if (_encoded.Count < 1024)
+                {
+                    _encoded.Add(value, encoded);
+                }
+            }
+            return encoded;
         }
 
         public override void Write(AnalysisResult r)
@@ -657,19 +701,19 @@ public sealed class AnalyzeCommand : ICliCommand
             var w = _json;
             w.WriteStartObject();
             w.WriteString("id"u8, r.Id);
-            w.WriteString("language"u8, r.Language);
+            w.WriteString("language"u8, Encoded(r.Language));
             w.WriteStartArray("themes"u8);
             for (var i = 0; i < r.Themes.Count; i++)
             {
                 var t = r.Themes[i];
-                w.WriteStringValue(t.ThemeId);
+                w.WriteStringValue(Encoded(t.ThemeId));
             }
             w.WriteEndArray();
             w.WriteStartObject("themeScores"u8);
             for (var i = 0; i < r.Themes.Count; i++)
             {
                 var t = r.Themes[i];
-                w.WritePropertyName(t.ThemeId);
+                w.WritePropertyName(Encoded(t.ThemeId));
                 WriteScore(w, t.Confidence);
             }
             w.WriteEndObject();
@@ -677,7 +721,7 @@ public sealed class AnalyzeCommand : ICliCommand
             for (var i = 0; i < r.Themes.Count; i++)
             {
                 var t = r.Themes[i];
-                w.WriteStartArray(t.ThemeId);
+                w.WriteStartArray(Encoded(t.ThemeId));
                 for (var j = 0; j < t.Evidence.Count; j++)
                 {
                     var e = t.Evidence[j];
@@ -741,9 +785,9 @@ public sealed class AnalyzeCommand : ICliCommand
             }
             w.WriteEndArray();
             w.WriteStartObject("analyzer"u8);
-            w.WriteString("name"u8, r.Analyzer.Name);
-            w.WriteString("version"u8, r.Analyzer.Version);
-            w.WriteString("taxonomyVersion"u8, r.Analyzer.TaxonomyVersion);
+            w.WriteString("name"u8, Encoded(r.Analyzer.Name));
+            w.WriteString("version"u8, Encoded(r.Analyzer.Version));
+            w.WriteString("taxonomyVersion"u8, Encoded(r.Analyzer.TaxonomyVersion));
             w.WriteEndObject();
             w.WriteEndObject();
             w.Flush();
