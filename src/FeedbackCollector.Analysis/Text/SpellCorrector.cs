@@ -11,28 +11,44 @@ internal sealed class SpellCorrector
     public const int MinLength = 5;
 
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
+
+    // The deletion index without a string or a list per deletion (it is built at every start-up): each deletion is
+    // (target, position), chained in insertion order under a 64-bit hash of the deleted word, and compared exactly
+    // when looked up, so a hash shared by two deletions only costs a comparison.
+    private readonly List<string> _targets = [];
+    private readonly Dictionary<ulong, (int Head, int Tail)> _chains = new();
+    private readonly List<Deletion> _deletions = [];
 
     /// <summary>Builds the index over <paramref name="targets"/> (words to correct towards).</summary>
     public SpellCorrector(IEnumerable<string> targets)
     {
+        _exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var t in targets)
         {
             if (t.Length < MinLength - 1 || !_exact.TryAdd(t, t))
             {
                 continue;
             }
+            var target = _targets.Count;
+            _targets.Add(t);
             for (var i = 0; i < t.Length; i++)
             {
-                var d = string.Concat(t.AsSpan(0, i), t.AsSpan(i + 1));
-                if (!_deletes.TryGetValue(d, out var list))
+                var hash = DeletionHash(t, i);
+                if (!_chains.TryGetValue(hash, out var chain))
                 {
-                    _deletes[d] = list = new List<string>(1);
+                    _chains[hash] = (_deletions.Count, _deletions.Count);
+                    _deletions.Add(new Deletion(target, i, -1));
+                    continue;
                 }
-                if (!list.Contains(t))
+                // A target makes the same deletion once ("llama" without either l is "lama").
+                if (Holds(chain.Head, t.AsSpan(0, i), t.AsSpan(i + 1), target))
                 {
-                    list.Add(t);
+                    continue;
                 }
+                _deletions[chain.Tail] = _deletions[chain.Tail] with { Next = _deletions.Count };
+                _chains[hash] = (chain.Head, _deletions.Count);
+                _deletions.Add(new Deletion(target, i, -1));
             }
         }
     }
@@ -50,34 +66,25 @@ internal sealed class SpellCorrector
         string? best = null;
         var bestScore = -1;
         // A target with one letter more: the word is one of its deletions.
-        if (_deletes.TryGetValue(word, out var longer))
+        foreach (var t in Deleting(word, [], -1))
         {
-            foreach (var t in longer)
-            {
-                Consider(t);
-            }
+            Consider(t);
         }
         Span<char> buf = stackalloc char[word.Length];
         for (var i = 0; i < word.Length; i++)
         {
             word.AsSpan(0, i).CopyTo(buf);
             word.AsSpan(i + 1).CopyTo(buf[i..]);
-            var d = new string(buf[..(word.Length - 1)]);
+            var d = buf[..(word.Length - 1)];
             // A target with one letter fewer.
-            if (_exact.TryGetValue(d, out var shorter))
+            if (_exactLookup.TryGetValue(d, out var shorter))
             {
                 Consider(shorter);
             }
             // Same length: substitution or swap (checked exactly below).
-            if (_deletes.TryGetValue(d, out var same))
+            foreach (var t in Deleting(d, [], word.Length))
             {
-                foreach (var t in same)
-                {
-                    if (t.Length == word.Length)
-                    {
-                        Consider(t);
-                    }
-                }
+                Consider(t);
             }
         }
         return best;
@@ -96,6 +103,76 @@ internal sealed class SpellCorrector
             }
         }
     }
+
+    /// <summary>
+    /// The targets (of length <paramref name="length"/>, or any when negative) that become <paramref name="left"/> +
+    /// <paramref name="right"/> with one letter deleted, in the order they were indexed.
+    /// </summary>
+    private List<string> Deleting(ReadOnlySpan<char> left, ReadOnlySpan<char> right, int length)
+    {
+        var found = new List<string>();
+        if (!_chains.TryGetValue(Hash(left, right), out var chain))
+        {
+            return found;
+        }
+        for (var e = chain.Head; e >= 0; e = _deletions[e].Next)
+        {
+            var (target, at, _) = _deletions[e];
+            var t = _targets[target];
+            if ((length < 0 || t.Length == length) && IsDeletion(t, at, left, right))
+            {
+                found.Add(t);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>True when the chain from <paramref name="head"/> holds <paramref name="target"/>'s deletion equal to left + right.</summary>
+    private bool Holds(int head, ReadOnlySpan<char> left, ReadOnlySpan<char> right, int target)
+    {
+        for (var e = head; e >= 0; e = _deletions[e].Next)
+        {
+            var d = _deletions[e];
+            if (d.Target == target && IsDeletion(_targets[target], d.At, left, right))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when <paramref name="t"/> without its letter at <paramref name="at"/> is left + right.</summary>
+    private static bool IsDeletion(string t, int at, ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        if (t.Length - 1 != left.Length + right.Length)
+        {
+            return false;
+        }
+        Span<char> deleted = t.Length <= 128 ? stackalloc char[t.Length - 1] : new char[t.Length - 1];
+        t.AsSpan(0, at).CopyTo(deleted);
+        t.AsSpan(at + 1).CopyTo(deleted[at..]);
+        return deleted[..left.Length].SequenceEqual(left) && deleted[left.Length..].SequenceEqual(right);
+    }
+
+    private static ulong DeletionHash(string t, int at) => Hash(t.AsSpan(0, at), t.AsSpan(at + 1));
+
+    /// <summary>64-bit FNV-1a of the characters of left then right.</summary>
+    private static ulong Hash(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        var hash = 14695981039346656037ul;
+        foreach (var c in left)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211ul);
+        }
+        foreach (var c in right)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211ul);
+        }
+        return hash;
+    }
+
+    /// <summary>One deletion: the target, the position of the deleted letter, and the next deletion in its chain (-1: none).</summary>
+    private readonly record struct Deletion(int Target, int At, int Next);
 
     /// <summary>True when <paramref name="a"/> and <paramref name="b"/> are exactly one edit apart (Damerau, adjacent swap).</summary>
     internal static bool IsOneEdit(string a, string b)

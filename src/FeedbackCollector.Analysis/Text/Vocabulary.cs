@@ -154,13 +154,15 @@ internal sealed class Vocabulary
     private static List<string> SplitWords(string body)
     {
         var words = new List<string>(2);
-        var sb = new System.Text.StringBuilder();
+        // Start-up parses every taxonomy and lexicon pattern: a stack buffer, not a StringBuilder per pattern part.
+        Span<char> word = body.Length <= 256 ? stackalloc char[body.Length] : new char[body.Length];
+        var length = 0;
         for (var i = 0; i <= body.Length; i++)
         {
             var c = i < body.Length ? body[i] : ' ';
             if (Tokenizer.IsWordChar(c))
             {
-                sb.Append(char.ToLowerInvariant(c));
+                word[length++] = char.ToLowerInvariant(c);
             }
             else if (Tokenizer.IsApostrophe(c) && i + 1 < body.Length && char.IsLetter(body[i + 1]))
             {
@@ -169,10 +171,10 @@ internal sealed class Vocabulary
                     i++; // possessive 's is dropped, as in text
                 }
             }
-            else if (sb.Length > 0)
+            else if (length > 0)
             {
-                words.Add(sb.ToString());
-                sb.Clear();
+                words.Add(new string(word[..length]));
+                length = 0;
             }
         }
         return words;
