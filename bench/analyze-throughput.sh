@@ -4,7 +4,7 @@
 # Generates LINES (default 100000) realistic answers from a fixed seed (default 42), builds the CLI, then runs it
 # pinned to core 0 under /usr/bin/time -v and prints texts per second and peak memory.
 # BUILD=native (default) measures the native executable (scripts/publish-cli.sh, artifacts/feedback); BUILD=jit the
-# JIT build (dotnet feedback.dll, Release). REBUILD=0 measures the existing build instead of building it again.
+# JIT build (dotnet feedback.dll, Release); BUILD=none only writes the input. REBUILD=0 measures the existing build instead of building it again.
 set -euo pipefail
 
 LINES="${1:-100000}"
@@ -49,6 +49,10 @@ if [[ ! -s "$INPUT" ]]; then
 fi
 
 case "$BUILD" in
+  none)
+    echo "input: $INPUT ($(wc -l < "$INPUT") lines)"
+    exit 0
+    ;;
   native)
     if [[ ! -x "$NATIVE" || "${REBUILD:-1}" == "1" ]]; then
       "$ROOT/scripts/publish-cli.sh" "$(dirname "$NATIVE")" >&2
