@@ -227,16 +227,31 @@ internal sealed class Vocabulary
         }
         // Real words that a stem covers ("listen*": listens, listened, listening), so "lisening" finds "listening".
         string[] suffixes = ["", "s", "es", "ed", "d", "ing", "er", "ers", "ful", "ly", "ment", "ments", "ness", "ion", "ions", "ation", "ive", "y", "ies", "ied", "al", "ally", "ity"];
+        // Stem + suffix is looked up in a stack buffer: a string is made only for the real words (most are not).
+        var dictionary = _dictionary.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> candidate = stackalloc char[MaxWordLength + 8];
         foreach (var stem in _stemIds.Keys.Concat(_stemValence.Keys))
         {
             if (stem.Length >= SpellCorrector.MinLength && IsAsciiLetters(stem))
             {
                 targets.Add(stem); // "caseload*": "caseloda" still reaches it
             }
+            if (stem.Length > MaxWordLength)
+            {
+                foreach (var s in suffixes)
+                {
+                    if (_dictionary.TryGetValue(stem + s, out var longWord))
+                    {
+                        targets.Add(longWord);
+                    }
+                }
+                continue;
+            }
+            stem.CopyTo(candidate);
             foreach (var s in suffixes)
             {
-                var w = stem + s;
-                if (_dictionary.Contains(w))
+                s.CopyTo(candidate[stem.Length..]);
+                if (dictionary.TryGetValue(candidate[..(stem.Length + s.Length)], out var w))
                 {
                     targets.Add(w);
                 }
