@@ -42,4 +42,23 @@ public class LanguageTests
     [InlineData("?!")]
     [InlineData("12345")]
     public void Undetermined_when_there_is_nothing_to_go_on(string text) => Assert.Equal("und", Detect(text));
+
+    [Fact]
+    public void No_profiles_distinctive_letter_is_a_surrogate_so_emoji_never_score_as_letters()
+    {
+        // The detector leaves surrogates (emoji halves) out of the letter scan on this ground.
+        foreach (var p in FeedbackCollector.Analysis.Languages.LanguageProfiles.Latin.Concat(FeedbackCollector.Analysis.Languages.LanguageProfiles.ArabicScript))
+        {
+            Assert.DoesNotContain(p.Letters, char.IsSurrogate);
+        }
+    }
+
+    [Theory]
+    [InlineData("Nikt mnie nie słucha w szkole 😢😢", "pl")]
+    [InlineData("my sw never listens 😡😡😡", "en")]
+    [InlineData("😡😡", "und")]
+    public void Emoji_beside_the_words_do_not_change_the_language(string text, string expected)
+    {
+        Assert.Equal(expected, Detect(text));
+    }
 }

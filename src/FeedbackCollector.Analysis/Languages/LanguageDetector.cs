@@ -82,8 +82,10 @@ internal static class LanguageDetector
         var profiles = LanguageProfiles.Latin;
         // Distinctive letters are all outside ASCII: most English texts skip the letter scan.
         var hasNonAscii = text.AsSpan().ContainsAnyExceptInRange((char)0, (char)127);
-        Span<char> lowered = !hasNonAscii ? [] : text.Length <= StackLetters ? stackalloc char[StackLetters] : new char[text.Length];
+        Span<char> lowered = !hasNonAscii ? [] : text.Length <= StackLetters ? stackalloc char[text.Length] : new char[text.Length];
         var nonAscii = hasNonAscii ? LowerNonAscii(text, lowered) : lowered;
+        // Emoji are the usual non-ASCII characters and are no profile's letter: without any other, no bonus to add.
+        hasNonAscii = !nonAscii.IsEmpty;
         var best = -1;
         var bestScore = 0f;
         for (var p = 0; p < profiles.Length; p++)
@@ -121,16 +123,16 @@ internal static class LanguageDetector
 
     /// <summary>
     /// The text's non-ASCII characters, lower-cased once (not once per profile: case mapping outside ASCII is slow).
-    /// Surrogates (emoji halves) have no case and are kept as they are.
+    /// Surrogates (emoji halves) are left out: no profile's distinctive letters holds one, so they never score.
     /// </summary>
     private static ReadOnlySpan<char> LowerNonAscii(string text, Span<char> into)
     {
         var n = 0;
         foreach (var c in text)
         {
-            if (c > 127)
+            if (c > 127 && !char.IsSurrogate(c))
             {
-                into[n++] = char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+                into[n++] = char.ToLowerInvariant(c);
             }
         }
         return into[..n];
@@ -176,7 +178,7 @@ internal static class LanguageDetector
     private static string ArabicScript(string text, TokenBuffer buffer)
     {
         var profiles = LanguageProfiles.ArabicScript;
-        Span<char> lowered = text.Length <= StackLetters ? stackalloc char[StackLetters] : new char[text.Length];
+        Span<char> lowered = text.Length <= StackLetters ? stackalloc char[text.Length] : new char[text.Length];
         var nonAscii = LowerNonAscii(text, lowered);
         var best = -1;
         var bestScore = 0f;
