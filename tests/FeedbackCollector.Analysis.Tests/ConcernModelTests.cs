@@ -127,6 +127,14 @@ public class ConcernModelTests
     }
 
     [Fact]
+    public void A_model_read_back_writes_the_same_bytes_and_a_cut_file_is_refused()
+    {
+        var bytes = Model.ToBytes();
+        Assert.Equal(bytes, ConcernModel.Read(new MemoryStream(bytes)).ToBytes());
+        Assert.Throws<EndOfStreamException>(() => ConcernModel.Read(new MemoryStream(bytes[..^3])));
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_concern_model_is_refused()
     {
         Assert.Throws<InvalidDataException>(() => ConcernModel.Read(new MemoryStream("FCAM\u0002\0\0\0"u8.ToArray())));

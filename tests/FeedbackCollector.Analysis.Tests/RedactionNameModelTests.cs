@@ -89,6 +89,14 @@ public class RedactionNameModelTests
     }
 
     [Fact]
+    public void A_model_read_back_writes_the_same_bytes_and_a_cut_file_is_refused()
+    {
+        var bytes = NameModel.Default!.ToBytes();
+        Assert.Equal(bytes, NameModel.Read(new MemoryStream(bytes)).ToBytes());
+        Assert.Throws<EndOfStreamException>(() => NameModel.Read(new MemoryStream(bytes[..^3])));
+    }
+
+    [Fact]
     public void A_model_file_of_another_kind_is_refused()
     {
         var bytes = NameModel.Default!.ToBytes();

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace FeedbackCollector.Analysis.Redaction;
@@ -137,15 +138,22 @@ internal sealed class NameModel
         }
 
         var weights = new float[NameFeatures.Buckets];
+        // The rows in one read, then taken apart (was two BinaryReader calls a row at every start-up).
+        var block = reader.ReadBytes(checked(count * 8));
+        if (block.Length != count * 8)
+        {
+            throw new EndOfStreamException("The name model file ends inside its rows.");
+        }
+
         for (var i = 0; i < count; i++)
         {
-            var r = reader.ReadInt32();
+            var r = BinaryPrimitives.ReadInt32LittleEndian(block.AsSpan(i * 8));
             if (r < 0 || r >= NameFeatures.Buckets)
             {
                 throw new InvalidDataException($"Bucket {r} is outside the table.");
             }
 
-            weights[r] = reader.ReadSingle();
+            weights[r] = BinaryPrimitives.ReadSingleLittleEndian(block.AsSpan((i * 8) + 4));
         }
 
         return new NameModel(weights, bias, threshold, wordThreshold);
