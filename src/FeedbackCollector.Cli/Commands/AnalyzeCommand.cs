@@ -670,8 +670,8 @@ public sealed class AnalyzeCommand : ICliCommand
         private char[] _chars = [];
 
         /// <summary>
-        /// Strings that recur in every result as the same instances (theme ids, language codes, the analyzer's name and
-        /// versions), escaped and encoded once. Keyed by reference: another instance with the same text is only a miss.
+        /// Strings that recur in every result as the same instances (theme ids, language codes),
+        /// escaped and encoded once. Keyed by reference: another instance with the same text is only a miss.
         /// </summary>
         private readonly Dictionary<string, JsonEncodedText> _encoded = new(ReferenceEqualityComparer.Instance);
 
@@ -680,6 +680,59 @@ public sealed class AnalyzeCommand : ICliCommand
             _stream = stream;
             _text = text;
             _json = new Utf8JsonWriter(_buffer, WriterOptions);
+        }
+
+        private byte[]? _noConcern;
+        private AnalyzerInfo? _analyzerKey;
+        private byte[] _analyzerJson = [];
+
+        /// <summary>A value written alone by a writer with the same options, for copying into every result that holds it.</summary>
+        private static byte[] Fragment<T>(T value, Action<Utf8JsonWriter, T> write)
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                write(w, value);
+            }
+            return buffer.WrittenSpan.ToArray();
+        }
+
+        private static void WriteConcern(Utf8JsonWriter w, ConcernResult concern)
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("flagged"u8, concern.Flagged);
+            if (concern.Category is { } category)
+            {
+                w.WriteString("category"u8, WireNames.Json(category));
+            }
+            else
+            {
+                w.WriteNull("category"u8);
+            }
+            w.WriteStartArray("categories"u8);
+            for (var i = 0; i < concern.Categories.Count; i++)
+            {
+                w.WriteStringValue(WireNames.Json(concern.Categories[i]));
+            }
+            w.WriteEndArray();
+            if (concern.Evidence is { } evidence)
+            {
+                w.WriteString("evidence"u8, evidence);
+            }
+            else
+            {
+                w.WriteNull("evidence"u8);
+            }
+            w.WriteEndObject();
+        }
+
+        private static void WriteAnalyzer(Utf8JsonWriter w, AnalyzerInfo analyzer)
+        {
+            w.WriteStartObject();
+            w.WriteString("name"u8, analyzer.Name);
+            w.WriteString("version"u8, analyzer.Version);
+            w.WriteString("taxonomyVersion"u8, analyzer.TaxonomyVersion);
+            w.WriteEndObject();
         }
 
         private JsonEncodedText Encoded(string value)
@@ -739,32 +792,16 @@ public sealed class AnalyzeCommand : ICliCommand
             w.WritePropertyName("negative"u8);
             WriteScore(w, r.Sentiment.Negative);
             w.WriteEndObject();
-            w.WriteStartObject("concern"u8);
-            w.WriteBoolean("flagged"u8, r.Concern.Flagged);
-            if (r.Concern.Category is { } category)
+            w.WritePropertyName("concern"u8);
+            if (ReferenceEquals(r.Concern, ConcernResult.None))
             {
-                w.WriteString("category"u8, WireNames.Json(category));
+                // Most texts: the same no-concern object every time, written once and then copied.
+                w.WriteRawValue(_noConcern ??= Fragment(r.Concern, WriteConcern), skipInputValidation: true);
             }
             else
             {
-                w.WriteNull("category"u8);
+                WriteConcern(w, r.Concern);
             }
-            w.WriteStartArray("categories"u8);
-            for (var i = 0; i < r.Concern.Categories.Count; i++)
-            {
-                var c = r.Concern.Categories[i];
-                w.WriteStringValue(WireNames.Json(c));
-            }
-            w.WriteEndArray();
-            if (r.Concern.Evidence is { } evidence)
-            {
-                w.WriteString("evidence"u8, evidence);
-            }
-            else
-            {
-                w.WriteNull("evidence"u8);
-            }
-            w.WriteEndObject();
             w.WriteString("redactedText"u8, r.RedactedText);
             w.WriteStartArray("pii"u8);
             for (var i = 0; i < r.Pii.Count; i++)
@@ -784,11 +821,13 @@ public sealed class AnalyzeCommand : ICliCommand
                 w.WriteStringValue(k);
             }
             w.WriteEndArray();
-            w.WriteStartObject("analyzer"u8);
-            w.WriteString("name"u8, Encoded(r.Analyzer.Name));
-            w.WriteString("version"u8, Encoded(r.Analyzer.Version));
-            w.WriteString("taxonomyVersion"u8, Encoded(r.Analyzer.TaxonomyVersion));
-            w.WriteEndObject();
+            w.WritePropertyName("analyzer"u8);
+            if (!ReferenceEquals(r.Analyzer, _analyzerKey))
+            {
+                _analyzerKey = r.Analyzer;
+                _analyzerJson = Fragment(r.Analyzer, WriteAnalyzer);
+            }
+            w.WriteRawValue(_analyzerJson, skipInputValidation: true);
             w.WriteEndObject();
             w.Flush();
             _buffer.GetSpan(1)[0] = (byte)'\n';
