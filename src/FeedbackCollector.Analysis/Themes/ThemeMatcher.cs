@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FeedbackCollector.Analysis.Text;
 using FeedbackCollector.Core.Analysis;
 
@@ -25,6 +26,19 @@ internal sealed class ThemeMatcher
 
     private readonly TaxonomyTheme[] _themes;
     private readonly CompiledPhrase[] _phrases;
+
+    /// <summary>The theme of each phrase, by payload: read for every pair of hits, so kept apart from the records.</summary>
+    private readonly int[] _phraseTheme;
+
+    /// <summary>The hash of each theme's rule feature (<c>r|id</c>), computed once instead of per text.</summary>
+    private readonly uint[] _ruleHashes;
+
+    /// <summary>
+    /// Per theme, a logit below which the model's probability is surely under the theme's threshold (the exact
+    /// bound less a wide margin), so that most themes are passed over without computing a sigmoid; negative infinity
+    /// when there is no such bound.
+    /// </summary>
+    private readonly float[] _logitCutoff;
     private readonly PhraseTrie _trie = new();
 
     /// <summary>
@@ -69,7 +83,17 @@ internal sealed class ThemeMatcher
             }
         }
         _phrases = [.. phrases];
+        _phraseTheme = [.. phrases.Select(p => p.Theme)];
+        _ruleHashes = [.. _themes.Select(t => TextFeatures.Hash('r', t.Id))];
+        _logitCutoff = [.. _themes.Select(t => LogitCutoff(t.Threshold - 1e-9))];
     }
+
+    /// <summary>
+    /// A float logit x with x &lt; the result has Sigmoid(x) &lt; <paramref name="floor"/>: the logit of the floor
+    /// less 1e-3, far more than the rounding of either side; negative infinity (never true) outside (0, 1).
+    /// </summary>
+    private static float LogitCutoff(double floor) =>
+        floor is > 0 and < 1 ? (float)(Math.Log(floor / (1 - floor)) - 1e-3) : float.NegativeInfinity;
 
     /// <summary>Number of compiled phrases.</summary>
     public int PhraseCount => _phrases.Length;
@@ -139,7 +163,11 @@ internal sealed class ThemeMatcher
     {
         var result = new List<ThemeMatch>();
         Span<double> confidence = stackalloc double[_themes.Length];
-        RuleConfidences(hits, confidence);
+        // Which hits count (not inside a longer hit of their theme, not a repeat), decided once for the confidences
+        // and every theme's evidence.
+        Span<bool> counted = hits.Count <= 256 ? stackalloc bool[hits.Count] : new bool[hits.Count];
+        MarkCounted(hits, counted);
+        RuleConfidences(hits, counted, confidence);
         if (_model is null)
         {
             if (hits.Count == 0)
@@ -150,7 +178,7 @@ internal sealed class ThemeMatcher
             {
                 if (confidence[t] > 0 && confidence[t] >= _themes[t].Threshold - 1e-9)
                 {
-                    result.Add(new ThemeMatch(_themes[t].Id, _themes[t].Label, Math.Round(confidence[t], 3), RuleEvidence(text, tokens, hits, t, [])));
+                    result.Add(new ThemeMatch(_themes[t].Id, _themes[t].Label, Math.Round(confidence[t], 3), RuleEvidence(text, tokens, hits, counted, t, [])));
                 }
             }
         }
@@ -173,12 +201,16 @@ internal sealed class ThemeMatcher
             for (var t = 0; t < _themes.Length; t++)
             {
                 var m = _modelClass[t];
+                if (m >= 0 && logits[m] < _logitCutoff[t])
+                {
+                    continue;
+                }
                 var p = m < 0 ? confidence[t] : Sigmoid(logits[m]);
                 if (p <= 0 || p < _themes[t].Threshold - 1e-9)
                 {
                     continue;
                 }
-                var evidence = RuleEvidence(text, tokens, hits, t, []);
+                var evidence = RuleEvidence(text, tokens, hits, counted, t, []);
                 if (m >= 0)
                 {
                     AddModelEvidence(text, tokens, scratch.Features, rows, m, evidence);
@@ -189,26 +221,37 @@ internal sealed class ThemeMatcher
                 }
             }
         }
-        // Most confident first; ties keep taxonomy order.
-        result.Sort((a, b) =>
+        // Most confident first; ties keep taxonomy order. (One match needs no sort, nor the comparison's closure.)
+        if (result.Count > 1)
         {
-            var c = b.Confidence.CompareTo(a.Confidence);
+            result.Sort((a, b) =>
+            {
+                var c = b.Confidence.CompareTo(a.Confidence);
             return c != 0 ? c : IndexOf(a.ThemeId).CompareTo(IndexOf(b.ThemeId));
-        });
+            });
+        }
         return result;
     }
 
     /// <summary>Each theme's confidence from its phrases alone: 1 - (1-w1)(1-w2)... over its distinct phrases.</summary>
     internal void RuleConfidences(List<PhraseHit> hits, Span<double> confidence)
     {
+        Span<bool> counted = hits.Count <= 256 ? stackalloc bool[hits.Count] : new bool[hits.Count];
+        MarkCounted(hits, counted);
+        RuleConfidences(hits, counted, confidence);
+    }
+
+    /// <summary>As <see cref="RuleConfidences(List{PhraseHit}, Span{double})"/>, with the hits that count already marked.</summary>
+    private void RuleConfidences(List<PhraseHit> hits, ReadOnlySpan<bool> counted, Span<double> confidence)
+    {
         confidence.Fill(1.0);
         for (var h = 0; h < hits.Count; h++)
         {
-            var p = _phrases[hits[h].Payload];
-            if (IsInsideAnother(hits, h, p.Theme) || SeenBefore(hits, h, p.Theme))
+            if (!counted[h])
             {
                 continue;
             }
+            var p = _phrases[hits[h].Payload];
             confidence[p.Theme] *= 1 - p.Weight;
         }
         for (var t = 0; t < confidence.Length; t++)
@@ -234,17 +277,21 @@ internal sealed class ThemeMatcher
     {
         for (var t = 0; t < _themes.Length; t++)
         {
-            TextFeatures.AddWhole(features, 'r', _themes[t].Id, (float)confidence[t]);
+            var value = (float)confidence[t];
+            if (value != 0)
+            {
+                features.Add(new Feature(_ruleHashes[t], value, -1, -1));
+            }
         }
     }
 
     /// <summary>The text of the theme's phrase hits as written (at most <see cref="MaxEvidence"/>).</summary>
-    private List<string> RuleEvidence(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits, int theme, List<string> evidence)
+    private List<string> RuleEvidence(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits, ReadOnlySpan<bool> counted, int theme, List<string> evidence)
     {
         for (var g = 0; g < hits.Count; g++)
         {
             var hit = hits[g];
-            if (_phrases[hit.Payload].Theme != theme || IsInsideAnother(hits, g, theme) || SeenBefore(hits, g, theme))
+            if (!counted[g] || _phraseTheme[hit.Payload] != theme)
             {
                 continue;
             }
@@ -344,18 +391,30 @@ internal sealed class ThemeMatcher
         return -1;
     }
 
+    /// <summary>
+    /// Marks the hits that count for their theme: not inside a longer hit of the same theme, not the same phrase again.
+    /// </summary>
+    private void MarkCounted(List<PhraseHit> hits, Span<bool> counted)
+    {
+        var list = CollectionsMarshal.AsSpan(hits);
+        for (var h = 0; h < list.Length; h++)
+        {
+            counted[h] = !IsInsideAnother(list, h, _phraseTheme[list[h].Payload]) && !SeenBefore(list, h);
+        }
+    }
+
     /// <summary>A hit lying inside a longer hit of the same theme adds nothing ("waiting" inside "waiting list").</summary>
-    private bool IsInsideAnother(List<PhraseHit> hits, int index, int theme)
+    private bool IsInsideAnother(ReadOnlySpan<PhraseHit> hits, int index, int theme)
     {
         var a = hits[index];
-        for (var i = 0; i < hits.Count; i++)
+        for (var i = 0; i < hits.Length; i++)
         {
             if (i == index)
             {
                 continue;
             }
             var b = hits[i];
-            if (_phrases[b.Payload].Theme == theme && b.StartToken <= a.StartToken && b.EndToken >= a.EndToken
+            if (_phraseTheme[b.Payload] == theme && b.StartToken <= a.StartToken && b.EndToken >= a.EndToken
                 && (b.EndToken - b.StartToken > a.EndToken - a.StartToken || (b.EndToken - b.StartToken == a.EndToken - a.StartToken && i < index && b.Payload != a.Payload)))
             {
                 return true;
@@ -365,7 +424,7 @@ internal sealed class ThemeMatcher
     }
 
     /// <summary>The same phrase matched again counts once.</summary>
-    private static bool SeenBefore(List<PhraseHit> hits, int index, int theme)
+    private static bool SeenBefore(ReadOnlySpan<PhraseHit> hits, int index)
     {
         var payload = hits[index].Payload;
         for (var i = 0; i < index; i++)
