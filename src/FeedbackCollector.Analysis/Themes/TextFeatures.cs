@@ -53,7 +53,19 @@ internal static class TextFeatures
     }
 
     /// <summary>Adds the word features of <paramref name="tokens"/> to <paramref name="features"/> (not cleared).</summary>
-    public static void AddWords(ReadOnlySpan<Token> tokens, List<Feature> features, HashSet<uint> seen)
+    public static void AddWords(ReadOnlySpan<Token> tokens, List<Feature> features, HashSet<uint> seen) =>
+        AddWords(tokens, features, new HashSetSeen(seen));
+
+    /// <summary>
+    /// As <see cref="AddWords(ReadOnlySpan{Token}, List{Feature}, HashSet{uint})"/> with the per-text set the scoring
+    /// path keeps (cleared by the caller): the same features in the same order.
+    /// </summary>
+    public static void AddWords(ReadOnlySpan<Token> tokens, List<Feature> features, FeatureHashSet seen) =>
+        AddWords(tokens, features, new StampedSeen(seen));
+
+    // Generic over a struct, so each set gets its own compiled copy with the Add call inlined.
+    private static void AddWords<TSeen>(ReadOnlySpan<Token> tokens, List<Feature> features, TSeen seen)
+        where TSeen : struct, ISeen
     {
         var previous = 0u;
         var previousSentence = -1;
@@ -86,7 +98,8 @@ internal static class TextFeatures
     }
 
     /// <summary>The letter 4-grams of a word, with its start and end marked (<c>^bot</c>, <c>rin$</c>).</summary>
-    private static void AddGrams(ReadOnlySpan<char> text, List<Feature> features, HashSet<uint> seen, int token)
+    private static void AddGrams<TSeen>(ReadOnlySpan<char> text, List<Feature> features, TSeen seen, int token)
+        where TSeen : struct, ISeen
     {
         Span<char> marked = stackalloc char[Math.Min(text.Length, 40) + 2];
         marked[0] = '^';
@@ -107,12 +120,30 @@ internal static class TextFeatures
         }
     }
 
-    private static void Add(List<Feature> features, HashSet<uint> seen, uint hash, int start, int end)
+    private static void Add<TSeen>(List<Feature> features, TSeen seen, uint hash, int start, int end)
+        where TSeen : struct, ISeen
     {
         if (seen.Add(hash))
         {
             features.Add(new Feature(hash, 1f, start, end));
         }
+    }
+
+    /// <summary>The hashes already added for a text.</summary>
+    private interface ISeen
+    {
+        /// <summary>Adds <paramref name="hash"/>; false when it was there already.</summary>
+        bool Add(uint hash);
+    }
+
+    private readonly struct HashSetSeen(HashSet<uint> set) : ISeen
+    {
+        public bool Add(uint hash) => set.Add(hash);
+    }
+
+    private readonly struct StampedSeen(FeatureHashSet set) : ISeen
+    {
+        public bool Add(uint hash) => set.Add(hash);
     }
 
     /// <summary>True when a negator stands a few words before token <paramref name="i"/> in its clause.</summary>
