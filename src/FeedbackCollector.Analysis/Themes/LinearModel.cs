@@ -138,6 +138,44 @@ internal sealed class LinearModel
     /// <summary>The row of a feature, or -1 when the model does not know it.</summary>
     public int RowOf(uint hash) => Find(hash);
 
+    /// <summary>
+    /// The weights of class <paramref name="cls"/>: row r's is at r × <paramref name="stride"/> (for reading many rows'
+    /// weights of one class without computing each index from the start).
+    /// </summary>
+    public ReadOnlySpan<float> ClassWeights(int cls, out int stride)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)cls, (uint)Classes.Length, nameof(cls));
+        stride = _stride;
+        return _rows.AsSpan(_origin + cls);
+    }
+
+    /// <summary>
+    /// For a model of at most 16 classes, each row's classes whose weight is not below <paramref name="minimum"/>, as
+    /// bits (class k: bit k; a NaN weight keeps its bit); null for a model of more classes.
+    /// </summary>
+    public ushort[]? ClassesAtLeast(float minimum)
+    {
+        if (Classes.Length > 16)
+        {
+            return null;
+        }
+        var masks = new ushort[Features.Length];
+        for (var r = 0; r < masks.Length; r++)
+        {
+            var row = _rows.AsSpan(_origin + (r * _stride), Classes.Length);
+            var mask = 0;
+            for (var k = 0; k < row.Length; k++)
+            {
+                if (!(row[k] < minimum))
+                {
+                    mask |= 1 << k;
+                }
+            }
+            masks[r] = (ushort)mask;
+        }
+        return masks;
+    }
+
     /// <summary>The weight of a row for a class.</summary>
     /// <remarks>Read from the padded copy that <see cref="Score"/> has just read the same row from, so it is in cache.</remarks>
     public float Weight(int row, int cls) => _rows[_origin + (row * _stride) + cls];

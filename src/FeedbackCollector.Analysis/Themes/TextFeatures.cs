@@ -69,9 +69,17 @@ internal static class TextFeatures
     {
         var previous = 0u;
         var previousSentence = -1;
+        // For negation (see Negated, which this follows in one pass): the last negator, and the last token that stops
+        // a look back (a contrast word, or the last token of a clause).
+        var lastNegator = -1;
+        var lastStop = -1;
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var t = ref tokens[i];
+            if (i > 0 && tokens[i - 1].Clause != t.Clause)
+            {
+                lastStop = i - 1;
+            }
             // Every number is one word, "#": "5 sws" and "7 social workers" are the same story.
             var text = t.Word.Is(WordFlags.Number) ? "#".AsSpan() : t.Word.Text.AsSpan();
             var word = Hash('u', text);
@@ -84,9 +92,17 @@ internal static class TextFeatures
                     AddGrams(text, features, seen, i);
                 }
             }
-            if (Negated(tokens, i))
+            if (lastNegator > lastStop && lastNegator >= i - NegationWindow)
             {
                 Add(features, seen, Hash('n', text), i, i + 1);
+            }
+            if (t.Word.Is(WordFlags.Contrast))
+            {
+                lastStop = i;
+            }
+            else if (t.Word.Is(WordFlags.Negator))
+            {
+                lastNegator = i;
             }
             if (t.Sentence == previousSentence)
             {
@@ -146,8 +162,11 @@ internal static class TextFeatures
         public bool Add(uint hash) => set.Add(hash);
     }
 
-    /// <summary>True when a negator stands a few words before token <paramref name="i"/> in its clause.</summary>
-    private static bool Negated(ReadOnlySpan<Token> tokens, int i)
+    /// <summary>
+    /// True when a negator stands a few words before token <paramref name="i"/> in its clause: the definition, which
+    /// <see cref="AddWords{TSeen}"/> follows in one pass (a test holds the two together).
+    /// </summary>
+    internal static bool Negated(ReadOnlySpan<Token> tokens, int i)
     {
         var clause = tokens[i].Clause;
         for (var k = i - 1; k >= 0 && k >= i - NegationWindow; k--)

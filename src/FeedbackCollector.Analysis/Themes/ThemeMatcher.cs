@@ -39,6 +39,13 @@ internal sealed class ThemeMatcher
     /// when there is no such bound.
     /// </summary>
     private readonly float[] _logitCutoff;
+
+    /// <summary>
+    /// Per model row, the classes for which the row's weight reaches <see cref="MinEvidenceWeight"/> (null for a model
+    /// of more than 16 classes): a word feature weighs its weight (its value is 1), so most can be passed over as
+    /// evidence once per text instead of once per theme found.
+    /// </summary>
+    private readonly ushort[]? _evidenceClasses;
     private readonly PhraseTrie _trie = new();
 
     /// <summary>
@@ -86,6 +93,7 @@ internal sealed class ThemeMatcher
         _phraseTheme = [.. phrases.Select(p => p.Theme)];
         _ruleHashes = [.. _themes.Select(t => TextFeatures.Hash('r', t.Id))];
         _logitCutoff = [.. _themes.Select(t => LogitCutoff(t.Threshold - 1e-9))];
+        _evidenceClasses = model?.ClassesAtLeast(MinEvidenceWeight);
     }
 
     /// <summary>
@@ -198,6 +206,7 @@ internal sealed class ThemeMatcher
             Span<float> logits = stackalloc float[_model.ClassCount];
             var rows = scratch.Rows(scratch.Features.Count);
             _model.Score(scratch.Features, logits, rows);
+            var candidates = -1;
             for (var t = 0; t < _themes.Length; t++)
             {
                 var m = _modelClass[t];
@@ -213,7 +222,11 @@ internal sealed class ThemeMatcher
                 var evidence = RuleEvidence(text, tokens, hits, counted, t, []);
                 if (m >= 0)
                 {
-                    AddModelEvidence(text, tokens, scratch.Features, rows, m, evidence);
+                    if (candidates < 0)
+                    {
+                        candidates = CollectCandidates(scratch, rows);
+                    }
+                    AddModelEvidence(text, tokens, scratch.Features, rows, scratch.Candidates(candidates), m, evidence);
                 }
                 if (evidence.Count > 0)
                 {
@@ -307,20 +320,29 @@ internal sealed class ThemeMatcher
     }
 
     /// <summary>Adds the words that raised the model's score for class <paramref name="cls"/> most (up to three).</summary>
-    private void AddModelEvidence(string text, ReadOnlySpan<Token> tokens, List<Feature> features, Span<int> rows, int cls, List<string> evidence)
+    /// <remarks>
+    /// Reads the <paramref name="candidates"/> (see <see cref="CollectCandidates"/>), in feature order, so the order of
+    /// ties is that of the features.
+    /// </remarks>
+    private void AddModelEvidence(string text, ReadOnlySpan<Token> tokens, List<Feature> features, Span<int> rows, ReadOnlySpan<Candidate> candidates, int cls, List<string> evidence)
     {
         Span<int> best = stackalloc int[ModelEvidence];
         Span<float> bestValue = stackalloc float[ModelEvidence];
         var count = 0;
-        for (var f = 0; f < features.Count && f < rows.Length; f++)
+        var list = CollectionsMarshal.AsSpan(features);
+        var weights = _model!.ClassWeights(cls, out var stride);
+        foreach (var candidate in candidates)
         {
-            if (rows[f] < 0 || features[f].StartToken < 0)
+            if ((candidate.Classes & (1 << cls)) == 0)
             {
                 continue;
             }
-            // The weight first: most features weigh too little to be evidence, and then their words need no reading.
-            var c = _model!.Weight(rows[f], cls) * features[f].Value;
-            if (c < MinEvidenceWeight || !Telling(tokens, features[f]))
+            var f = candidate.Feature;
+            var row = rows[f];
+            // The weight first: most features weigh too little to be evidence, and then their words need no reading;
+            // nor do they when the list is full of better ones (the same test as below).
+            var c = weights[row * stride] * list[f].Value;
+            if (c < MinEvidenceWeight || (count == ModelEvidence && bestValue[ModelEvidence - 1] >= c) || !Telling(tokens, list[f]))
             {
                 continue;
             }
@@ -359,6 +381,34 @@ internal sealed class ThemeMatcher
                 evidence.Add(words);
             }
         }
+    }
+
+    /// <summary>
+    /// The features that may be evidence for some class, in feature order, into the scratch; returns how many. A
+    /// feature the model knows, made of words, and (when its value is 1) weighing at least the minimum for a class:
+    /// the classes it may be evidence for are its bits (all of them when that cannot be told in advance).
+    /// </summary>
+    private int CollectCandidates(ModelScratch scratch, ReadOnlySpan<int> rows)
+    {
+        var list = CollectionsMarshal.AsSpan(scratch.Features);
+        var n = Math.Min(list.Length, rows.Length);
+        var into = scratch.CandidateSpace(n);
+        var masks = _evidenceClasses;
+        var count = 0;
+        for (var f = 0; f < n; f++)
+        {
+            var row = rows[f];
+            if (row < 0 || list[f].StartToken < 0)
+            {
+                continue;
+            }
+            var classes = masks is not null && list[f].Value == 1f ? masks[row] : -1;
+            if (classes != 0)
+            {
+                into[count++] = new Candidate(f, classes);
+            }
+        }
+        return count;
     }
 
     /// <summary>
@@ -468,6 +518,20 @@ internal sealed class ThemeMatcher
 
         public HashSet<uint> Seen { get; } = new(256);
 
+        private Candidate[] _candidates = new Candidate[256];
+
+        /// <summary>Room for <paramref name="count"/> candidates.</summary>
+        public Span<Candidate> CandidateSpace(int count)
+        {
+            if (_candidates.Length < count)
+            {
+                _candidates = new Candidate[count * 2];
+            }
+            return _candidates;
+        }
+
+        public ReadOnlySpan<Candidate> Candidates(int count) => _candidates.AsSpan(0, count);
+
         public Span<int> Rows(int count)
         {
             if (_rows.Length < count)
@@ -477,6 +541,9 @@ internal sealed class ThemeMatcher
             return _rows.AsSpan(0, count);
         }
     }
+
+    /// <summary>A feature that may be evidence, and the classes it may be evidence for (bit k: class k).</summary>
+    private readonly record struct Candidate(int Feature, int Classes);
 
     private sealed record CompiledPhrase(int Theme, string Text, double Weight, int[]? Requires, int[]? Unless, Audience[]? Audiences, int Words);
 }
