@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Themes;
@@ -29,6 +30,8 @@ internal sealed class FeatureHashSet
     }
 
     /// <summary>Adds <paramref name="hash"/>; false when it was already in the set.</summary>
+    /// <remarks>Inlined into the feature builder, which calls it for every feature of every text.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Add(uint hash)
     {
         if ((_count + 1) * 2 > _slots.Length)
@@ -69,6 +72,7 @@ internal sealed class FeatureHashSet
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
         var old = _slots;

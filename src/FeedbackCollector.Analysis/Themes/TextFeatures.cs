@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Themes;
@@ -32,6 +33,7 @@ internal static class TextFeatures
     private const int GramLength = 4;
 
     /// <summary>The hash of a feature name made of a kind letter and a text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Hash(char kind, ReadOnlySpan<char> text)
     {
         var h = unchecked((FnvOffset ^ kind) * FnvPrime);
