@@ -94,4 +94,39 @@ public class ThemeScoringSpeedPathTests
         stream.CopyTo(shipped);
         Assert.Equal(shipped.ToArray(), AnalyzerModels.Default!.ToBytes());
     }
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(9)]
+    [InlineData(4)]
+    public void Each_rows_evidence_classes_are_those_whose_weight_is_not_below_the_minimum(int classCount)
+    {
+        var random = new Random(classCount);
+        const int Rows = 500;
+        float[] values = [0.25f, 0.2499999f, 0.2500001f, -1f, 3f, float.NaN, 0f];
+        var weights = Enumerable.Range(0, Rows * classCount)
+            .Select(_ => random.Next(3) == 0 ? values[random.Next(values.Length)] : (float)(random.NextDouble() - 0.3))
+            .ToArray();
+        var model = new LinearModel(
+            [.. Enumerable.Range(0, classCount).Select(k => "c" + k)],
+            [.. Enumerable.Range(1, Rows).Select(r => (uint)r * 2654435761u)],
+            weights,
+            new float[classCount]);
+        var masks = model.ClassesAtLeast(0.25f);
+        Assert.NotNull(masks);
+        for (var r = 0; r < Rows; r++)
+        {
+            var expected = 0;
+            for (var k = 0; k < classCount; k++)
+            {
+                if (!(weights[(r * classCount) + k] < 0.25f))
+                {
+                    expected |= 1 << k;
+                }
+            }
+            Assert.Equal(expected, masks[r]);
+        }
+        Assert.Null(new LinearModel([.. Enumerable.Range(0, 17).Select(k => "c" + k)], [], [], new float[17]).ClassesAtLeast(0.25f));
+    }
 }

@@ -162,6 +162,21 @@ internal sealed class LinearModel
             return null;
         }
         var masks = new ushort[Features.Length];
+        if (_stride == 16 && Vector256.IsHardwareAccelerated)
+        {
+            // A row is two vectors; a lane below the minimum (not a NaN) clears its class's bit, as in the loop below.
+            var below = Vector256.Create(minimum);
+            var classes = (1 << Classes.Length) - 1;
+            ref var origin = ref _rows[_origin];
+            for (var r = 0; r < masks.Length; r++)
+            {
+                ref var w = ref Unsafe.Add(ref origin, r * 16);
+                var lo = Vector256.LessThan(Vector256.LoadUnsafe(ref w), below).ExtractMostSignificantBits();
+                var hi = Vector256.LessThan(Vector256.LoadUnsafe(ref w, 8), below).ExtractMostSignificantBits();
+                masks[r] = (ushort)(~(lo | (hi << 8)) & classes);
+            }
+            return masks;
+        }
         for (var r = 0; r < masks.Length; r++)
         {
             var row = _rows.AsSpan(_origin + (r * _stride), Classes.Length);

@@ -178,6 +178,7 @@ internal sealed class PhraseTrie
         public int Count => _count;
 
         /// <summary>The value stored for <paramref name="key"/>, or 0.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Find(long key)
         {
             var slots = _slots;

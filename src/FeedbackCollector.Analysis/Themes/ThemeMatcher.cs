@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FeedbackCollector.Analysis.Text;
 using FeedbackCollector.Core.Analysis;
@@ -46,6 +47,7 @@ internal sealed class ThemeMatcher
     /// evidence once per text instead of once per theme found.
     /// </summary>
     private readonly ushort[]? _evidenceClasses;
+
     private readonly PhraseTrie _trie = new();
 
     /// <summary>
@@ -240,7 +242,7 @@ internal sealed class ThemeMatcher
             result.Sort((a, b) =>
             {
                 var c = b.Confidence.CompareTo(a.Confidence);
-            return c != 0 ? c : IndexOf(a.ThemeId).CompareTo(IndexOf(b.ThemeId));
+                return c != 0 ? c : IndexOf(a.ThemeId).CompareTo(IndexOf(b.ThemeId));
             });
         }
         return result;
@@ -415,6 +417,7 @@ internal sealed class ThemeMatcher
     /// False for a feature made only of stop words or placeholders ("and we", "[name]"): it may carry weight, but it
     /// tells an officer nothing about why the theme was found.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Telling(ReadOnlySpan<Token> tokens, in Feature feature)
     {
         for (var i = feature.StartToken; i < feature.EndToken; i++)
