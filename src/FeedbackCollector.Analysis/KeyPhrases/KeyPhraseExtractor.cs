@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedbackCollector.Analysis.Text;
 using FeedbackCollector.Analysis.Themes;
 
@@ -183,6 +184,7 @@ internal static class KeyPhraseExtractor
     }
 
     /// <summary>A capitalised word inside a sentence that is not a domain word is probably a name: keep it out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool LooksLikeName(string text, ReadOnlySpan<Token> tokens, int i)
     {
         ref readonly var t = ref tokens[i];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedbackCollector.Analysis.Text;
 using FeedbackCollector.Analysis.Themes;
 using FeedbackCollector.Core;
@@ -202,6 +203,7 @@ internal sealed class SentimentScorer
         [.. WireNames.All<Audience>().SelectMany(a => LabelNames.Select(l => TextFeatures.Hash('a', string.Concat(a, "|", l))))];
 
     /// <summary>True when one of the word's keys starts a lexicon phrase (the trie can only match from such a word).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool StartsPhrase(NormWord word)
     {
         var starts = _startsPhrase;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -16,11 +17,8 @@ internal sealed class LinearModel
     private readonly Entry[] _table;
     private readonly int _shift;
 
-    /// <summary>The weights as read (row-major, rows × classes): what <see cref="Write"/> writes.</summary>
-    private readonly float[] _weights;
-
     /// <summary>
-    /// The weights again, each row padded to <see cref="_stride"/> floats and starting on a 64-byte boundary (the array is
+    /// The weights (the only copy: <see cref="Write"/> writes them from here), each row padded to <see cref="_stride"/> floats and starting on a 64-byte boundary (the array is
     /// pinned, so the boundary stays), so that a row of up to 16 classes is one cache line and is added with whole
     /// vectors. <see cref="_origin"/> is the index of row 0.
     /// </summary>
@@ -36,36 +34,59 @@ internal sealed class LinearModel
         {
             throw new ArgumentException("The weights do not fit the features and classes.");
         }
-        Classes = classes;
-        Features = features;
-        _weights = weights;
-        _bias = bias;
         var c = classes.Length;
-        _stride = c <= 4 ? 4 : c <= 8 ? 8 : c <= 16 ? 16 : (c + 3) & ~3;
-        const int Line = 64 / sizeof(float);
-        _rows = GC.AllocateArray<float>((features.Length * _stride) + Line, pinned: true);
-        _origin = AlignedStart(_rows, Line);
+        (_rows, _origin, _stride) = AllocateRows(c, features.Length);
         for (var r = 0; r < features.Length; r++)
         {
             weights.AsSpan(r * c, c).CopyTo(_rows.AsSpan(_origin + (r * _stride), c));
         }
+        Classes = classes;
+        Features = features;
+        _bias = bias;
+        (_table, _shift) = BuildTable(features);
+    }
 
+    /// <summary>A model whose weights <see cref="Read"/> has already put in rows from <see cref="AllocateRows"/>.</summary>
+    private LinearModel(string[] classes, uint[] features, float[] bias, float[] rows, int origin, int stride)
+    {
+        Classes = classes;
+        Features = features;
+        _bias = bias;
+        _rows = rows;
+        _origin = origin;
+        _stride = stride;
+        (_table, _shift) = BuildTable(features);
+    }
+
+    /// <summary>The padded, aligned rows of a model (see <see cref="_rows"/>), all 0.</summary>
+    private static (float[] Rows, int Origin, int Stride) AllocateRows(int classes, int rows)
+    {
+        var stride = classes <= 4 ? 4 : classes <= 8 ? 8 : classes <= 16 ? 16 : (classes + 3) & ~3;
+        const int Line = 64 / sizeof(float);
+        var padded = GC.AllocateArray<float>((rows * stride) + Line, pinned: true);
+        return (padded, AlignedStart(padded, Line), stride);
+    }
+
+    /// <summary>The feature table of <paramref name="features"/> (a repeated hash finds its last row) and its shift.</summary>
+    private static (Entry[] Table, int Shift) BuildTable(uint[] features)
+    {
         var bits = 4;
         while ((1 << bits) < features.Length * 2)
         {
             bits++;
         }
-        _table = new Entry[1 << bits];
-        _shift = 32 - bits;
+        var table = new Entry[1 << bits];
+        var shift = 32 - bits;
         for (var r = 0; r < features.Length; r++)
         {
-            var at = Slot(features[r]);
-            while (_table[at].RowPlusOne != 0 && _table[at].Key != features[r])
+            var at = Slot(features[r], shift);
+            while (table[at].RowPlusOne != 0 && table[at].Key != features[r])
             {
-                at = (at + 1) & (_table.Length - 1);
+                at = (at + 1) & (table.Length - 1);
             }
-            _table[at] = new Entry(features[r], r + 1);
+            table[at] = new Entry(features[r], r + 1);
         }
+        return (table, shift);
     }
 
     /// <summary>The first index of a pinned array whose address is a multiple of <paramref name="line"/> floats.</summary>
@@ -79,14 +100,16 @@ internal sealed class LinearModel
         return misalignment == 0 ? 0 : line - misalignment;
     }
 
-    private int Slot(uint hash) => (int)(unchecked(hash * 2654435769u) >> _shift);
+    private static int Slot(uint hash, int shift) => (int)(unchecked(hash * 2654435769u) >> shift);
 
     /// <summary>The row of a feature hash, or -1: linear probing; a slot holds the key and its row together.</summary>
+    /// <remarks>Inlined: it is called for every feature of every text, and a call costs about as much as a probe.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(uint hash)
     {
         var table = _table;
         var mask = table.Length - 1;
-        var at = Slot(hash);
+        var at = Slot(hash, _shift);
         while (true)
         {
             var e = table[at];
@@ -116,6 +139,59 @@ internal sealed class LinearModel
 
     /// <summary>The row of a feature, or -1 when the model does not know it.</summary>
     public int RowOf(uint hash) => Find(hash);
+
+    /// <summary>
+    /// The weights of class <paramref name="cls"/>: row r's is at r × <paramref name="stride"/> (for reading many rows'
+    /// weights of one class without computing each index from the start).
+    /// </summary>
+    public ReadOnlySpan<float> ClassWeights(int cls, out int stride)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)cls, (uint)Classes.Length, nameof(cls));
+        stride = _stride;
+        return _rows.AsSpan(_origin + cls);
+    }
+
+    /// <summary>
+    /// For a model of at most 16 classes, each row's classes whose weight is not below <paramref name="minimum"/>, as
+    /// bits (class k: bit k; a NaN weight keeps its bit); null for a model of more classes.
+    /// </summary>
+    public ushort[]? ClassesAtLeast(float minimum)
+    {
+        if (Classes.Length > 16)
+        {
+            return null;
+        }
+        var masks = new ushort[Features.Length];
+        if (_stride == 16 && Vector256.IsHardwareAccelerated)
+        {
+            // A row is two vectors; a lane below the minimum (not a NaN) clears its class's bit, as in the loop below.
+            var below = Vector256.Create(minimum);
+            var classes = (1 << Classes.Length) - 1;
+            ref var origin = ref _rows[_origin];
+            for (var r = 0; r < masks.Length; r++)
+            {
+                ref var w = ref Unsafe.Add(ref origin, r * 16);
+                var lo = Vector256.LessThan(Vector256.LoadUnsafe(ref w), below).ExtractMostSignificantBits();
+                var hi = Vector256.LessThan(Vector256.LoadUnsafe(ref w, 8), below).ExtractMostSignificantBits();
+                masks[r] = (ushort)(~(lo | (hi << 8)) & classes);
+            }
+            return masks;
+        }
+        for (var r = 0; r < masks.Length; r++)
+        {
+            var row = _rows.AsSpan(_origin + (r * _stride), Classes.Length);
+            var mask = 0;
+            for (var k = 0; k < row.Length; k++)
+            {
+                if (!(row[k] < minimum))
+                {
+                    mask |= 1 << k;
+                }
+            }
+            masks[r] = (ushort)mask;
+        }
+        return masks;
+    }
 
     /// <summary>The weight of a row for a class.</summary>
     /// <remarks>Read from the padded copy that <see cref="Score"/> has just read the same row from, so it is in cache.</remarks>
@@ -220,7 +296,13 @@ internal sealed class LinearModel
             var p = Math.Clamp(points[k], 1e-3, 1 - 1e-3);
             bias[k] = _bias[k] - (float)Math.Log(p / (1 - p));
         }
-        return new LinearModel(Classes, Features, _weights, bias);
+        var c = Classes.Length;
+        var weights = new float[Features.Length * c];
+        for (var r = 0; r < Features.Length; r++)
+        {
+            _rows.AsSpan(_origin + (r * _stride), c).CopyTo(weights.AsSpan(r * c, c));
+        }
+        return new LinearModel(Classes, Features, weights, bias);
     }
 
     /// <summary>Writes the model (little-endian binary).</summary>
@@ -241,7 +323,7 @@ internal sealed class LinearModel
             writer.Write(Features[r]);
             for (var k = 0; k < Classes.Length; k++)
             {
-                writer.Write(_weights[(r * Classes.Length) + k]);
+                writer.Write(_rows[_origin + (r * _stride) + k]);
             }
         }
     }
@@ -269,17 +351,37 @@ internal sealed class LinearModel
         {
             throw new InvalidDataException($"A model with {rows} features is not valid.");
         }
+        // The rows are read a block at a time straight into the padded rows (a call per weight took most of start-up's
+        // reading), little-endian as BinaryWriter wrote them.
         var features = new uint[rows];
-        var weights = new float[rows * classCount];
-        for (var r = 0; r < rows; r++)
+        var (padded, origin, stride) = AllocateRows(classCount, rows);
+        var record = sizeof(uint) + (classCount * sizeof(float));
+        var block = new byte[Math.Max(1, Math.Min(rows, 1024)) * record];
+        for (var r = 0; r < rows;)
         {
-            features[r] = reader.ReadUInt32();
-            for (var k = 0; k < classCount; k++)
+            var n = Math.Min(rows - r, block.Length / record);
+            var bytes = block.AsSpan(0, n * record);
+            reader.BaseStream.ReadExactly(bytes);
+            for (var i = 0; i < n; i++, r++)
             {
-                weights[(r * classCount) + k] = reader.ReadSingle();
+                var row = bytes.Slice(i * record, record);
+                features[r] = BinaryPrimitives.ReadUInt32LittleEndian(row);
+                var weights = row[sizeof(uint)..];
+                var target = padded.AsSpan(origin + (r * stride), classCount);
+                if (BitConverter.IsLittleEndian)
+                {
+                    MemoryMarshal.Cast<byte, float>(weights).CopyTo(target);
+                }
+                else
+                {
+                    for (var k = 0; k < classCount; k++)
+                    {
+                        target[k] = BinaryPrimitives.ReadSingleLittleEndian(weights[(k * sizeof(float))..]);
+                    }
+                }
             }
         }
-        return new LinearModel(classes, features, weights, bias);
+        return new LinearModel(classes, features, bias, padded, origin, stride);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Themes;
@@ -86,6 +87,7 @@ internal sealed class PhraseTrie
     private static long EdgeKey(int node, int key) => ((long)node << 32) | (uint)key;
 
     /// <summary>The child of <paramref name="node"/> along <paramref name="key"/>, or 0 when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Child(int node, int key)
     {
         if (node == 0 && key >= 0)
@@ -111,7 +113,16 @@ internal sealed class PhraseTrie
     {
         for (var i = 0; i < tokens.Length; i++)
         {
-            MatchAt(tokens, i, hits);
+            // The root's step taken here, as Walk takes it: most words start no pattern, and then no call is made.
+            var keys = tokens[i].Word.Keys;
+            for (var k = 0; k < keys.Length; k++)
+            {
+                var child = Child(0, keys[k]);
+                if (child != 0)
+                {
+                    Step(tokens, child, i, tokens[i].Sentence, i, hits);
+                }
+            }
         }
     }
 
@@ -125,25 +136,30 @@ internal sealed class PhraseTrie
         for (var k = 0; k < keys.Length; k++)
         {
             var child = Child(node, keys[k]);
-            if (child == 0)
+            if (child != 0)
             {
-                continue;
+                Step(tokens, child, j, sentence, start, hits);
             }
-            if (_terminals[child] is { } payloads)
+        }
+    }
+
+    /// <summary>Token <paramref name="j"/> has led to <paramref name="child"/>: its patterns end here or go on.</summary>
+    private void Step(ReadOnlySpan<Token> tokens, int child, int j, int sentence, int start, List<PhraseHit> hits)
+    {
+        if (_terminals[child] is { } payloads)
+        {
+            foreach (var p in payloads)
             {
-                foreach (var p in payloads)
-                {
-                    hits.Add(new PhraseHit(p, start, j + 1));
-                }
+                hits.Add(new PhraseHit(p, start, j + 1));
             }
-            Walk(tokens, child, j + 1, sentence, start, hits);
-            if (_hasGap[child] && _edges.Find(EdgeKey(child, GapKey)) is var gapNode and not 0)
+        }
+        Walk(tokens, child, j + 1, sentence, start, hits);
+        if (_hasGap[child] && _edges.Find(EdgeKey(child, GapKey)) is var gapNode and not 0)
+        {
+            // "never * listen": the next word may follow at once or after one or two others.
+            for (var skip = 0; skip <= MaxGap; skip++)
             {
-                // "never * listen": the next word may follow at once or after one or two others.
-                for (var skip = 0; skip <= MaxGap; skip++)
-                {
-                    Walk(tokens, gapNode, j + 1 + skip, sentence, start, hits);
-                }
+                Walk(tokens, gapNode, j + 1 + skip, sentence, start, hits);
             }
         }
     }
@@ -162,6 +178,7 @@ internal sealed class PhraseTrie
         public int Count => _count;
 
         /// <summary>The value stored for <paramref name="key"/>, or 0.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Find(long key)
         {
             var slots = _slots;

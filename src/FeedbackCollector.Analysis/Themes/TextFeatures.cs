@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Themes;
@@ -32,6 +33,7 @@ internal static class TextFeatures
     private const int GramLength = 4;
 
     /// <summary>The hash of a feature name made of a kind letter and a text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Hash(char kind, ReadOnlySpan<char> text)
     {
         var h = unchecked((FnvOffset ^ kind) * FnvPrime);
@@ -53,13 +55,33 @@ internal static class TextFeatures
     }
 
     /// <summary>Adds the word features of <paramref name="tokens"/> to <paramref name="features"/> (not cleared).</summary>
-    public static void AddWords(ReadOnlySpan<Token> tokens, List<Feature> features, HashSet<uint> seen)
+    public static void AddWords(ReadOnlySpan<Token> tokens, List<Feature> features, HashSet<uint> seen) =>
+        AddWords(tokens, features, new HashSetSeen(seen));
+
+    /// <summary>
+    /// As <see cref="AddWords(ReadOnlySpan{Token}, List{Feature}, HashSet{uint})"/> with the per-text set the scoring
+    /// path keeps (cleared by the caller): the same features in the same order.
+    /// </summary>
+    public static void AddWords(ReadOnlySpan<Token> tokens, List<Feature> features, FeatureHashSet seen) =>
+        AddWords(tokens, features, new StampedSeen(seen));
+
+    // Generic over a struct, so each set gets its own compiled copy with the Add call inlined.
+    private static void AddWords<TSeen>(ReadOnlySpan<Token> tokens, List<Feature> features, TSeen seen)
+        where TSeen : struct, ISeen
     {
         var previous = 0u;
         var previousSentence = -1;
+        // For negation (see Negated, which this follows in one pass): the last negator, and the last token that stops
+        // a look back (a contrast word, or the last token of a clause).
+        var lastNegator = -1;
+        var lastStop = -1;
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var t = ref tokens[i];
+            if (i > 0 && tokens[i - 1].Clause != t.Clause)
+            {
+                lastStop = i - 1;
+            }
             // Every number is one word, "#": "5 sws" and "7 social workers" are the same story.
             var text = t.Word.Is(WordFlags.Number) ? "#".AsSpan() : t.Word.Text.AsSpan();
             var word = Hash('u', text);
@@ -72,9 +94,17 @@ internal static class TextFeatures
                     AddGrams(text, features, seen, i);
                 }
             }
-            if (Negated(tokens, i))
+            if (lastNegator > lastStop && lastNegator >= i - NegationWindow)
             {
                 Add(features, seen, Hash('n', text), i, i + 1);
+            }
+            if (t.Word.Is(WordFlags.Contrast))
+            {
+                lastStop = i;
+            }
+            else if (t.Word.Is(WordFlags.Negator))
+            {
+                lastNegator = i;
             }
             if (t.Sentence == previousSentence)
             {
@@ -86,7 +116,8 @@ internal static class TextFeatures
     }
 
     /// <summary>The letter 4-grams of a word, with its start and end marked (<c>^bot</c>, <c>rin$</c>).</summary>
-    private static void AddGrams(ReadOnlySpan<char> text, List<Feature> features, HashSet<uint> seen, int token)
+    private static void AddGrams<TSeen>(ReadOnlySpan<char> text, List<Feature> features, TSeen seen, int token)
+        where TSeen : struct, ISeen
     {
         Span<char> marked = stackalloc char[Math.Min(text.Length, 40) + 2];
         marked[0] = '^';
@@ -107,7 +138,8 @@ internal static class TextFeatures
         }
     }
 
-    private static void Add(List<Feature> features, HashSet<uint> seen, uint hash, int start, int end)
+    private static void Add<TSeen>(List<Feature> features, TSeen seen, uint hash, int start, int end)
+        where TSeen : struct, ISeen
     {
         if (seen.Add(hash))
         {
@@ -115,8 +147,28 @@ internal static class TextFeatures
         }
     }
 
-    /// <summary>True when a negator stands a few words before token <paramref name="i"/> in its clause.</summary>
-    private static bool Negated(ReadOnlySpan<Token> tokens, int i)
+    /// <summary>The hashes already added for a text.</summary>
+    private interface ISeen
+    {
+        /// <summary>Adds <paramref name="hash"/>; false when it was there already.</summary>
+        bool Add(uint hash);
+    }
+
+    private readonly struct HashSetSeen(HashSet<uint> set) : ISeen
+    {
+        public bool Add(uint hash) => set.Add(hash);
+    }
+
+    private readonly struct StampedSeen(FeatureHashSet set) : ISeen
+    {
+        public bool Add(uint hash) => set.Add(hash);
+    }
+
+    /// <summary>
+    /// True when a negator stands a few words before token <paramref name="i"/> in its clause: the definition, which
+    /// <see cref="AddWords{TSeen}"/> follows in one pass (a test holds the two together).
+    /// </summary>
+    internal static bool Negated(ReadOnlySpan<Token> tokens, int i)
     {
         var clause = tokens[i].Clause;
         for (var k = i - 1; k >= 0 && k >= i - NegationWindow; k--)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FeedbackCollector.Analysis.Text;
 using FeedbackCollector.Core.Analysis;
 
@@ -25,6 +27,27 @@ internal sealed class ThemeMatcher
 
     private readonly TaxonomyTheme[] _themes;
     private readonly CompiledPhrase[] _phrases;
+
+    /// <summary>The theme of each phrase, by payload: read for every pair of hits, so kept apart from the records.</summary>
+    private readonly int[] _phraseTheme;
+
+    /// <summary>The hash of each theme's rule feature (<c>r|id</c>), computed once instead of per text.</summary>
+    private readonly uint[] _ruleHashes;
+
+    /// <summary>
+    /// Per theme, a logit below which the model's probability is surely under the theme's threshold (the exact
+    /// bound less a wide margin), so that most themes are passed over without computing a sigmoid; negative infinity
+    /// when there is no such bound.
+    /// </summary>
+    private readonly float[] _logitCutoff;
+
+    /// <summary>
+    /// Per model row, the classes for which the row's weight reaches <see cref="MinEvidenceWeight"/> (null for a model
+    /// of more than 16 classes): a word feature weighs its weight (its value is 1), so most can be passed over as
+    /// evidence once per text instead of once per theme found.
+    /// </summary>
+    private readonly ushort[]? _evidenceClasses;
+
     private readonly PhraseTrie _trie = new();
 
     /// <summary>
@@ -69,7 +92,18 @@ internal sealed class ThemeMatcher
             }
         }
         _phrases = [.. phrases];
+        _phraseTheme = [.. phrases.Select(p => p.Theme)];
+        _ruleHashes = [.. _themes.Select(t => TextFeatures.Hash('r', t.Id))];
+        _logitCutoff = [.. _themes.Select(t => LogitCutoff(t.Threshold - 1e-9))];
+        _evidenceClasses = model?.ClassesAtLeast(MinEvidenceWeight);
     }
+
+    /// <summary>
+    /// A float logit x with x &lt; the result has Sigmoid(x) &lt; <paramref name="floor"/>: the logit of the floor
+    /// less 1e-3, far more than the rounding of either side; negative infinity (never true) outside (0, 1).
+    /// </summary>
+    private static float LogitCutoff(double floor) =>
+        floor is > 0 and < 1 ? (float)(Math.Log(floor / (1 - floor)) - 1e-3) : float.NegativeInfinity;
 
     /// <summary>Number of compiled phrases.</summary>
     public int PhraseCount => _phrases.Length;
@@ -139,7 +173,11 @@ internal sealed class ThemeMatcher
     {
         var result = new List<ThemeMatch>();
         Span<double> confidence = stackalloc double[_themes.Length];
-        RuleConfidences(hits, confidence);
+        // Which hits count (not inside a longer hit of their theme, not a repeat), decided once for the confidences
+        // and every theme's evidence.
+        Span<bool> counted = hits.Count <= 256 ? stackalloc bool[hits.Count] : new bool[hits.Count];
+        MarkCounted(hits, counted);
+        RuleConfidences(hits, counted, confidence);
         if (_model is null)
         {
             if (hits.Count == 0)
@@ -150,7 +188,7 @@ internal sealed class ThemeMatcher
             {
                 if (confidence[t] > 0 && confidence[t] >= _themes[t].Threshold - 1e-9)
                 {
-                    result.Add(new ThemeMatch(_themes[t].Id, _themes[t].Label, Math.Round(confidence[t], 3), RuleEvidence(text, tokens, hits, t, [])));
+                    result.Add(new ThemeMatch(_themes[t].Id, _themes[t].Label, Math.Round(confidence[t], 3), RuleEvidence(text, tokens, hits, counted, t, [])));
                 }
             }
         }
@@ -170,18 +208,27 @@ internal sealed class ThemeMatcher
             Span<float> logits = stackalloc float[_model.ClassCount];
             var rows = scratch.Rows(scratch.Features.Count);
             _model.Score(scratch.Features, logits, rows);
+            var candidates = -1;
             for (var t = 0; t < _themes.Length; t++)
             {
                 var m = _modelClass[t];
+                if (m >= 0 && logits[m] < _logitCutoff[t])
+                {
+                    continue;
+                }
                 var p = m < 0 ? confidence[t] : Sigmoid(logits[m]);
                 if (p <= 0 || p < _themes[t].Threshold - 1e-9)
                 {
                     continue;
                 }
-                var evidence = RuleEvidence(text, tokens, hits, t, []);
+                var evidence = RuleEvidence(text, tokens, hits, counted, t, []);
                 if (m >= 0)
                 {
-                    AddModelEvidence(text, tokens, scratch.Features, rows, m, evidence);
+                    if (candidates < 0)
+                    {
+                        candidates = CollectCandidates(scratch, rows);
+                    }
+                    AddModelEvidence(text, tokens, scratch.Features, rows, scratch.Candidates(candidates), m, evidence);
                 }
                 if (evidence.Count > 0)
                 {
@@ -189,26 +236,37 @@ internal sealed class ThemeMatcher
                 }
             }
         }
-        // Most confident first; ties keep taxonomy order.
-        result.Sort((a, b) =>
+        // Most confident first; ties keep taxonomy order. (One match needs no sort, nor the comparison's closure.)
+        if (result.Count > 1)
         {
-            var c = b.Confidence.CompareTo(a.Confidence);
-            return c != 0 ? c : IndexOf(a.ThemeId).CompareTo(IndexOf(b.ThemeId));
-        });
+            result.Sort((a, b) =>
+            {
+                var c = b.Confidence.CompareTo(a.Confidence);
+                return c != 0 ? c : IndexOf(a.ThemeId).CompareTo(IndexOf(b.ThemeId));
+            });
+        }
         return result;
     }
 
     /// <summary>Each theme's confidence from its phrases alone: 1 - (1-w1)(1-w2)... over its distinct phrases.</summary>
     internal void RuleConfidences(List<PhraseHit> hits, Span<double> confidence)
     {
+        Span<bool> counted = hits.Count <= 256 ? stackalloc bool[hits.Count] : new bool[hits.Count];
+        MarkCounted(hits, counted);
+        RuleConfidences(hits, counted, confidence);
+    }
+
+    /// <summary>As <see cref="RuleConfidences(List{PhraseHit}, Span{double})"/>, with the hits that count already marked.</summary>
+    private void RuleConfidences(List<PhraseHit> hits, ReadOnlySpan<bool> counted, Span<double> confidence)
+    {
         confidence.Fill(1.0);
         for (var h = 0; h < hits.Count; h++)
         {
-            var p = _phrases[hits[h].Payload];
-            if (IsInsideAnother(hits, h, p.Theme) || SeenBefore(hits, h, p.Theme))
+            if (!counted[h])
             {
                 continue;
             }
+            var p = _phrases[hits[h].Payload];
             confidence[p.Theme] *= 1 - p.Weight;
         }
         for (var t = 0; t < confidence.Length; t++)
@@ -234,17 +292,21 @@ internal sealed class ThemeMatcher
     {
         for (var t = 0; t < _themes.Length; t++)
         {
-            TextFeatures.AddWhole(features, 'r', _themes[t].Id, (float)confidence[t]);
+            var value = (float)confidence[t];
+            if (value != 0)
+            {
+                features.Add(new Feature(_ruleHashes[t], value, -1, -1));
+            }
         }
     }
 
     /// <summary>The text of the theme's phrase hits as written (at most <see cref="MaxEvidence"/>).</summary>
-    private List<string> RuleEvidence(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits, int theme, List<string> evidence)
+    private List<string> RuleEvidence(string text, ReadOnlySpan<Token> tokens, List<PhraseHit> hits, ReadOnlySpan<bool> counted, int theme, List<string> evidence)
     {
         for (var g = 0; g < hits.Count; g++)
         {
             var hit = hits[g];
-            if (_phrases[hit.Payload].Theme != theme || IsInsideAnother(hits, g, theme) || SeenBefore(hits, g, theme))
+            if (!counted[g] || _phraseTheme[hit.Payload] != theme)
             {
                 continue;
             }
@@ -260,20 +322,29 @@ internal sealed class ThemeMatcher
     }
 
     /// <summary>Adds the words that raised the model's score for class <paramref name="cls"/> most (up to three).</summary>
-    private void AddModelEvidence(string text, ReadOnlySpan<Token> tokens, List<Feature> features, Span<int> rows, int cls, List<string> evidence)
+    /// <remarks>
+    /// Reads the <paramref name="candidates"/> (see <see cref="CollectCandidates"/>), in feature order, so the order of
+    /// ties is that of the features.
+    /// </remarks>
+    private void AddModelEvidence(string text, ReadOnlySpan<Token> tokens, List<Feature> features, Span<int> rows, ReadOnlySpan<Candidate> candidates, int cls, List<string> evidence)
     {
         Span<int> best = stackalloc int[ModelEvidence];
         Span<float> bestValue = stackalloc float[ModelEvidence];
         var count = 0;
-        for (var f = 0; f < features.Count && f < rows.Length; f++)
+        var list = CollectionsMarshal.AsSpan(features);
+        var weights = _model!.ClassWeights(cls, out var stride);
+        foreach (var candidate in candidates)
         {
-            if (rows[f] < 0 || features[f].StartToken < 0)
+            if ((candidate.Classes & (1 << cls)) == 0)
             {
                 continue;
             }
-            // The weight first: most features weigh too little to be evidence, and then their words need no reading.
-            var c = _model!.Weight(rows[f], cls) * features[f].Value;
-            if (c < MinEvidenceWeight || !Telling(tokens, features[f]))
+            var f = candidate.Feature;
+            var row = rows[f];
+            // The weight first: most features weigh too little to be evidence, and then their words need no reading;
+            // nor do they when the list is full of better ones (the same test as below).
+            var c = weights[row * stride] * list[f].Value;
+            if (c < MinEvidenceWeight || (count == ModelEvidence && bestValue[ModelEvidence - 1] >= c) || !Telling(tokens, list[f]))
             {
                 continue;
             }
@@ -315,9 +386,38 @@ internal sealed class ThemeMatcher
     }
 
     /// <summary>
+    /// The features that may be evidence for some class, in feature order, into the scratch; returns how many. A
+    /// feature the model knows, made of words, and (when its value is 1) weighing at least the minimum for a class:
+    /// the classes it may be evidence for are its bits (all of them when that cannot be told in advance).
+    /// </summary>
+    private int CollectCandidates(ModelScratch scratch, ReadOnlySpan<int> rows)
+    {
+        var list = CollectionsMarshal.AsSpan(scratch.Features);
+        var n = Math.Min(list.Length, rows.Length);
+        var into = scratch.CandidateSpace(n);
+        var masks = _evidenceClasses;
+        var count = 0;
+        for (var f = 0; f < n; f++)
+        {
+            var row = rows[f];
+            if (row < 0 || list[f].StartToken < 0)
+            {
+                continue;
+            }
+            var classes = masks is not null && list[f].Value == 1f ? masks[row] : -1;
+            if (classes != 0)
+            {
+                into[count++] = new Candidate(f, classes);
+            }
+        }
+        return count;
+    }
+
+    /// <summary>
     /// False for a feature made only of stop words or placeholders ("and we", "[name]"): it may carry weight, but it
     /// tells an officer nothing about why the theme was found.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Telling(ReadOnlySpan<Token> tokens, in Feature feature)
     {
         for (var i = feature.StartToken; i < feature.EndToken; i++)
@@ -344,18 +444,30 @@ internal sealed class ThemeMatcher
         return -1;
     }
 
+    /// <summary>
+    /// Marks the hits that count for their theme: not inside a longer hit of the same theme, not the same phrase again.
+    /// </summary>
+    private void MarkCounted(List<PhraseHit> hits, Span<bool> counted)
+    {
+        var list = CollectionsMarshal.AsSpan(hits);
+        for (var h = 0; h < list.Length; h++)
+        {
+            counted[h] = !IsInsideAnother(list, h, _phraseTheme[list[h].Payload]) && !SeenBefore(list, h);
+        }
+    }
+
     /// <summary>A hit lying inside a longer hit of the same theme adds nothing ("waiting" inside "waiting list").</summary>
-    private bool IsInsideAnother(List<PhraseHit> hits, int index, int theme)
+    private bool IsInsideAnother(ReadOnlySpan<PhraseHit> hits, int index, int theme)
     {
         var a = hits[index];
-        for (var i = 0; i < hits.Count; i++)
+        for (var i = 0; i < hits.Length; i++)
         {
             if (i == index)
             {
                 continue;
             }
             var b = hits[i];
-            if (_phrases[b.Payload].Theme == theme && b.StartToken <= a.StartToken && b.EndToken >= a.EndToken
+            if (_phraseTheme[b.Payload] == theme && b.StartToken <= a.StartToken && b.EndToken >= a.EndToken
                 && (b.EndToken - b.StartToken > a.EndToken - a.StartToken || (b.EndToken - b.StartToken == a.EndToken - a.StartToken && i < index && b.Payload != a.Payload)))
             {
                 return true;
@@ -365,7 +477,7 @@ internal sealed class ThemeMatcher
     }
 
     /// <summary>The same phrase matched again counts once.</summary>
-    private static bool SeenBefore(List<PhraseHit> hits, int index, int theme)
+    private static bool SeenBefore(ReadOnlySpan<PhraseHit> hits, int index)
     {
         var payload = hits[index].Payload;
         for (var i = 0; i < index; i++)
@@ -409,6 +521,20 @@ internal sealed class ThemeMatcher
 
         public HashSet<uint> Seen { get; } = new(256);
 
+        private Candidate[] _candidates = new Candidate[256];
+
+        /// <summary>Room for <paramref name="count"/> candidates.</summary>
+        public Span<Candidate> CandidateSpace(int count)
+        {
+            if (_candidates.Length < count)
+            {
+                _candidates = new Candidate[count * 2];
+            }
+            return _candidates;
+        }
+
+        public ReadOnlySpan<Candidate> Candidates(int count) => _candidates.AsSpan(0, count);
+
         public Span<int> Rows(int count)
         {
             if (_rows.Length < count)
@@ -418,6 +544,9 @@ internal sealed class ThemeMatcher
             return _rows.AsSpan(0, count);
         }
     }
+
+    /// <summary>A feature that may be evidence, and the classes it may be evidence for (bit k: class k).</summary>
+    private readonly record struct Candidate(int Feature, int Classes);
 
     private sealed record CompiledPhrase(int Theme, string Text, double Weight, int[]? Requires, int[]? Unless, Audience[]? Audiences, int Words);
 }

@@ -4,7 +4,7 @@ using FeedbackCollector.Analysis.Text;
 namespace FeedbackCollector.Analysis.Themes;
 
 /// <summary>
-/// The word features of one text (<see cref="TextFeatures.AddWords"/>), built at most once and read by both linear
+/// The word features of one text (<see cref="TextFeatures.AddWords(ReadOnlySpan{Token}, List{Feature}, FeatureHashSet)"/>), built at most once and read by both linear
 /// models: the theme model and the sentiment model start their features with the same words of the same tokens, so
 /// the analyzer builds them once per text instead of twice. A pure function of the tokens: a model that copies them
 /// reads exactly what building them itself would give, in the same order.
@@ -12,7 +12,7 @@ namespace FeedbackCollector.Analysis.Themes;
 internal sealed class WordFeatures
 {
     private readonly List<Feature> _features = new(256);
-    private readonly HashSet<uint> _seen = new(256);
+    private readonly FeatureHashSet _seen = new();
     private bool _built;
 
     /// <summary>Forgets the features of the previous text; call before each new text (or new tokens).</summary>
