@@ -11,7 +11,7 @@ internal static class SchoolFinder
 {
     public static void Find(string text, List<Candidate> found)
     {
-        for (var m = PiiPatterns.School().Match(text); m.Success; m = m.NextMatch())
+        for (var m = NextSchoolWord(text, 0); m is not null; m = NextSchoolWord(text, m.Index + m.Length))
         {
             var kind = m.Groups["kind"];
 
@@ -175,6 +175,88 @@ internal static class SchoolFinder
             }
 
             found.Add(Candidate.Of(PiiType.School, start, kind.Index + kind.Length));
+        }
+    }
+
+    /// <summary>
+    /// The first match of <see cref="PiiPatterns.School"/> that starts at or after <paramref name="from"/>, or null: the
+    /// anchored pattern (<see cref="PiiPatterns.SchoolAt"/>) is tried only where <see cref="MayStartSchoolWord"/> allows,
+    /// in text order, so the result is the one the scanning pattern finds (a match does not depend on where the scan
+    /// began), without the pattern trying each of the many letters its alternatives start with.
+    /// </summary>
+    internal static System.Text.RegularExpressions.Match? NextSchoolWord(string text, int from)
+    {
+        for (var p = from; p < text.Length; p++)
+        {
+            if (MayStartSchoolWord(text, p) && PiiPatterns.SchoolAt().Match(text, p) is { Success: true } m)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a match of <see cref="PiiPatterns.School"/> may start at <paramref name="p"/>: a word boundary before it (the
+    /// character before is no ASCII letter, digit or underscore) and the start of one of the pattern's first words
+    /// ("catholic", "primary", "rc", "r.", "cof", "ce", "c" then a space...), ignoring ASCII case. A non-ASCII character
+    /// where a letter is compared may match it under the pattern's case-insensitivity (the Kelvin sign, the long s), so
+    /// it is let through; so is anything but an ASCII letter or digit after a first "c" ("c of e" with any white space).
+    /// </summary>
+    internal static bool MayStartSchoolWord(string text, int p)
+    {
+        if (p > 0 && (char.IsAsciiLetterOrDigit(text[p - 1]) || text[p - 1] == '_'))
+        {
+            return false;
+        }
+
+        var c = text[p];
+        if (c >= 128)
+        {
+            return true;
+        }
+
+        return (c | 0x20) switch
+        {
+            'a' => At(text, p, "academy"),
+            'b' => At(text, p, "boys"),
+            'c' => p + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[p + 1]) || At(text, p, "catholic") || At(text, p, "church")
+                || At(text, p, "community") || At(text, p, "college") || At(text, p, "cof") || At(text, p, "ce"),
+            'f' => At(text, p, "first"),
+            'g' => At(text, p, "girls") || At(text, p, "grammar"),
+            'h' => At(text, p, "high"),
+            'i' => At(text, p, "islamic") || At(text, p, "infant"),
+            'j' => At(text, p, "jewish") || At(text, p, "junior"),
+            'm' => At(text, p, "methodist") || At(text, p, "muslim") || At(text, p, "middle"),
+            'n' => At(text, p, "nursery"),
+            'p' => At(text, p, "primary") || At(text, p, "prep"),
+            'r' => At(text, p, "rc") || At(text, p, "r."),
+            's' => At(text, p, "secondary") || At(text, p, "school") || At(text, p, "sixth"),
+            _ => false,
+        };
+
+        // The text at 'at' starts with the lower-case word, ignoring ASCII case; a non-ASCII character matches any letter.
+        static bool At(string text, int at, string word)
+        {
+            if (at + word.Length > text.Length)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < word.Length; k++)
+            {
+                var t = text[at + k];
+                var w = word[k];
+                if (t == w || (t >= 128 && w != '.') || (char.IsAsciiLetter(w) && (t | 0x20) == w))
+                {
+                    continue;
+                }
+
+                return false;
+            }
+
+            return true;
         }
     }
 
