@@ -135,7 +135,7 @@ internal static partial class NameFinder
         // Most texts hold no word the model would score: every word is a name the rules found, a cue word or an ordinary
         // English word that the veto leaves to the rules. Such a text needs neither the word hashes nor the loop below.
         var first = 0;
-        while (first < n && (isName[first] || !MayReachModel(tokens[first], shouting)))
+        while (first < n && !Scored(text, tokens, isName, first, shouting))
         {
             first++;
         }
@@ -158,8 +158,7 @@ internal static partial class NameFinder
         NameFeatures.WordHashes(text, tokens, words);
         for (var i = first; i < n; i++)
         {
-            if (isName[i] || !MayReachModel(tokens[i], shouting) || !NameFeatures.IsCandidate(text, tokens[i], shouting)
-                || RulesVeto(text, tokens, i, shouting))
+            if (i > first && !Scored(text, tokens, isName, i, shouting))
             {
                 continue;
             }
@@ -180,11 +179,16 @@ internal static partial class NameFinder
         }
     }
 
+    /// <summary>Whether the model scores token <paramref name="i"/>: not a name the rules found, a candidate, and not vetoed.</summary>
+    private static bool Scored(string text, List<Token> tokens, ReadOnlySpan<bool> isName, int i, bool shouting) =>
+        !isName[i] && MayReachModel(tokens[i], shouting) && NameFeatures.IsCandidate(text, tokens[i], shouting) && !RulesVeto(text, tokens, i, shouting);
+
     /// <summary>
     /// False for a word that <see cref="NameFeatures.IsCandidate"/> or <see cref="RulesVeto"/> surely turns away, by its
     /// flags alone: shorter than two letters, never a name, an acronym (unless the text shouts), or an English word or
     /// text-speak that no list holds as a name, month or season. A cheap exact pre-check: true says nothing.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool MayReachModel(Token t, bool shouting) =>
         t.BaseLength >= 2 && !t.NeverName && (shouting || !t.Acronym)
         && (t.Has(WordFlags.Name | WordFlags.WordName | WordFlags.Calendar) || !t.WordOrTextSpeak);
@@ -1531,30 +1535,8 @@ internal static partial class NameFinder
                 continue;
             }
 
-            // Whether the token holds a lower-case ASCII letter (else it is an acronym) or a hyphen, told on the way.
             var start = i;
-            var lowerSeen = char.IsAsciiLetterLower(text[i]);
-            var hyphen = false;
-            i++;
-            while (i < text.Length)
-            {
-                var c = text[i];
-                if (IsLetter(c))
-                {
-                    lowerSeen |= char.IsAsciiLetterLower(c);
-                    i++;
-                }
-                else if ((c == '\'' || c == '’' || c == '-') && i + 1 < text.Length && IsLetter(text[i + 1]))
-                {
-                    hyphen |= c == '-';
-                    lowerSeen |= char.IsAsciiLetterLower(text[i + 1]);
-                    i += 2;
-                }
-                else
-                {
-                    break;
-                }
-            }
+            i = WordEnd(text, i, out var lowerSeen, out var hyphen);
 
             var length = i - start;
             var baseLength = length;
@@ -1612,6 +1594,45 @@ internal static partial class NameFinder
 
         // Written in capitals ("MY NAME IS SARAH"): capitals carry no signal.
         return upper >= 3 && upper > 2 * lower;
+    }
+
+    /// <summary>
+    /// Where the word starting with the letter at <paramref name="i"/> ends: letters, with inner apostrophes or hyphens
+    /// before a letter. Also whether it holds a lower-case ASCII letter (else it is an acronym) and a hyphen. Apart from
+    /// <see cref="Tokenize"/>, so that its loop over the letters keeps its few variables in registers.
+    /// </summary>
+    private static int WordEnd(string text, int i, out bool lowerSeen, out bool hyphen)
+    {
+        // An ASCII letter is lower case when it has the 0x20 bit: OR-ing them together tells whether any is.
+        var bits = 0;
+        var other = false;
+        hyphen = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
+            {
+                bits |= c;
+                i++;
+            }
+            else if (c >= 128 && char.IsLetter(c))
+            {
+                i++;
+            }
+            else if ((c == '\'' || c == '’' || c == '-') && i + 1 < text.Length && IsLetter(text[i + 1]))
+            {
+                hyphen |= c == '-';
+                other |= char.IsAsciiLetterLower(text[i + 1]);
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        lowerSeen = other || (bits & 0x20) != 0;
+        return i;
     }
 
     /// <summary><see cref="char.IsLetter(char)"/>, with ASCII decided without the table.</summary>
