@@ -133,7 +133,7 @@ public sealed class PiiRedactor : IPiiRedactor
             AddPhones(text, found);
         }
 
-        if (digits >= 6)
+        if (digits >= 6 && MayHoldNiNumber(span))
         {
             AddNiNumbers(text, found);
         }
@@ -241,6 +241,49 @@ public sealed class PiiRedactor : IPiiRedactor
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Every match of <see cref="PiiPatterns.NiNumber"/> holds two letters, an optional space or dash, then three pairs of
+    /// digits with an optional space or dash between pairs ("AB 12 34 56"). Phone numbers and counts have none, and this
+    /// keeps the regex (which tries every letter) off them. The pattern's letters are letters under any casing (the Kelvin
+    /// sign among them), and its <c>\d</c> matches the digits of every script, so the test uses
+    /// <see cref="char.IsLetter(char)"/> and <see cref="char.IsDigit(char)"/>; the word boundaries are left to the regex.
+    /// </summary>
+    internal static bool MayHoldNiNumber(ReadOnlySpan<char> span)
+    {
+        for (var j = 2; j + 1 < span.Length; j++)
+        {
+            if (!char.IsDigit(span[j]) || !char.IsDigit(span[j + 1]))
+            {
+                continue;
+            }
+
+            var p = span[j - 1] is ' ' or '-' ? j - 2 : j - 1;
+            if (p < 1 || !char.IsLetter(span[p]) || !char.IsLetter(span[p - 1]))
+            {
+                continue;
+            }
+
+            var k = DigitPair(span, j + 2);
+            if (k >= 0 && DigitPair(span, k) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        // An optional space or dash, then two digits, from 'at': where it ends, or -1.
+        static int DigitPair(ReadOnlySpan<char> span, int at)
+        {
+            if (at < span.Length && span[at] is ' ' or '-')
+            {
+                at++;
+            }
+
+            return at + 1 < span.Length && char.IsDigit(span[at]) && char.IsDigit(span[at + 1]) ? at + 2 : -1;
+        }
     }
 
     /// <summary>A postcode's outward code needs a letter right before a digit ("M1", "ls6").</summary>

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using FeedbackCollector.Analysis.Text;
 
 namespace FeedbackCollector.Analysis.Redaction;
@@ -62,10 +62,10 @@ internal enum WordKinds : byte
 /// <param name="Cue">The cue word it equals, ignoring case; <see cref="CueWord.None"/> for most words.</param>
 internal readonly record struct Entry(WordFlags Flags, CueWord Cue);
 
-/// <summary>The embedded word lists, loaded once into a case-insensitive frozen dictionary.</summary>
+/// <summary>The embedded word lists, loaded once into a case-insensitive dictionary and a flat table of their ASCII words.</summary>
 internal static class Lexicon
 {
-    private static readonly FrozenDictionary<string, WordFlags> Words = Load();
+    private static readonly Dictionary<string, WordFlags> Words = Load();
 
     /// <summary>
     /// The same words, plus the cue words the name finder compares with and every word of the English word list and of the
@@ -80,8 +80,11 @@ internal static class Lexicon
     /// </summary>
     private static readonly AsciiWordTable AsciiEntries;
 
-    /// <summary>Every word and cue word, case-insensitive: for words with a non-ASCII letter.</summary>
-    private static readonly FrozenDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> FullEntries;
+    /// <summary>
+    /// Every word and cue word, case-insensitive: for words with a non-ASCII letter, which are few, so the dictionary the
+    /// tables are built from serves as it is (freezing it cost more at start-up than it saves on those lookups).
+    /// </summary>
+    private static readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> FullEntries;
 
 #pragma warning disable CA1810 // the two tables are built together from the same entries
     static Lexicon()
@@ -98,40 +101,30 @@ internal static class Lexicon
             entries[word] = new Entry(entries.TryGetValue(word, out var e) ? e.Flags : WordFlags.None, cue);
         }
 
-        var full = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        FullEntries = full.GetAlternateLookup<ReadOnlySpan<char>>();
-        AsciiEntries = new AsciiWordTable(AsciiWords(entries), entries.Count + EnglishDictionary.All.Count + NormalizationData.Replacements.Length);
-    }
+        FullEntries = entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>
-    /// The ASCII table's words: the lexicon's ASCII words and cue words, then the English and text-speak words with their
-    /// kinds (the table merges a word given twice). A list word that is not lower-case ASCII of at most
-    /// <see cref="AsciiWordTable.MaxWord"/> characters is left out: no ASCII word of that length could equal it (the
-    /// English set is matched lower-cased and the text-speak keys are all lower-case ASCII), and longer words are looked up elsewhere.
-    /// </summary>
-    private static IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> AsciiWords(Dictionary<string, Entry> entries)
-    {
+        // The ASCII table's words: the lexicon's ASCII words and cue words, then the English and text-speak words with their
+        // kinds (the table merges a word given twice). A list word that is not lower-case ASCII of at most
+        // AsciiWordTable.MaxWord characters is left out (TryAdd says so): no ASCII word of that length could equal it (the
+        // English set is matched lower-cased and the text-speak keys are all lower-case ASCII), and longer words are looked
+        // up elsewhere. Added one by one, not through an iterator: 70,000 words at every start.
+        var table = new AsciiWordTable(entries.Count + EnglishDictionary.All.Count + NormalizationData.Replacements.Length);
         foreach (var (word, entry) in entries)
         {
-            if (System.Text.Ascii.IsValid(word))
+            if (System.Text.Ascii.IsValid(word) && !table.TryAdd(word.ToLowerInvariant(), entry, WordKinds.None))
             {
-                yield return (word.ToLowerInvariant(), entry, WordKinds.None);
+                throw new InvalidOperationException($"The lexicon word '{word}' is longer than {AsciiWordTable.MaxWord} characters.");
             }
         }
         foreach (var word in EnglishDictionary.All)
         {
-            if (AsciiWordTable.IsKey(word))
-            {
-                yield return (word, default, WordKinds.English);
-            }
+            table.TryAdd(word, default, WordKinds.English);
         }
         foreach (var (from, _) in NormalizationData.Replacements)
         {
-            if (AsciiWordTable.IsKey(from))
-            {
-                yield return (from, default, WordKinds.TextSpeak);
-            }
+            table.TryAdd(from, default, WordKinds.TextSpeak);
         }
+        AsciiEntries = table;
     }
 
     /// <summary>Number of distinct words known (for tests and diagnostics).</summary>
@@ -171,7 +164,7 @@ internal static class Lexicon
     /// <summary>The case-insensitive lookup every word could use (the reference for the ASCII table; non-ASCII words use it).</summary>
     internal static Entry LookupIgnoringCase(ReadOnlySpan<char> word) => FullEntries.TryGetValue(word, out var entry) ? entry : default;
 
-    private static FrozenDictionary<string, WordFlags> Load()
+    private static Dictionary<string, WordFlags> Load()
     {
         var words = new Dictionary<string, WordFlags>(8192, StringComparer.OrdinalIgnoreCase);
         Add(words, "common-words.txt", WordFlags.Common);
@@ -198,9 +191,10 @@ internal static class Lexicon
 
         // A word-name is not also a plain name, and a listed name is never merely "common": the lists disagree on
         // purpose (the frequency list holds "john"), and the more specific list wins.
-        foreach (var key in words.Keys.ToArray())
+        foreach (var key in words.Keys)
         {
-            var flags = words[key];
+            // Overwriting a value in place leaves the enumeration valid.
+            ref var flags = ref CollectionsMarshal.GetValueRefOrNullRef(words, key);
             if ((flags & WordFlags.WordName) != 0)
             {
                 flags &= ~WordFlags.Name;
@@ -210,18 +204,16 @@ internal static class Lexicon
             {
                 flags &= ~WordFlags.Common;
             }
-
-            words[key] = flags;
         }
 
-        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return words;
     }
 
     private static void AddCueWords(Dictionary<string, WordFlags> words, WordFlags flag, string list)
     {
         foreach (var word in list.Split(' '))
         {
-            words[word] = words.TryGetValue(word, out var existing) ? existing | flag : flag;
+            CollectionsMarshal.GetValueRefOrAddDefault(words, word, out _) |= flag;
         }
     }
 
@@ -254,8 +246,7 @@ internal static class Lexicon
                     continue;
                 }
 
-                var key = word.ToString();
-                words[key] = words.TryGetValue(key, out var existing) ? existing | lineFlag : lineFlag;
+                CollectionsMarshal.GetValueRefOrAddDefault(words, word.ToString(), out _) |= lineFlag;
             }
         }
     }
@@ -276,9 +267,15 @@ internal sealed class AsciiWordTable
     /// <summary>Letters of a key held in its slot.</summary>
     private const int Inline = 8;
 
-    private readonly Slot[] _slots;
-    private readonly char[] _rest;
-    private readonly int _shift;
+    private Slot[] _slots;
+    private char[] _rest;
+    private int _shift;
+
+    /// <summary>How many characters of <see cref="_rest"/> are taken.</summary>
+    private int _used;
+
+    /// <summary>How many words the table holds.</summary>
+    private int _count;
 
     /// <summary>Builds the table from lower-case ASCII words of 1 to <see cref="MaxWord"/> characters, without kinds (a word given twice: the last entry that is not the default one).</summary>
     public AsciiWordTable(IEnumerable<(string Word, Entry Entry)> words)
@@ -293,6 +290,19 @@ internal sealed class AsciiWordTable
     /// <param name="words">The words.</param>
     /// <param name="capacity">How many words to make room for at once (more are taken, the table growing).</param>
     public AsciiWordTable(IEnumerable<(string Word, Entry Entry, WordKinds Kinds)> words, int capacity = 0)
+        : this(capacity)
+    {
+        foreach (var (word, entry, kinds) in words)
+        {
+            if (!TryAdd(word, entry, kinds))
+            {
+                throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
+            }
+        }
+    }
+
+    /// <summary>An empty table with room for <paramref name="capacity"/> words, filled with <see cref="TryAdd"/>.</summary>
+    public AsciiWordTable(int capacity)
     {
         // At most two thirds full: the smallest power of two at least 1.5 times the number of words (the 67,000 words of
         // the lexicon and the English list fit 2^17 slots, 2 MB, half full). Sized for the capacity given, and grown
@@ -302,50 +312,52 @@ internal sealed class AsciiWordTable
         {
             bits++;
         }
-        var slots = new Slot[1 << bits];
-        var shift = 32 - bits;
-        var rest = new char[1024];
-        var used = 0;
-        var count = 0;
-        foreach (var (word, entry, kinds) in words)
+        _slots = new Slot[1 << bits];
+        _shift = 32 - bits;
+        _rest = new char[1024];
+    }
+
+    /// <summary>
+    /// Adds <paramref name="word"/> with its entry and kinds, or merges them into the word's slot when it is there already
+    /// (the union of the kinds; the entry unless it is the default one). Returns false, adding nothing, when the word is
+    /// not a key (<see cref="IsKey"/>): the check is made on the one pass that hashes the word.
+    /// </summary>
+    public bool TryAdd(string word, Entry entry, WordKinds kinds)
+    {
+        if (!TryHash(word, out var hash, out var prefix))
         {
-            if (!IsKey(word))
-            {
-                throw new ArgumentException($"'{word}' is not a lower-case ASCII word of 1 to {MaxWord} characters.", nameof(words));
-            }
-            var hash = Hash(word, out var prefix);
-            var mask = slots.Length - 1;
-            var at = (int)(unchecked(hash * 2654435769u) >> shift);
-            while (slots[at].Length != 0 && !Same(slots[at], prefix, word, rest))
-            {
-                at = (at + 1) & mask;
-            }
-            if (slots[at].Length != 0)
-            {
-                var held = slots[at];
-                slots[at] = entry == default ? held with { Kinds = held.Kinds | kinds } : held with { Flags = entry.Flags, Cue = entry.Cue, Kinds = held.Kinds | kinds };
-                continue;
-            }
-            var tail = Math.Max(0, word.Length - Inline);
-            if (used + tail > rest.Length)
-            {
-                Array.Resize(ref rest, Math.Max(rest.Length * 2, used + tail));
-            }
-            word.AsSpan(word.Length - tail).CopyTo(rest.AsSpan(used));
-            slots[at] = new Slot(prefix, ((uint)used << 8) | (uint)word.Length, entry.Flags, entry.Cue, kinds);
-            used += tail;
-            if (++count * 3 > slots.Length * 2)
-            {
-                (slots, shift) = Grown(slots, shift, rest);
-            }
+            return false;
         }
-        if (used >= 1 << 24)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var at = (int)(unchecked(hash * 2654435769u) >> _shift);
+        while (slots[at].Length != 0 && !Same(slots[at], prefix, word, _rest))
         {
-            throw new ArgumentException("Too many long words for the table.", nameof(words));
+            at = (at + 1) & mask;
         }
-        _slots = slots;
-        _shift = shift;
-        _rest = rest.AsSpan(0, used).ToArray();
+        if (slots[at].Length != 0)
+        {
+            var held = slots[at];
+            slots[at] = entry == default ? held with { Kinds = held.Kinds | kinds } : held with { Flags = entry.Flags, Cue = entry.Cue, Kinds = held.Kinds | kinds };
+            return true;
+        }
+        var tail = Math.Max(0, word.Length - Inline);
+        if (_used + tail > _rest.Length)
+        {
+            Array.Resize(ref _rest, Math.Max(_rest.Length * 2, _used + tail));
+        }
+        word.AsSpan(word.Length - tail).CopyTo(_rest.AsSpan(_used));
+        if (_used >= 1 << 24)
+        {
+            throw new InvalidOperationException("Too many long words for the table.");
+        }
+        slots[at] = new Slot(prefix, ((uint)_used << 8) | (uint)word.Length, entry.Flags, entry.Cue, kinds);
+        _used += tail;
+        if (++_count * 3 > slots.Length * 2)
+        {
+            (_slots, _shift) = Grown(slots, _shift, _rest);
+        }
+        return true;
 
         static bool Same(Slot slot, ulong prefix, string word, char[] rest) =>
             slot.Prefix == prefix && slot.Length == word.Length
@@ -462,20 +474,32 @@ internal sealed class AsciiWordTable
         return true;
     }
 
-    /// <summary>The FNV-1a hash of a key, and its first <see cref="Inline"/> letters as bytes, the first lowest.</summary>
-    private static uint Hash(string word, out ulong prefix)
+    /// <summary>
+    /// The FNV-1a hash of a key, and its first <see cref="Inline"/> letters as bytes, the first lowest; false when
+    /// <paramref name="word"/> is not a key (<see cref="IsKey"/>).
+    /// </summary>
+    private static bool TryHash(string word, out uint hash, out ulong prefix)
     {
-        var hash = 2166136261u;
+        hash = 2166136261u;
         prefix = 0;
+        if (word.Length is 0 or > MaxWord)
+        {
+            return false;
+        }
         for (var i = 0; i < word.Length; i++)
         {
-            hash = unchecked((hash ^ word[i]) * 16777619u);
+            var c = word[i];
+            if (c >= 128 || char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+            hash = unchecked((hash ^ c) * 16777619u);
             if (i < Inline)
             {
-                prefix |= (ulong)word[i] << (8 * i);
+                prefix |= (ulong)c << (8 * i);
             }
         }
-        return hash;
+        return true;
     }
 
     /// <summary>

@@ -126,21 +126,39 @@ internal static partial class NameFinder
     private static void AddModelNames(string text, List<Token> tokens, Span<bool> isName, bool shouting, NameModel? model, List<NameExample>? examples)
     {
         var n = tokens.Count;
-        Span<uint> words = n <= 256 ? stackalloc uint[n] : new uint[n];
-        Span<bool> added = n <= 256 ? stackalloc bool[n] : new bool[n];
-        added.Clear();
-        var textKnown = NameFeatures.TextKnown(tokens);
-        if (n < 3 || (textKnown == 0 && n >= 4))
+        if (n < 3)
         {
-            // One or two words give the model no context to read ("café"); most words unknown to the lexicon are another
-            // language ("Questa è la mia scuola"), not a list of names.
+            // One or two words give the model no context to read ("café").
             return;
         }
 
-        NameFeatures.WordHashes(text, tokens, words);
-        for (var i = 0; i < n; i++)
+        // Most texts hold no word the model would score: every word is a name the rules found, a cue word or an ordinary
+        // English word that the veto leaves to the rules. Such a text needs neither the word hashes nor the loop below.
+        var first = 0;
+        while (first < n && !Scored(text, tokens, isName, first, shouting))
         {
-            if (isName[i] || !NameFeatures.IsCandidate(text, tokens[i], shouting) || RulesVeto(text, tokens, i, shouting))
+            first++;
+        }
+
+        if (first == n)
+        {
+            return;
+        }
+
+        var textKnown = NameFeatures.TextKnown(tokens);
+        if (textKnown == 0 && n >= 4)
+        {
+            // Most words unknown to the lexicon are another language ("Questa è la mia scuola"), not a list of names.
+            return;
+        }
+
+        Span<uint> words = n <= 256 ? stackalloc uint[n] : new uint[n];
+        Span<bool> added = n <= 256 ? stackalloc bool[n] : new bool[n];
+        added.Clear();
+        NameFeatures.WordHashes(text, tokens, words);
+        for (var i = first; i < n; i++)
+        {
+            if (i > first && !Scored(text, tokens, isName, i, shouting))
             {
                 continue;
             }
@@ -160,6 +178,20 @@ internal static partial class NameFinder
             isName[i] |= added[i];
         }
     }
+
+    /// <summary>Whether the model scores token <paramref name="i"/>: not a name the rules found, a candidate, and not vetoed.</summary>
+    private static bool Scored(string text, List<Token> tokens, ReadOnlySpan<bool> isName, int i, bool shouting) =>
+        !isName[i] && MayReachModel(tokens[i], shouting) && NameFeatures.IsCandidate(text, tokens[i], shouting) && !RulesVeto(text, tokens, i, shouting);
+
+    /// <summary>
+    /// False for a word that <see cref="NameFeatures.IsCandidate"/> or <see cref="RulesVeto"/> surely turns away, by its
+    /// flags alone: shorter than two letters, never a name, an acronym (unless the text shouts), or an English word or
+    /// text-speak that no list holds as a name, month or season. A cheap exact pre-check: true says nothing.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool MayReachModel(Token t, bool shouting) =>
+        t.BaseLength >= 2 && !t.NeverName && (shouting || !t.Acronym)
+        && (t.Has(WordFlags.Name | WordFlags.WordName | WordFlags.Calendar) || !t.WordOrTextSpeak);
 
     /// <summary>
     /// What the rules know is not a name, whatever the model says: a contraction; a word after "St"; an ordinary English word no list holds
@@ -1497,30 +1529,14 @@ internal static partial class NameFinder
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsLetter(text[i]))
+            if (!IsLetter(text[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            i++;
-            while (i < text.Length)
-            {
-                var c = text[i];
-                if (char.IsLetter(c))
-                {
-                    i++;
-                }
-                else if ((c == '\'' || c == '’' || c == '-') && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                {
-                    i += 2;
-                }
-                else
-                {
-                    break;
-                }
-            }
+            i = WordEnd(text, i, out var lowerSeen, out var hyphen);
 
             var length = i - start;
             var baseLength = length;
@@ -1533,16 +1549,25 @@ internal static partial class NameFinder
             var joined = false;
             if (tokens.Count > 0)
             {
-                var gap = text.AsSpan(prevEnd, start - prevEnd);
-                sentenceStart = gap.ContainsAny(SentenceBreaks);
-                joined = gap.Length > 0 && !gap.ContainsAnyExcept(' ', '-');
+                if (start - prevEnd == 1 && text[prevEnd] == ' ')
+                {
+                    // Most words follow one space.
+                    joined = true;
+                    sentenceStart = false;
+                }
+                else
+                {
+                    var gap = text.AsSpan(prevEnd, start - prevEnd);
+                    sentenceStart = gap.ContainsAny(SentenceBreaks);
+                    joined = gap.Length > 0 && !gap.ContainsAnyExcept(' ', '-');
+                }
             }
 
             var capitalised = char.IsUpper(text[start]);
             var acronym = false;
             if (length > 1)
             {
-                if (!text.AsSpan(start, length).ContainsAnyInRange('a', 'z'))
+                if (!lowerSeen)
                 {
                     upper++;
                     acronym = true;
@@ -1557,7 +1582,7 @@ internal static partial class NameFinder
             var word = text.AsSpan(start, baseLength);
             var entry = Lexicon.LookupEntry(word, out var kinds);
             var flags = entry.Flags;
-            if (flags == WordFlags.None && word.Contains('-'))
+            if (flags == WordFlags.None && hyphen)
             {
                 flags = HyphenatedFlags(word);
             }
@@ -1570,6 +1595,48 @@ internal static partial class NameFinder
         // Written in capitals ("MY NAME IS SARAH"): capitals carry no signal.
         return upper >= 3 && upper > 2 * lower;
     }
+
+    /// <summary>
+    /// Where the word starting with the letter at <paramref name="i"/> ends: letters, with inner apostrophes or hyphens
+    /// before a letter. Also whether it holds a lower-case ASCII letter (else it is an acronym) and a hyphen. Apart from
+    /// <see cref="Tokenize"/>, so that its loop over the letters keeps its few variables in registers.
+    /// </summary>
+    private static int WordEnd(string text, int i, out bool lowerSeen, out bool hyphen)
+    {
+        // An ASCII letter is lower case when it has the 0x20 bit: OR-ing them together tells whether any is.
+        var bits = 0;
+        var other = false;
+        hyphen = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
+            {
+                bits |= c;
+                i++;
+            }
+            else if (c >= 128 && char.IsLetter(c))
+            {
+                i++;
+            }
+            else if ((c == '\'' || c == '’' || c == '-') && i + 1 < text.Length && IsLetter(text[i + 1]))
+            {
+                hyphen |= c == '-';
+                other |= char.IsAsciiLetterLower(text[i + 1]);
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        lowerSeen = other || (bits & 0x20) != 0;
+        return i;
+    }
+
+    /// <summary><see cref="char.IsLetter(char)"/>, with ASCII decided without the table.</summary>
+    private static bool IsLetter(char c) => c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c);
 
     /// <summary>"Lily-Rose" and "Ellie-Mae" are names; "step-down" and "drop-in" are words.</summary>
     private static WordFlags HyphenatedFlags(ReadOnlySpan<char> word)

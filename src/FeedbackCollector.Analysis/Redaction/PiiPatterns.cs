@@ -165,4 +165,11 @@ internal static partial class PiiPatterns
     /// <summary>A school word ("Primary", "High School", "Academy", "C of E"); the name words before it are read in code.</summary>
     [GeneratedRegex(@"\b(?<kind>(?:(?:c\s?of\s?e|ce|rc|r\.c\.|catholic|church\s+of\s+england|methodist|community|church|jewish|muslim|islamic|girls'?|boys'?)\s+)?(?:(?:primary|junior|juniors|infant|infants|secondary|high|grammar|middle|prep|nursery|first)(?:\s+(?:school|academy))?|academy|college|school|sixth\s+form(?:\s+college)?)|c\s?of\s?e|r\.?c\.?|catholic|church\s+of\s+england)\b", Options)]
     internal static partial Regex School();
+
+    /// <summary>
+    /// <see cref="School"/> anchored where the search starts (<c>\G</c>): tried only at the places
+    /// <see cref="SchoolFinder"/> picks as a possible start, instead of the regex trying every letter of the text.
+    /// </summary>
+    [GeneratedRegex(@"\G\b(?<kind>(?:(?:c\s?of\s?e|ce|rc|r\.c\.|catholic|church\s+of\s+england|methodist|community|church|jewish|muslim|islamic|girls'?|boys'?)\s+)?(?:(?:primary|junior|juniors|infant|infants|secondary|high|grammar|middle|prep|nursery|first)(?:\s+(?:school|academy))?|academy|college|school|sixth\s+form(?:\s+college)?)|c\s?of\s?e|r\.?c\.?|catholic|church\s+of\s+england)\b", Options)]
+    internal static partial Regex SchoolAt();
 }

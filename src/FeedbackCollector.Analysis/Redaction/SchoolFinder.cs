@@ -11,7 +11,7 @@ internal static class SchoolFinder
 {
     public static void Find(string text, List<Candidate> found)
     {
-        for (var m = PiiPatterns.School().Match(text); m.Success; m = m.NextMatch())
+        for (var m = NextSchoolWord(text, 0); m is not null; m = NextSchoolWord(text, m.Index + m.Length))
         {
             var kind = m.Groups["kind"];
 
@@ -178,6 +178,94 @@ internal static class SchoolFinder
         }
     }
 
+    /// <summary>
+    /// The first match of <see cref="PiiPatterns.School"/> that starts at or after <paramref name="from"/>, or null: the
+    /// anchored pattern (<see cref="PiiPatterns.SchoolAt"/>) is tried only where <see cref="MayStartSchoolWord"/> allows,
+    /// in text order, so the result is the one the scanning pattern finds (a match does not depend on where the scan
+    /// began), without the pattern trying each of the many letters its alternatives start with.
+    /// </summary>
+    internal static System.Text.RegularExpressions.Match? NextSchoolWord(string text, int from)
+    {
+        for (var p = from; p < text.Length; p++)
+        {
+            // Inside a word (after an ASCII letter, digit or underscore) no match starts: the common case, decided here.
+            if (p > 0 && (char.IsAsciiLetterOrDigit(text[p - 1]) || text[p - 1] == '_'))
+            {
+                continue;
+            }
+
+            if (MayStartSchoolWord(text, p) && PiiPatterns.SchoolAt().Match(text, p) is { Success: true } m)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a match of <see cref="PiiPatterns.School"/> may start at <paramref name="p"/>: a word boundary before it (the
+    /// character before is no ASCII letter, digit or underscore) and the start of one of the pattern's first words
+    /// ("catholic", "primary", "rc", "r.", "cof", "ce", "c" then a space...), ignoring ASCII case. A non-ASCII character
+    /// where a letter is compared may match it under the pattern's case-insensitivity (the Kelvin sign, the long s), so
+    /// it is let through; so is anything but an ASCII letter or digit after a first "c" ("c of e" with any white space).
+    /// </summary>
+    internal static bool MayStartSchoolWord(string text, int p)
+    {
+        if (p > 0 && (char.IsAsciiLetterOrDigit(text[p - 1]) || text[p - 1] == '_'))
+        {
+            return false;
+        }
+
+        var c = text[p];
+        if (c >= 128)
+        {
+            return true;
+        }
+
+        return (c | 0x20) switch
+        {
+            'a' => At(text, p, "academy"),
+            'b' => At(text, p, "boys"),
+            'c' => p + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[p + 1]) || At(text, p, "catholic") || At(text, p, "church")
+                || At(text, p, "community") || At(text, p, "college") || At(text, p, "cof") || At(text, p, "ce"),
+            'f' => At(text, p, "first"),
+            'g' => At(text, p, "girls") || At(text, p, "grammar"),
+            'h' => At(text, p, "high"),
+            'i' => At(text, p, "islamic") || At(text, p, "infant"),
+            'j' => At(text, p, "jewish") || At(text, p, "junior"),
+            'm' => At(text, p, "methodist") || At(text, p, "muslim") || At(text, p, "middle"),
+            'n' => At(text, p, "nursery"),
+            'p' => At(text, p, "primary") || At(text, p, "prep"),
+            'r' => At(text, p, "rc") || At(text, p, "r."),
+            's' => At(text, p, "secondary") || At(text, p, "school") || At(text, p, "sixth"),
+            _ => false,
+        };
+
+        // The text at 'at' starts with the lower-case word, ignoring ASCII case; a non-ASCII character matches any letter.
+        static bool At(string text, int at, string word)
+        {
+            if (at + word.Length > text.Length)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < word.Length; k++)
+            {
+                var t = text[at + k];
+                var w = word[k];
+                if (t == w || (t >= 128 && w != '.') || (char.IsAsciiLetter(w) && (t | 0x20) == w))
+                {
+                    continue;
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Words before "to" that make it a school cue: "goes to maple leaf primary", "moved to oak tree academy".</summary>
     private static readonly string[] ToVerbs =
         ["go", "goes", "went", "going", "gone", "move", "moved", "moving", "moves", "start", "started", "starting", "transferred", "sent", "back"];
@@ -323,7 +411,7 @@ internal static class SchoolFinder
     public static void FindCued(string text, List<Candidate> found)
     {
         var span = text.AsSpan();
-        if (span.Contains("St", StringComparison.Ordinal) || span.Contains("Saint", StringComparison.Ordinal))
+        if (HasCapitalSaint(span))
         {
             FindCued(PiiPatterns.SaintSchool(), text, found);
         }
@@ -338,7 +426,7 @@ internal static class SchoolFinder
             }
         }
 
-        if (span.Contains(" at ", StringComparison.Ordinal) && span.IndexOfAnyInRange('0', '9') >= 0)
+        if (span.IndexOfAnyInRange('0', '9') >= 0 && span.Contains(" at ", StringComparison.Ordinal))
         {
             FindCued(PiiPatterns.YearAtSchool(), text, found);
         }
@@ -352,6 +440,24 @@ internal static class SchoolFinder
         {
             FindCued(PiiPatterns.IntroFromSchool(), text, found);
         }
+    }
+
+    /// <summary>
+    /// Whether the text holds "St" or "Saint" (case-sensitive), which every match of <see cref="PiiPatterns.SaintSchool"/>
+    /// does: one search for the capital S, which most texts hold seldom, instead of two searches for the words.
+    /// </summary>
+    internal static bool HasCapitalSaint(ReadOnlySpan<char> span)
+    {
+        for (var i = span.IndexOf('S'); i >= 0; i = span.IndexOf('S'))
+        {
+            span = span[(i + 1)..];
+            if (span.StartsWith('t') || span.StartsWith("aint", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -7,10 +7,15 @@ internal static class StreetWords
 {
     private static readonly string[] SuffixList = PiiPatterns.StreetSuffixes.Split('|');
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Suffixes =
-        SuffixList.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
     private static readonly int LongestSuffix = SuffixList.Max(s => s.Length);
+
+    /// <summary>
+    /// The street words as <see cref="Key"/>s in a small open-addressing table (0 is an empty slot): a word of the text is
+    /// packed while it is scanned and looked up with one multiply, where a set of strings would copy and hash it again.
+    /// </summary>
+    private static readonly ulong[] SuffixKeys = BuildSuffixKeys();
+
+    private const int SuffixTableBits = 8;
 
     /// <summary>
     /// Whether the text can hold the street word that ends <see cref="PiiPatterns.NumberedAddress"/>,
@@ -27,39 +32,91 @@ internal static class StreetWords
             return true;
         }
 
-        Span<char> lower = stackalloc char[LongestSuffix];
+        // (c | 0x20) - 'a' is below 26 exactly for an ASCII letter, and is then the letter's place in the alphabet.
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsAsciiLetter(text[i]))
+            while ((uint)i < (uint)text.Length && (uint)((text[i] | 0x20) - 'a') > 'z' - 'a')
             {
                 i++;
-                continue;
             }
 
             var start = i;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            var key = 0ul;
+            while ((uint)i < (uint)text.Length && (uint)((text[i] | 0x20) - 'a') is var letter && letter <= 'z' - 'a')
             {
+                key = (key << 5) | (letter + 1);
                 i++;
             }
 
-            var length = i - start;
-            if (length <= LongestSuffix)
+            if (i > start && i - start <= LongestSuffix && IsSuffixKey(key))
             {
-                for (var k = 0; k < length; k++)
-                {
-                    lower[k] = (char)(text[start + k] | 0x20);
-                }
-
-                if (Suffixes.Contains(lower[..length]))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// A lower-case word of at most twelve ASCII letters as a number: five bits a letter (1 to 26), the first highest, so
+    /// that two words have the same key only when they are the same word. The street words are all such words.
+    /// </summary>
+    internal static ulong Key(ReadOnlySpan<char> word)
+    {
+        var key = 0ul;
+        foreach (var c in word)
+        {
+            key = (key << 5) | (uint)((c | 0x20) - 'a' + 1);
+        }
+
+        return key;
+    }
+
+    private static bool IsSuffixKey(ulong key)
+    {
+        var table = SuffixKeys;
+        var mask = table.Length - 1;
+        var at = (int)((key * 0x9E3779B97F4A7C15ul) >> (64 - SuffixTableBits));
+        while (table[at] != 0)
+        {
+            if (table[at] == key)
+            {
+                return true;
+            }
+
+            at = (at + 1) & mask;
+        }
+
+        return false;
+    }
+
+    private static ulong[] BuildSuffixKeys()
+    {
+        var table = new ulong[1 << SuffixTableBits];
+        foreach (var word in SuffixList)
+        {
+            if (word.Length > 12 || !System.Text.Ascii.IsValid(word) || word.AsSpan().ContainsAnyExceptInRange('a', 'z'))
+            {
+                throw new InvalidOperationException($"The street word '{word}' is not a lower-case ASCII word of at most 12 letters.");
+            }
+
+            var key = Key(word);
+            var at = (int)((key * 0x9E3779B97F4A7C15ul) >> (64 - SuffixTableBits));
+            while (table[at] != 0 && table[at] != key)
+            {
+                at = (at + 1) & (table.Length - 1);
+            }
+
+            table[at] = key;
+        }
+
+        return table;
+    }
+
+    /// <summary>Whether <paramref name="word"/> is one of the street words, exactly (for tests: the table against the list).</summary>
+    internal static bool IsSuffixWord(ReadOnlySpan<char> word) =>
+        word.Length <= LongestSuffix && !word.ContainsAnyExceptInRange('a', 'z') && IsSuffixKey(Key(word));
 
     /// <summary>Suffixes that are a street even in lower case ("14 high st"); "close", "way", "park" need a capital.</summary>
     public static bool IsStrongSuffix(ReadOnlySpan<char> suffix)
