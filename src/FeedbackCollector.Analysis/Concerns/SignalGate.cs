@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace FeedbackCollector.Analysis.Concerns;
 
@@ -13,11 +14,21 @@ namespace FeedbackCollector.Analysis.Concerns;
 /// </summary>
 internal static class SignalGate
 {
-    /// <summary>Positions (elements, then one per <c>+</c> set) of all rules, numbered rule by rule.</summary>
-    private static readonly int Positions;
+    /// <summary>Number of 64-bit words of position bits.</summary>
+    private static readonly int Words;
 
-    /// <summary>By rule: its first position and how many it has.</summary>
-    private static readonly (int First, int Count)[] RulePositions;
+    /// <summary>
+    /// By word: a bit at each rule's first position. A rule's positions are consecutive bits of one word followed by a
+    /// spacer bit that no class sets, so adding these to the text's bits carries into a rule's spacer exactly when all of
+    /// its positions are set (a zero among them stops the carry), and each rule's sum stays within its own bits.
+    /// </summary>
+    private static readonly ulong[] Starts;
+
+    /// <summary>By word: a bit at each rule's spacer.</summary>
+    private static readonly ulong[] Spacers;
+
+    /// <summary>By bit (word * 64 + bit): the rule whose spacer it is.</summary>
+    private static readonly int[] RuleAtSpacer;
 
     /// <summary>By class bit: the positions that a word of that class satisfies.</summary>
     private static readonly ulong[][] ByClass;
@@ -28,35 +39,53 @@ internal static class SignalGate
     [ThreadStatic]
     private static ulong[]? scratch;
 
+#pragma warning disable CA1810 // The tables are built together from one pass over the rules.
     static SignalGate()
+#pragma warning restore CA1810
     {
         var rules = SignalRules.All;
-        RulePositions = new (int, int)[rules.Length];
+
+        // Rules in order, each with its spacer in one word: a rule that would cross a word's end starts the next word.
+        var first = new int[rules.Length];
         var n = 0;
         for (var r = 0; r < rules.Length; r++)
         {
-            var count = rules[r].Elements.Length + rules[r].Need.Length;
-            RulePositions[r] = (n, count);
-            n += count;
+            var span = rules[r].Elements.Length + rules[r].Need.Length + 1;
+            if (span > 64)
+            {
+                throw new InvalidOperationException("A signal rule has more than 63 positions.");
+            }
+
+            if ((n & 63) + span > 64)
+            {
+                n = (n + 63) & ~63;
+            }
+
+            first[r] = n;
+            n += span;
         }
 
-        Positions = n;
-        var words = (n + 63) / 64;
+        // A whole number of 256-bit vectors, for the ORs.
+        Words = ((n + 255) / 256) * 4;
+        Starts = new ulong[Words];
+        Spacers = new ulong[Words];
+        RuleAtSpacer = new int[Words * 64];
         ByClass = new ulong[64][];
         for (var c = 0; c < 64; c++)
         {
-            ByClass[c] = new ulong[words];
+            ByClass[c] = new ulong[Words];
         }
 
         ByLiteral = new ulong[SignalRules.LiteralCount][];
         for (var id = 0; id < ByLiteral.Length; id++)
         {
-            ByLiteral[id] = new ulong[words];
+            ByLiteral[id] = new ulong[Words];
         }
 
         for (var r = 0; r < rules.Length; r++)
         {
-            var p = RulePositions[r].First;
+            var p = first[r];
+            Starts[p >> 6] |= 1UL << (p & 63);
             foreach (var e in rules[r].Elements)
             {
                 Set(e.Mask, e.Words, p++);
@@ -66,13 +95,31 @@ internal static class SignalGate
             {
                 Set(need, [], p++);
             }
+
+            Spacers[p >> 6] |= 1UL << (p & 63);
+            RuleAtSpacer[p] = r;
         }
     }
 
     /// <summary>Sets <paramref name="possible"/>[r] to whether rule r of <see cref="SignalRules.All"/> can match.</summary>
     public static void Possible(ConcernTokens t, Span<bool> possible)
     {
-        var bits = scratch ??= new ulong[(Positions + 63) / 64];
+        possible[..SignalRules.All.Length].Clear();
+        Span<int> rules = stackalloc int[SignalRules.All.Length];
+        var count = PossibleRules(t, rules);
+        foreach (var r in rules[..count])
+        {
+            possible[r] = true;
+        }
+    }
+
+    /// <summary>
+    /// Writes the indices in <see cref="SignalRules.All"/> of the rules that can match, in ascending order, to
+    /// <paramref name="rules"/> (room for every rule) and returns how many there are.
+    /// </summary>
+    public static int PossibleRules(ConcernTokens t, Span<int> rules)
+    {
+        var bits = scratch ??= new ulong[Words];
         Array.Clear(bits);
         for (var m = t.All; m != 0; m &= m - 1)
         {
@@ -88,17 +135,16 @@ internal static class SignalGate
             }
         }
 
-        for (var r = 0; r < RulePositions.Length; r++)
+        var count = 0;
+        for (var w = 0; w < bits.Length; w++)
         {
-            var (first, count) = RulePositions[r];
-            var all = true;
-            for (var p = first; p < first + count && all; p++)
+            for (var m = unchecked(bits[w] + Starts[w]) & Spacers[w]; m != 0; m &= m - 1)
             {
-                all = (bits[p >> 6] & (1UL << (p & 63))) != 0;
+                rules[count++] = RuleAtSpacer[(w << 6) + BitOperations.TrailingZeroCount(m)];
             }
-
-            possible[r] = all;
         }
+
+        return count;
     }
 
     private static void Set(ulong mask, int[] literals, int position)
@@ -116,7 +162,16 @@ internal static class SignalGate
 
     private static void Or(ulong[] into, ulong[] from)
     {
-        for (var i = 0; i < into.Length; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 4 <= into.Length; i += 4)
+            {
+                (Vector256.Create<ulong>(into.AsSpan(i)) | Vector256.Create<ulong>(from.AsSpan(i))).CopyTo(into.AsSpan(i));
+            }
+        }
+
+        for (; i < into.Length; i++)
         {
             into[i] |= from[i];
         }
