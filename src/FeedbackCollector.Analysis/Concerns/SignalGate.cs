@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace FeedbackCollector.Analysis.Concerns;
 
@@ -30,11 +29,14 @@ internal static class SignalGate
     /// <summary>By bit (word * 64 + bit): the rule whose spacer it is.</summary>
     private static readonly int[] RuleAtSpacer;
 
-    /// <summary>By class bit: the positions that a word of that class satisfies.</summary>
-    private static readonly ulong[][] ByClass;
+    /// <summary>
+    /// By class bit: the positions that a word of that class satisfies, as (word, bits) for the words with any. Sparse,
+    /// because a text sets a few dozen classes and literal words, each of which satisfies only a few positions.
+    /// </summary>
+    private static readonly (int Word, ulong Bits)[][] ByClass;
 
-    /// <summary>By literal id: the positions that the word satisfies.</summary>
-    private static readonly ulong[][] ByLiteral;
+    /// <summary>By literal id: the positions that the word satisfies, as (word, bits) for the words with any.</summary>
+    private static readonly (int Word, ulong Bits)[][] ByLiteral;
 
     [ThreadStatic]
     private static ulong[]? scratch;
@@ -65,21 +67,20 @@ internal static class SignalGate
             n += span;
         }
 
-        // A whole number of 256-bit vectors, for the ORs.
-        Words = ((n + 255) / 256) * 4;
+        Words = (n + 63) / 64;
         Starts = new ulong[Words];
         Spacers = new ulong[Words];
         RuleAtSpacer = new int[Words * 64];
-        ByClass = new ulong[64][];
+        var byClass = new ulong[64][];
         for (var c = 0; c < 64; c++)
         {
-            ByClass[c] = new ulong[Words];
+            byClass[c] = new ulong[Words];
         }
 
-        ByLiteral = new ulong[SignalRules.LiteralCount][];
-        for (var id = 0; id < ByLiteral.Length; id++)
+        var byLiteral = new ulong[SignalRules.LiteralCount][];
+        for (var id = 0; id < byLiteral.Length; id++)
         {
-            ByLiteral[id] = new ulong[Words];
+            byLiteral[id] = new ulong[Words];
         }
 
         for (var r = 0; r < rules.Length; r++)
@@ -88,17 +89,20 @@ internal static class SignalGate
             Starts[p >> 6] |= 1UL << (p & 63);
             foreach (var e in rules[r].Elements)
             {
-                Set(e.Mask, e.Words, p++);
+                Set(byClass, byLiteral, e.Mask, e.Words, p++);
             }
 
             foreach (var need in rules[r].Need)
             {
-                Set(need, [], p++);
+                Set(byClass, byLiteral, need, [], p++);
             }
 
             Spacers[p >> 6] |= 1UL << (p & 63);
             RuleAtSpacer[p] = r;
         }
+
+        ByClass = Array.ConvertAll(byClass, Sparse);
+        ByLiteral = Array.ConvertAll(byLiteral, Sparse);
     }
 
     /// <summary>Sets <paramref name="possible"/>[r] to whether rule r of <see cref="SignalRules.All"/> can match.</summary>
@@ -147,33 +151,38 @@ internal static class SignalGate
         return count;
     }
 
-    private static void Set(ulong mask, int[] literals, int position)
+    private static void Set(ulong[][] byClass, ulong[][] byLiteral, ulong mask, int[] literals, int position)
     {
         for (var m = mask; m != 0; m &= m - 1)
         {
-            ByClass[BitOperations.TrailingZeroCount(m)][position >> 6] |= 1UL << (position & 63);
+            byClass[BitOperations.TrailingZeroCount(m)][position >> 6] |= 1UL << (position & 63);
         }
 
         foreach (var id in literals)
         {
-            ByLiteral[id][position >> 6] |= 1UL << (position & 63);
+            byLiteral[id][position >> 6] |= 1UL << (position & 63);
         }
     }
 
-    private static void Or(ulong[] into, ulong[] from)
+    private static (int Word, ulong Bits)[] Sparse(ulong[] bits)
     {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        var entries = new List<(int, ulong)>();
+        for (var w = 0; w < bits.Length; w++)
         {
-            for (; i + 4 <= into.Length; i += 4)
+            if (bits[w] != 0)
             {
-                (Vector256.Create<ulong>(into.AsSpan(i)) | Vector256.Create<ulong>(from.AsSpan(i))).CopyTo(into.AsSpan(i));
+                entries.Add((w, bits[w]));
             }
         }
 
-        for (; i < into.Length; i++)
+        return [.. entries];
+    }
+
+    private static void Or(ulong[] into, (int Word, ulong Bits)[] from)
+    {
+        foreach (var (word, bits) in from)
         {
-            into[i] |= from[i];
+            into[word] |= bits;
         }
     }
 }
