@@ -90,12 +90,16 @@ internal static partial class ConcernRules
             Requires: "after care cares feed feeds home washes changes cleans cooks food up wash change drinks drunk high drugs face bed allowed leftovers left electric electricity heating gas water"
                 + " | no noone nobody no1 forget forgets forgot doesnt dont never wont refuses cant mum dad mam mom she he allowed leftovers left"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "out", AnKickedOut()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual()),
+        // A word of every branch ("up" of "felt up", what "made me" do, "molest\w*"): "feel" or "made" alone does not run it.
+        new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual(),
+            Requires: "touched touches touching touch up things stuff sexual porn videos clothes undress sex suck strip naked kiss sexually raped rape raping molest*"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "marks bruises bruise being neglected abused beaten stuff things", AnMarks(),
             Requires: "marks bruises bruise abused hurt neglected hit beaten me"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "secret tell secrets quiet room bed bedroom", AnSecret(),
-            Requires: "keep night when secret cant can mustnt shouldnt shouldn isnt arent not"),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "bije bija mnie boje jestem dotykal dotykala jedzenia mujhe ghar khana", AnOther()),
+            Requires: "keep night when secret cant can mustnt shouldnt shouldn isnt arent not | make makes come comes coming came gets says said told"),
+        // Every branch holds a word besides "mnie" ("dotykal\w*" any word so starting), so "mnie" alone does not run it.
+        new(ConcernCategory.AbuseNeglect, Topic: false, "bije bija mnie boje jestem dotykal dotykala jedzenia mujhe ghar khana", AnOther(),
+            Requires: "bije bija boje jestem dotykal* jedzenia mujhe ghar khana"),
         new(ConcernCategory.DomesticAbuse, Topic: false, HarmAnchors + " grabbed grabs grabbing squeezed squeezes", DaHarm(),
             Requires: "her mum mums mam mom mummy mother my dad each nan his by"),
         new(ConcernCategory.DomesticAbuse, Topic: false, "threaten threatens threatened threatening kill shouts screams yells hurt stab hit batter beat", DaThreat()),
