@@ -26,6 +26,9 @@ internal static class SignalGate
     /// <summary>By word: a bit at each rule's spacer.</summary>
     private static readonly ulong[] Spacers;
 
+    /// <summary>By word: the positions that some literal word satisfies.</summary>
+    private static readonly ulong[] LiteralPositions;
+
     /// <summary>By bit (word * 64 + bit): the rule whose spacer it is.</summary>
     private static readonly int[] RuleAtSpacer;
 
@@ -70,6 +73,7 @@ internal static class SignalGate
         Words = (n + 63) / 64;
         Starts = new ulong[Words];
         Spacers = new ulong[Words];
+        LiteralPositions = new ulong[Words];
         RuleAtSpacer = new int[Words * 64];
         var byClass = new ulong[64][];
         for (var c = 0; c < 64; c++)
@@ -89,6 +93,11 @@ internal static class SignalGate
             Starts[p >> 6] |= 1UL << (p & 63);
             foreach (var e in rules[r].Elements)
             {
+                if (e.Words.Length > 0)
+                {
+                    LiteralPositions[p >> 6] |= 1UL << (p & 63);
+                }
+
                 Set(byClass, byLiteral, e.Mask, e.Words, p++);
             }
 
@@ -128,6 +137,19 @@ internal static class SignalGate
         for (var m = t.All; m != 0; m &= m - 1)
         {
             Or(bits, ByClass[BitOperations.TrailingZeroCount(m)]);
+        }
+
+        // First as if every literal word were in the text: most texts lack a class that a position of every rule needs,
+        // and then no literal word can make a rule possible, so their ORs are skipped.
+        var any = 0UL;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            any |= unchecked((bits[w] | LiteralPositions[w]) + Starts[w]) & Spacers[w];
+        }
+
+        if (any == 0)
+        {
+            return 0;
         }
 
         var present = t.LiteralsPresent;
