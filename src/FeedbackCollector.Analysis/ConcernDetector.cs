@@ -85,12 +85,12 @@ public sealed class ConcernDetector : IConcernDetector
         // Signal rules: word classes by order and distance, for phrasings the phrase rules have never seen. The gate
         // rules out, in one pass, those that lack a word for one of their positions (nearly all of them, on most texts).
         var signalRules = SignalRules.All;
-        Span<bool> possible = stackalloc bool[signalRules.Length];
-        SignalGate.Possible(tokens, possible);
-        for (var r = 0; r < signalRules.Length; r++)
+        Span<int> possible = stackalloc int[signalRules.Length];
+        var possibleCount = SignalGate.PossibleRules(tokens, possible);
+        foreach (var r in possible[..possibleCount])
         {
             var rule = signalRules[r];
-            if (!possible[r] || from[SlotOf(rule.Category)] >= 0)
+            if (from[SlotOf(rule.Category)] >= 0)
             {
                 continue;
             }

@@ -6,7 +6,8 @@ namespace FeedbackCollector.Analysis.Concerns;
 /// The words that let a phrase rule of <see cref="ConcernRules"/> run at all: each rule's anchors (one must be in the
 /// text) and its required word sets (one word of each must be in the text). A word's id here is remembered with its
 /// other classes by <see cref="ConcernTokens.WordMemo"/>, so the detector reads it from the tokens instead of looking
-/// every word up again.
+/// every word up again. A required word written with a final <c>*</c> ("molest*") stands for every word that starts so,
+/// for a pattern branch such as <c>molest\w*</c>.
 /// </summary>
 internal static class ConcernAnchors
 {
@@ -18,6 +19,9 @@ internal static class ConcernAnchors
 
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Ids;
 
+    /// <summary>The required prefixes ("molest" of "molest*"), each with the id of its entry (no rules, its sets).</summary>
+    private static readonly (string Prefix, int Id)[] Prefixes;
+
 #pragma warning disable CA1810 // The three tables are built together from one pass over the rules.
     static ConcernAnchors()
 #pragma warning restore CA1810
@@ -25,6 +29,7 @@ internal static class ConcernAnchors
         var all = ConcernRules.All;
         var rules = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var sets = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var needs = new ulong[all.Length];
         var bit = 0;
         for (var i = 0; i < all.Length; i++)
@@ -49,9 +54,15 @@ internal static class ConcernAnchors
 
                 foreach (var word in set.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (word.Length < 2)
+                    if (word.TrimEnd('*').Length < 2)
                     {
                         throw new InvalidOperationException($"Required word '{word}' of a concern rule is shorter than two letters.");
+                    }
+
+                    if (word.EndsWith('*'))
+                    {
+                        prefixes[word[..^1]] = prefixes.GetValueOrDefault(word[..^1]) | (1UL << bit);
+                        continue;
                     }
 
                     sets[word] = sets.GetValueOrDefault(word) | (1UL << bit);
@@ -67,19 +78,74 @@ internal static class ConcernAnchors
             rules.TryAdd(word, []);
         }
 
-        var entries = new List<(int[] Rules, ulong Sets)>(rules.Count);
+        // A word starts with at most one prefix (so that one entry holds its sets) when no prefix starts another.
+        foreach (var prefix in prefixes.Keys)
+        {
+            if (prefixes.Keys.Any(other => other != prefix && other.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"Required prefix '{prefix}*' of a concern rule starts another.");
+            }
+        }
+
+        var entries = new List<(int[] Rules, ulong Sets)>(rules.Count + prefixes.Count);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (word, list) in rules)
         {
             ids[word] = entries.Count;
-            entries.Add((list.ToArray(), sets.GetValueOrDefault(word)));
+            entries.Add((list.ToArray(), sets.GetValueOrDefault(word) | PrefixSets(prefixes, word)));
         }
 
+        var prefixIds = new List<(string, int)>();
+        foreach (var (prefix, bits) in prefixes)
+        {
+            prefixIds.Add((prefix, entries.Count));
+            entries.Add(([], bits));
+        }
+
+        Prefixes = [.. prefixIds];
         Entries = [.. entries];
         Needs = needs;
         Ids = ids.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The word's anchor id (an index into <see cref="Entries"/>), or -1: words of one letter are never anchors.</summary>
-    public static int IdOf(ReadOnlySpan<char> word) => word.Length > 1 && Ids.TryGetValue(word, out var id) ? id : -1;
+    /// <summary>
+    /// The word's anchor id (an index into <see cref="Entries"/>), or -1: words of one letter are never anchors. A word
+    /// that is no anchor or required word itself but starts with a required prefix has the prefix's entry.
+    /// </summary>
+    public static int IdOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2)
+        {
+            return -1;
+        }
+
+        if (Ids.TryGetValue(word, out var id))
+        {
+            return id;
+        }
+
+        foreach (var (prefix, prefixId) in Prefixes)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefixId;
+            }
+        }
+
+        return -1;
+    }
+
+    private static ulong PrefixSets(Dictionary<string, ulong> prefixes, string word)
+    {
+        var bits = 0UL;
+        foreach (var (prefix, set) in prefixes)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                bits |= set;
+            }
+        }
+
+        return bits;
+    }
 }

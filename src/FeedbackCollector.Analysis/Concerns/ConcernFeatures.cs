@@ -43,6 +43,11 @@ internal static class ConcernFeatures
         where TSink : struct, IConcernFeatureSink
     {
         sink.Add(Bucket(Hash('a', (uint)audience)), -1, -1);
+        var classBuckets = ClassBuckets;
+        var negatedBuckets = NegatedClassBuckets;
+
+        // No word of the text is a negation, so none is in a negation's scope.
+        var negations = (tokens.All & ConcernLexicon.Negation) != 0;
         var previous = 0u;
         for (var k = 0; k < tokens.Count; k++)
         {
@@ -62,27 +67,44 @@ internal static class ConcernFeatures
             // The word's classes, and a phrase's classes on its first word (spanning the phrase).
             for (var m = tokens.WordMask[k]; m != 0; m &= m - 1)
             {
-                sink.Add(Bucket(Hash('c', (uint)BitOperations.TrailingZeroCount(m))), k, k);
+                sink.Add(classBuckets[BitOperations.TrailingZeroCount(m)], k, k);
             }
 
             for (var m = tokens.PhraseMask[k]; m != 0; m &= m - 1)
             {
-                sink.Add(Bucket(Hash('c', (uint)BitOperations.TrailingZeroCount(m))), k, tokens.PhraseEnd[k]);
+                sink.Add(classBuckets[BitOperations.TrailingZeroCount(m)], k, tokens.PhraseEnd[k]);
             }
 
             // A word in a negation's scope (one of the two words before it in the sentence is "doesnt", "never", "not"...)
             // also counts as negated (n|hit, n|class), so "my dad doesnt hit me" can weigh apart from "my dad hit me".
-            if (NegatedAt(tokens, k))
+            if (negations && NegatedAt(tokens, k))
             {
                 sink.Add(Bucket(Pair(NegatedMark, w)), k, k);
                 for (var m = tokens.WordMask[k]; m != 0; m &= m - 1)
                 {
-                    sink.Add(Bucket(Hash('n', (uint)BitOperations.TrailingZeroCount(m))), k, k);
+                    sink.Add(negatedBuckets[BitOperations.TrailingZeroCount(m)], k, k);
                 }
             }
 
             previous = w;
         }
+    }
+
+    /// <summary>By class bit: the bucket of its feature (<c>c|</c>), worked out once instead of hashed for every word.</summary>
+    private static readonly int[] ClassBuckets = BucketsOfClasses('c');
+
+    /// <summary>By class bit: the bucket of its negated feature (<c>n|</c>).</summary>
+    private static readonly int[] NegatedClassBuckets = BucketsOfClasses('n');
+
+    private static int[] BucketsOfClasses(char kind)
+    {
+        var buckets = new int[64];
+        for (var bit = 0; bit < 64; bit++)
+        {
+            buckets[bit] = Bucket(Hash(kind, (uint)bit));
+        }
+
+        return buckets;
     }
 
     /// <summary>The first half of a negated word's pair hash: a value no word hash of the <c>w|</c> kind is likely to take.</summary>

@@ -172,6 +172,11 @@ internal static class ConcernLexicon
     private static readonly FrozenDictionary<string, (string[] Tail, ulong Class)[]> Phrases;
     private static readonly FrozenDictionary<string, (string[] Tail, ulong Class)[]>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup;
 
+    /// <summary>By phrase-start id (<see cref="PhraseIdOf"/>): the phrases that start with the word.</summary>
+    private static readonly (string[] Tail, ulong Class)[][] PhraseLists;
+
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> PhraseIds;
+
     static ConcernLexicon()
     {
         var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
@@ -201,6 +206,16 @@ internal static class ConcernLexicon
         WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
         Phrases = phrases.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         PhraseLookup = Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lists = new List<(string[] Tail, ulong Class)[]>();
+        foreach (var (word, list) in Phrases)
+        {
+            ids[word] = lists.Count;
+            lists.Add(list);
+        }
+
+        PhraseLists = [.. lists];
+        PhraseIds = ids.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Every single word with its classes.</summary>
@@ -273,4 +288,13 @@ internal static class ConcernLexicon
     /// <summary>Phrases that may start at <paramref name="word"/>, or empty.</summary>
     public static ReadOnlySpan<(string[] Tail, ulong Class)> PhrasesFrom(ReadOnlySpan<char> word) =>
         PhraseLookup.TryGetValue(word, out var list) ? list : [];
+
+    /// <summary>
+    /// The word's id among the words that start a phrase, or -1: a pure function of the word, so the concern tokens
+    /// remember it per distinct word and read the phrases by <see cref="PhrasesOf"/> without a dictionary look-up.
+    /// </summary>
+    public static int PhraseIdOf(ReadOnlySpan<char> word) => PhraseIds.TryGetValue(word, out var id) ? id : -1;
+
+    /// <summary>The phrases that start with the word of phrase-start id <paramref name="id"/> (see <see cref="PhraseIdOf"/>).</summary>
+    public static ReadOnlySpan<(string[] Tail, ulong Class)> PhrasesOf(int id) => PhraseLists[id];
 }

@@ -38,7 +38,10 @@ internal static partial class ConcernRules
         new(ConcernCategory.ImmediateDanger, Topic: false, "hurt kill stab shoot beat batter rape attack slash shank merk do get jump find dead coming", IdThreat(),
             Requires: "me us him them my dead scared | going gonna gna will hell shell theyll hed shed theyd said threatened threatening threatens coming comin want wants scared"),
         new(ConcernCategory.ImmediateDanger, Topic: false, "breathe breathing wake waking jump bridge roof doing letters note goodbye suicide missing find ran run running away sleeping ambulance tonight today now", IdEmergency(),
-            Requires: "breathe breathing wake waking jump doing take do end kill letters note goodbye suicide missing find away sleeping ambulance"),
+            // The second set holds a word of every branch too ("going to", "gonna"... for "do it tonight"), so that "now" and
+            // "do" alone, common together, do not run the regex.
+            Requires: "breathe breathing wake waking jump doing take do end kill letters note goodbye suicide missing find away sleeping ambulance"
+                + " | breathe breathing wake waking jump doing going gonna about will gna written suicide missing find away sleeping ambulance"),
         new(ConcernCategory.ImmediateDanger, Topic: false, "danger safe help niebezpieczenstwie khatre mujhe", IdNow(),
             Requires: "now danger asap quick quickly urgently please jestem mujhe khatre"),
         new(ConcernCategory.ImmediateDanger, Topic: false, "outside door trying coming life stabbed shot raped hiding locked waiting let leave burn fire torch", IdOutside(),
@@ -76,20 +79,27 @@ internal static partial class ConcernRules
             Requires: "boyfriend bf girlfriend gf lad man guy boy bloke fella grown older men guys lads car cars adult stranger his hes he shes she person with online"),
         new(ConcernCategory.Exploitation, Topic: false, "missing sex sexual prosi chce", ExMissing()),
         new(ConcernCategory.AbuseNeglect, Topic: false, HarmAnchors, AnHarm()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "safe unsafe", AnUnsafe()),
+        // Every branch holds a negation ("not", "never", "un", a Neg word before "feel safe"): "i feel safe" alone does not run it.
+        new(ConcernCategory.AbuseNeglect, Topic: false, "safe unsafe", AnUnsafe(), Requires: "not never un unsafe notsafe neversafe dont dnt do doesnt does didnt cant no"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "home scared afraid frightened terrified petrified", AnHome(),
             Requires: "scared afraid frightened terrified petrified dread dreading want wanna cant"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "lock locks locked", AnLocked()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "food eat eaten ate hungry", AnFood()),
         new(ConcernCategory.AbuseNeglect, Topic: false, "nobody noone no1 one body alone left feed wash change drinks drunk high drugs face bed eat leftovers look electric electricity heating gas water", AnNobody(),
-            Requires: "after care cares feed feeds home washes changes cleans cooks food up wash change drinks drunk high drugs face bed allowed leftovers left electric electricity heating gas water"),
+            // The second set holds the word that opens each branch ("nobody", "dont", "mum", "left"...), so "one" and "home" alone do not run it.
+            Requires: "after care cares feed feeds home washes changes cleans cooks food up wash change drinks drunk high drugs face bed allowed leftovers left electric electricity heating gas water"
+                + " | no noone nobody no1 forget forgets forgot doesnt dont never wont refuses cant mum dad mam mom she he allowed leftovers left"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "out", AnKickedOut()),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual()),
+        // A word of every branch ("up" of "felt up", what "made me" do, "molest\w*"): "feel" or "made" alone does not run it.
+        new(ConcernCategory.AbuseNeglect, Topic: false, "touched touches touching touch feels feel felt made sexually raped rape raping molest molested molesting molests molester", AnSexual(),
+            Requires: "touched touches touching touch up things stuff sexual porn videos clothes undress sex suck strip naked kiss sexually raped rape raping molest*"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "marks bruises bruise being neglected abused beaten stuff things", AnMarks(),
             Requires: "marks bruises bruise abused hurt neglected hit beaten me"),
         new(ConcernCategory.AbuseNeglect, Topic: false, "secret tell secrets quiet room bed bedroom", AnSecret(),
-            Requires: "keep night when secret cant can mustnt shouldnt shouldn isnt arent not"),
-        new(ConcernCategory.AbuseNeglect, Topic: false, "bije bija mnie boje jestem dotykal dotykala jedzenia mujhe ghar khana", AnOther()),
+            Requires: "keep night when secret cant can mustnt shouldnt shouldn isnt arent not | make makes come comes coming came gets says said told"),
+        // Every branch holds a word besides "mnie" ("dotykal\w*" any word so starting), so "mnie" alone does not run it.
+        new(ConcernCategory.AbuseNeglect, Topic: false, "bije bija mnie boje jestem dotykal dotykala jedzenia mujhe ghar khana", AnOther(),
+            Requires: "bije bija boje jestem dotykal* jedzenia mujhe ghar khana"),
         new(ConcernCategory.DomesticAbuse, Topic: false, HarmAnchors + " grabbed grabs grabbing squeezed squeezes", DaHarm(),
             Requires: "her mum mums mam mom mummy mother my dad each nan his by"),
         new(ConcernCategory.DomesticAbuse, Topic: false, "threaten threatens threatened threatening kill shouts screams yells hurt stab hit batter beat", DaThreat()),

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeedbackCollector.Analysis.Concerns;
 
 /// <summary>
@@ -58,13 +60,13 @@ internal sealed class ConcernText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsLetterOrDigit(c))
+            if (c < 128 ? AsciiLetterOrDigit(c) : char.IsLetterOrDigit(c))
             {
-                var folded = Fold(char.ToLowerInvariant(c));
+                var folded = FoldLower(c);
 
                 // "sooo", "hellllp": three or more of a letter is emphasis, so the run becomes one letter.
                 var run = 1;
-                while (i + run < text.Length && Fold(char.ToLowerInvariant(text[i + run])) == folded)
+                while (i + run < text.Length && FoldLower(text[i + run]) == folded)
                 {
                     run++;
                 }
@@ -108,6 +110,21 @@ internal sealed class ConcernText
 
         Length = n;
     }
+
+    /// <summary><see cref="char.IsLetterOrDigit(char)"/> of an ASCII character, without the Latin-1 table.</summary>
+    private static bool AsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || char.IsAsciiDigit(c);
+
+    /// <summary>
+    /// <c>Fold(char.ToLowerInvariant(c))</c>; ASCII (nearly every character) is lowered by hand, as the invariant
+    /// culture does, since the profile showed the general path (~3 % of a run, two calls a character).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char FoldLower(char c) => c < 128
+        ? (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c
+        : FoldLowerNonAscii(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static char FoldLowerNonAscii(char c) => Fold(char.ToLowerInvariant(c));
 
     private void Put(char c, int at, ref int n)
     {

@@ -31,7 +31,12 @@ internal sealed class ConcernTokens
 
     /// <summary>By word: its id in <see cref="ConcernAnchors"/>, or -1.</summary>
     public int[] Anchor = new int[64];
-    public bool[] PhraseStart = new bool[64];
+
+    /// <summary>By word: its <see cref="ConcernLexicon.PhraseIdOf"/> (-1 when no phrase starts with it).</summary>
+    public int[] PhraseId = new int[64];
+
+    /// <summary>By word: the sentence ends before it; a phrase does not cross one.</summary>
+    private int[] rawSentence = new int[64];
 
     /// <summary>By sentence number: the index of its first word, and its classes or-ed.</summary>
     public int[] SentenceStart = new int[16];
@@ -121,7 +126,15 @@ internal sealed class ConcernTokens
         Count = 0;
         All = 0;
         Array.Clear(LiteralsPresent);
-        var sentence = 0;
+
+        // Sentences are numbered as the words come, with their first word and their words' classes (the phrases' classes
+        // join them below). The numbering is the one the rules and the model were built on: a word opens a sentence when
+        // its count of sentence ends so far differs from the previous word's sentence number. Renumbering densely in
+        // place compared a raw count with an already renumbered one, so after an empty sentence (" . . . ") each word
+        // opens one until the two agree again; kept, as outputs must not change.
+        Sentences = 0;
+        var raw = 0;
+        var phraseStarts = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -134,7 +147,7 @@ internal sealed class ConcernTokens
 
             if (c == '.')
             {
-                sentence++;
+                raw++;
                 i++;
                 continue;
             }
@@ -145,21 +158,40 @@ internal sealed class ConcernTokens
                 i++;
             }
 
-            Add(text, start, i, sentence);
+            if (Count == 0 || raw != Sentences - 1)
+            {
+                if (Sentences == SentenceStart.Length)
+                {
+                    Array.Resize(ref SentenceStart, Sentences * 2);
+                    Array.Resize(ref SentenceMask, Sentences * 2);
+                }
+
+                SentenceStart[Sentences] = Count;
+                SentenceMask[Sentences] = 0;
+                Sentences++;
+            }
+
+            if (Add(text, start, i, Sentences - 1, raw))
+            {
+                phraseStarts++;
+            }
+
+            SentenceMask[Sentences - 1] |= WordMask[Count - 1];
         }
 
         // Phrases, now that every word is known: marked on their first word, with the index of their last.
-        for (var k = 0; k < Count; k++)
+        for (var k = 0; k < Count && phraseStarts > 0; k++)
         {
-            if (!PhraseStart[k])
+            if (PhraseId[k] < 0)
             {
                 continue;
             }
 
-            var phrases = ConcernLexicon.PhrasesFrom(text[Start[k]..End[k]]);
+            phraseStarts--;
+            var phrases = ConcernLexicon.PhrasesOf(PhraseId[k]);
             foreach (var (rest, cls) in phrases)
             {
-                if (k + rest.Length >= Count || Sentence[k + rest.Length] != Sentence[k])
+                if (k + rest.Length >= Count || rawSentence[k + rest.Length] != rawSentence[k])
                 {
                     continue;
                 }
@@ -175,33 +207,17 @@ internal sealed class ConcernTokens
                     PhraseMask[k] |= cls;
                     PhraseEnd[k] = Math.Max(PhraseEnd[k], k + rest.Length);
                     All |= cls;
+                    SentenceMask[Sentence[k]] |= cls;
                 }
             }
-        }
-
-        // Sentence numbers are renumbered densely (empty sentences are skipped) with their first word and classes.
-        Sentences = 0;
-        for (var k = 0; k < Count; k++)
-        {
-            if (k == 0 || Sentence[k] != Sentence[k - 1])
-            {
-                if (Sentences == SentenceStart.Length)
-                {
-                    Array.Resize(ref SentenceStart, Sentences * 2);
-                    Array.Resize(ref SentenceMask, Sentences * 2);
-                }
-
-                SentenceStart[Sentences] = k;
-                SentenceMask[Sentences] = 0;
-                Sentences++;
-            }
-
-            Sentence[k] = Sentences - 1;
-            SentenceMask[Sentences - 1] |= Mask(k);
         }
     }
 
-    private void Add(ReadOnlySpan<char> text, int start, int end, int sentence)
+    /// <summary>
+    /// Adds the word [start, end) of sentence <paramref name="sentence"/>, after <paramref name="raw"/> sentence ends;
+    /// true when a phrase may start with it.
+    /// </summary>
+    private bool Add(ReadOnlySpan<char> text, int start, int end, int sentence, int raw)
     {
         if (Count == Start.Length)
         {
@@ -216,19 +232,21 @@ internal sealed class ConcernTokens
             Array.Resize(ref WordHash, n);
             Array.Resize(ref PrefixHash, n);
             Array.Resize(ref Anchor, n);
-            Array.Resize(ref PhraseStart, n);
+            Array.Resize(ref PhraseId, n);
+            Array.Resize(ref rawSentence, n);
         }
 
-        var (mask, literal, phrase, anchor, wordHash, prefixHash) = memo.Resolve(text[start..end]);
+        var (mask, literal, phraseId, anchor, wordHash, prefixHash) = memo.Find(text[start..end]);
         WordHash[Count] = wordHash;
         PrefixHash[Count] = prefixHash;
-        PhraseStart[Count] = phrase;
+        PhraseId[Count] = phraseId;
         Start[Count] = start;
         End[Count] = end;
         WordMask[Count] = mask;
         PhraseMask[Count] = 0;
         PhraseEnd[Count] = Count;
         Sentence[Count] = sentence;
+        rawSentence[Count] = raw;
         Literal[Count] = literal;
         Anchor[Count] = anchor;
         if (literal >= 0)
@@ -238,6 +256,7 @@ internal sealed class ConcernTokens
 
         All |= mask;
         Count++;
+        return phraseId >= 0;
     }
 
     /// <summary>
@@ -255,7 +274,7 @@ internal sealed class ConcernTokens
         /// <summary>Longest word remembered; longer words are classified each time.</summary>
         public const int MaxWord = 32;
 
-        private readonly SpanWordTable<(ulong Mask, int Literal, bool Phrase, int Anchor, uint WordHash, uint PrefixHash)> table = new(MaxWords, MaxWord);
+        private readonly SpanWordTable<(ulong Mask, int Literal, int PhraseId, int Anchor, uint WordHash, uint PrefixHash)> table = new(MaxWords, MaxWord);
 
         /// <summary>Number of distinct words remembered.</summary>
         public int Count => table.Count;
@@ -263,14 +282,21 @@ internal sealed class ConcernTokens
         /// <summary><see cref="Classify"/> of the word, its <see cref="ConcernAnchors.IdOf"/> and its <see cref="ConcernFeatures.WordHashes"/>.</summary>
         public (ulong Mask, int Literal, bool Phrase, int Anchor, uint WordHash, uint PrefixHash) Resolve(ReadOnlySpan<char> word)
         {
+            var (mask, literal, phraseId, anchor, wordHash, prefixHash) = Find(word);
+            return (mask, literal, phraseId >= 0, anchor, wordHash, prefixHash);
+        }
+
+        /// <summary>As <see cref="Resolve"/>, with the word's <see cref="ConcernLexicon.PhraseIdOf"/> (-1 when it starts no phrase) for whether it starts a phrase.</summary>
+        public (ulong Mask, int Literal, int PhraseId, int Anchor, uint WordHash, uint PrefixHash) Find(ReadOnlySpan<char> word)
+        {
             if (table.TryGetValue(word, out var known))
             {
                 return known;
             }
 
-            var (mask, literal, phrase) = Classify(word);
+            var (mask, literal, _) = Classify(word);
             var (wordHash, prefixHash) = ConcernFeatures.WordHashes(word);
-            var answer = (mask, literal, phrase, ConcernAnchors.IdOf(word), wordHash, prefixHash);
+            var answer = (mask, literal, ConcernLexicon.PhraseIdOf(word), ConcernAnchors.IdOf(word), wordHash, prefixHash);
             table.TryAdd(word, answer);
             return answer;
         }
