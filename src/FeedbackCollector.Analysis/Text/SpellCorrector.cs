@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FeedbackCollector.Analysis.Text;
 
 /// <summary>
@@ -34,10 +36,10 @@ internal sealed class SpellCorrector
             _targets.Add(t);
             for (var i = 0; i < t.Length; i++)
             {
-                var hash = DeletionHash(t, i);
-                if (!_chains.TryGetValue(hash, out var chain))
+                ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_chains, DeletionHash(t, i), out var exists);
+                if (!exists)
                 {
-                    _chains[hash] = (_deletions.Count, _deletions.Count);
+                    chain = (_deletions.Count, _deletions.Count);
                     _deletions.Add(new Deletion(target, i, -1));
                     continue;
                 }
@@ -46,8 +48,8 @@ internal sealed class SpellCorrector
                 {
                     continue;
                 }
-                _deletions[chain.Tail] = _deletions[chain.Tail] with { Next = _deletions.Count };
-                _chains[hash] = (chain.Head, _deletions.Count);
+                CollectionsMarshal.AsSpan(_deletions)[chain.Tail] = _deletions[chain.Tail] with { Next = _deletions.Count };
+                chain.Tail = _deletions.Count;
                 _deletions.Add(new Deletion(target, i, -1));
             }
         }
