@@ -170,7 +170,6 @@ internal static class ConcernLexicon
 
     /// <summary>Phrases by first word: the remaining words and the class.</summary>
     private static readonly FrozenDictionary<string, (string[] Tail, ulong Class)[]> Phrases;
-    private static readonly FrozenDictionary<string, (string[] Tail, ulong Class)[]>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup;
 
     /// <summary>By phrase-start id (<see cref="PhraseIdOf"/>): the phrases that start with the word.</summary>
     private static readonly (string[] Tail, ulong Class)[][] PhraseLists;
@@ -205,7 +204,6 @@ internal static class ConcernLexicon
         Words = words.ToFrozenDictionary(StringComparer.Ordinal);
         WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
         Phrases = phrases.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        PhraseLookup = Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var lists = new List<(string[] Tail, ulong Class)[]>();
         foreach (var (word, list) in Phrases)
@@ -287,7 +285,7 @@ internal static class ConcernLexicon
 
     /// <summary>Phrases that may start at <paramref name="word"/>, or empty.</summary>
     public static ReadOnlySpan<(string[] Tail, ulong Class)> PhrasesFrom(ReadOnlySpan<char> word) =>
-        PhraseLookup.TryGetValue(word, out var list) ? list : [];
+        PhraseIdOf(word) is var id and >= 0 ? PhrasesOf(id) : [];
 
     /// <summary>
     /// The word's id among the words that start a phrase, or -1: a pure function of the word, so the concern tokens

@@ -227,31 +227,24 @@ internal sealed class Vocabulary
         }
         // Real words that a stem covers ("listen*": listens, listened, listening), so "lisening" finds "listening".
         string[] suffixes = ["", "s", "es", "ed", "d", "ing", "er", "ers", "ful", "ly", "ment", "ments", "ness", "ion", "ions", "ation", "ive", "y", "ies", "ied", "al", "ally", "ity"];
-        // Stem + suffix is looked up in a stack buffer: a string is made only for the real words (most are not).
+        // Stem + suffix is looked up in one buffer: a string is made only for the real words (most are not).
         var dictionary = _dictionary.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> candidate = stackalloc char[MaxWordLength + 8];
+        var candidate = new char[MaxWordLength + 8];
         foreach (var stem in _stemIds.Keys.Concat(_stemValence.Keys))
         {
             if (stem.Length >= SpellCorrector.MinLength && IsAsciiLetters(stem))
             {
                 targets.Add(stem); // "caseload*": "caseloda" still reaches it
             }
-            if (stem.Length > MaxWordLength)
+            if (stem.Length + 8 > candidate.Length)
             {
-                foreach (var s in suffixes)
-                {
-                    if (_dictionary.TryGetValue(stem + s, out var longWord))
-                    {
-                        targets.Add(longWord);
-                    }
-                }
-                continue;
+                candidate = new char[stem.Length + 8]; // the longest suffix has five letters
             }
             stem.CopyTo(candidate);
             foreach (var s in suffixes)
             {
-                s.CopyTo(candidate[stem.Length..]);
-                if (dictionary.TryGetValue(candidate[..(stem.Length + s.Length)], out var w))
+                s.CopyTo(candidate.AsSpan(stem.Length));
+                if (dictionary.TryGetValue(candidate.AsSpan(0, stem.Length + s.Length), out var w))
                 {
                     targets.Add(w);
                 }

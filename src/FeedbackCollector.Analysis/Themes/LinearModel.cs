@@ -193,8 +193,7 @@ internal sealed class LinearModel
         return masks;
     }
 
-    /// <summary>The weight of a row for a class.</summary>
-    /// <remarks>Read from the padded copy that <see cref="Score"/> has just read the same row from, so it is in cache.</remarks>
+    /// <summary>The weight of a row for a class (one at a time; the evidence path reads a class's weights by <see cref="ClassWeights"/>).</summary>
     public float Weight(int row, int cls) => _rows[_origin + (row * _stride) + cls];
 
     /// <summary>

@@ -635,15 +635,22 @@ public sealed class AnalyzeCommand : ICliCommand
         return length;
     }
 
-    /// <summary>The audience a JSON string's raw bytes name exactly (lower case, no spaces), or null.</summary>
-    private static Audience? KnownAudience(ReadOnlySpan<byte> value) => value switch
+    /// <summary>Each audience's wire name as UTF-8 (<see cref="WireNames"/>, the names <see cref="TryAudience"/> reads).</summary>
+    private static readonly (byte[] Name, Audience Value)[] AudienceNames =
+        [.. Enum.GetValues<Audience>().Select(a => (Encoding.UTF8.GetBytes(WireNames.Of(a)), a))];
+
+    /// <summary>The audience a JSON string's raw bytes name exactly (its wire name: lower case, no spaces), or null.</summary>
+    private static Audience? KnownAudience(ReadOnlySpan<byte> value)
     {
-        _ when value.SequenceEqual("child"u8) => Audience.Child,
-        _ when value.SequenceEqual("parent"u8) => Audience.Parent,
-        _ when value.SequenceEqual("practitioner"u8) => Audience.Practitioner,
-        _ when value.SequenceEqual("forum-notes"u8) => Audience.ForumNotes,
-        _ => null,
-    };
+        foreach (var (name, audience) in AudienceNames)
+        {
+            if (value.SequenceEqual(name))
+            {
+                return audience;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Where results go.</summary>
     private abstract class ResultSink : IDisposable
@@ -675,16 +682,19 @@ public sealed class AnalyzeCommand : ICliCommand
         /// </summary>
         private readonly Dictionary<string, JsonEncodedText> _encoded = new(ReferenceEqualityComparer.Instance);
 
+        /// <summary>The usual no-concern object (<see cref="ConcernResult.None"/>) as JSON, written once.</summary>
+        private byte[]? _noConcern;
+
+        /// <summary>The analyzer block as JSON, written once for the analyzer that produced it.</summary>
+        private AnalyzerInfo? _analyzerKey;
+        private byte[] _analyzerJson = [];
+
         public JsonLinesSink(Stream? stream, TextWriter text)
         {
             _stream = stream;
             _text = text;
             _json = new Utf8JsonWriter(_buffer, WriterOptions);
         }
-
-        private byte[]? _noConcern;
-        private AnalyzerInfo? _analyzerKey;
-        private byte[] _analyzerJson = [];
 
         /// <summary>A value written alone by a writer with the same options, for copying into every result that holds it.</summary>
         private static byte[] Fragment<T>(T value, Action<Utf8JsonWriter, T> write)
